@@ -1,0 +1,92 @@
+# The dry needling assistant. `make run` to start it, `make test` to check it.
+# Every target sets itself up: Python 3.10 venv, pinned dependencies, spaCy pipeline,
+# widget assets, and a model trained only when data, domain or config changed.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+SPACY_PIPELINE := var/spacy/en_dry_needling/meta.json
+MODEL := models/dry-needling.tar.gz
+MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+
+# Quiet and private: no telemetry (a health product must not phone home), no TF noise.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONDONTWRITEBYTECODE := 1
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: help install run train eval bench test validate browser purge escalations clean
+
+help:
+	@echo "make run     start the action server and the Rasa server (PORT, ACTIONS_PORT, ...)"
+	@echo "make test    the whole test suite (what CI runs)"
+	@echo "make train   train the model if data, domain or config changed"
+	@echo "make eval    NLU and safety evaluation on the held-out sets -> var/eval/"
+	@echo "make bench   this bot vs Rasa's default pipeline -> var/bench/"
+	@echo "make purge   delete conversations: DAYS=30 or SENDER=<id>"
+	@echo "make escalations   list recorded red-flag escalations"
+
+# --- set-up -------------------------------------------------------------------
+$(PY):
+	@python310="$$(command -v python3.10 || true)"; \
+	if [ -z "$$python310" ] && command -v pyenv >/dev/null; then \
+	  for v in $$(pyenv versions --bare | grep '^3\.10' | sort -rV); do \
+	    python310="$$(PYENV_VERSION=$$v pyenv which python 2>/dev/null)" && break; done; fi; \
+	if [ -z "$$python310" ]; then \
+	  echo "Python 3.10 not found: Rasa 3.6 needs it. Install python3.10 on PATH or 'pyenv install 3.10'." >&2; exit 1; fi; \
+	echo "Creating $(VENV) with $$python310"; \
+	"$$python310" -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip==24.0
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $@
+
+$(SPACY_PIPELINE): bot/spacy_pipeline.py | $(VENV)/.installed
+	$(PY) -m bot.spacy_pipeline
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+install: $(VENV)/.installed $(SPACY_PIPELINE) node_modules/.package-lock.json
+
+# --- model --------------------------------------------------------------------
+$(MODEL): $(MODEL_INPUTS) | install
+	$(RASA) train --fixed-model-name dry-needling --out models
+
+train: install $(MODEL)
+
+# --- run ----------------------------------------------------------------------
+run: train
+	@bash bot/run.sh
+
+# --- quality ------------------------------------------------------------------
+validate: install
+	$(RASA) data validate --fail-on-warnings
+
+eval: train
+	$(PY) -m bot.evaluate
+
+bench: train
+	$(PY) -m bot.bench
+
+browser:
+	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for the widget browser test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: train validate browser
+	$(PY) -m pytest -q tests
+	$(RASA) test core --stories tests/stories --model $(MODEL) --fail-on-prediction-errors --out var/results/core
+
+# --- data handling ------------------------------------------------------------
+purge: install
+	$(PY) -m bot.purge $(if $(DAYS),--older-than-days $(DAYS)) $(if $(SENDER),--sender $(SENDER))
+
+escalations: install
+	$(PY) -m bot.records list
+
+clean:
+	rm -rf models var/results var/eval var/bench .pytest_cache

@@ -1,0 +1,52 @@
+"""action_escalate_red_flag: runs right after the emergency / urgent reply was sent."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, Dict, List, Set, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.tracker_facts import TIER_FOR_INTENT, channel, latest_intent, symptoms
+from bot import records
+from bot.notify import ClinicNotifier
+
+logger = logging.getLogger(__name__)
+
+# Deliveries in flight: kept referenced so they are not garbage-collected mid-retry.
+_deliveries: Set[asyncio.Task] = set()
+
+
+class ActionEscalateRedFlag(Action):
+    def name(self) -> Text:
+        return "action_escalate_red_flag"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        tier = TIER_FOR_INTENT.get(latest_intent(tracker) or "", tracker.get_slot("urgency") or "emergency")
+        found = symptoms(tracker)
+        escalation_id = records.record_escalation(tracker.sender_id, channel(tracker), tier, found)
+        logger.info("Escalation %s recorded (tier %s).", escalation_id, tier)
+
+        notifier = ClinicNotifier.from_settings()
+        payload = {
+            "type": "red_flag_escalation",
+            "escalation_id": escalation_id,
+            "tier": tier,
+            "symptoms": found,
+            "conversation_id": tracker.sender_id,
+            "channel": channel(tracker),
+        }
+        task = asyncio.create_task(notifier.deliver(escalation_id, payload))
+        _deliveries.add(task)
+        task.add_done_callback(_deliveries.discard)
+        if notifier.enabled:
+            dispatcher.utter_message(response="utter_clinic_notified")
+        return [SlotSet("urgency", tier)]
+
+
+async def wait_for_deliveries() -> None:
+    """For tests and shutdown: let notifications in flight finish."""
+    if _deliveries:
+        await asyncio.gather(*list(_deliveries), return_exceptions=True)

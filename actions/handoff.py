@@ -1,0 +1,19 @@
+"""action_record_handoff: the person asked for a human, a booking or a call back."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.tracker_facts import channel
+from bot import records
+
+
+class ActionRecordHandoff(Action):
+    def name(self) -> Text:
+        return "action_record_handoff"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        records.record_handoff(tracker.sender_id, channel(tracker))
+        return []

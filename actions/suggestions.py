@@ -1,0 +1,27 @@
+"""action_suggest_topics: after "I'm not sure", offer the likeliest topics as buttons.
+
+Each button sends the topic's plain question, so choosing it is answered like any
+question (and works on SMS, where buttons become numbered options)."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.tracker_facts import faq_candidates
+from bot.topics import TOPICS
+
+MAX_SUGGESTIONS = 3
+
+
+class ActionSuggestTopics(Action):
+    def name(self) -> Text:
+        return "action_suggest_topics"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        topics = [t for t in faq_candidates(tracker, MAX_SUGGESTIONS) if t in TOPICS]
+        if topics:
+            buttons = [{"title": TOPICS[t].title, "payload": TOPICS[t].question} for t in topics]
+            dispatcher.utter_message(text="Were you asking about one of these?", buttons=buttons)
+        return []

@@ -1,0 +1,42 @@
+"""What the actions read from a conversation, in one place."""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from rasa_sdk import Tracker
+
+from bot.topics import topic_of
+
+EMERGENCY_INTENT = "red_flag_emergency"
+TIER_FOR_INTENT = {EMERGENCY_INTENT: "emergency", "red_flag_urgent": "urgent"}
+
+
+def latest_intent(tracker: Tracker) -> Optional[str]:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def symptoms(tracker: Tracker) -> List[str]:
+    return sorted({e["value"] for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "symptom"})
+
+
+def channel(tracker: Tracker) -> Optional[str]:
+    return tracker.get_latest_input_channel()
+
+
+def faq_candidates(tracker: Tracker, limit: int = 3) -> List[str]:
+    """The most likely FAQ topics for the latest message, best first."""
+    selector = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
+    ranking = selector.get("ranking") or []
+    return [topic_of(r["intent_response_key"]) for r in ranking[:limit] if r.get("intent_response_key")]
+
+
+def previous_faq_topic(tracker: Tracker) -> Optional[str]:
+    """The topic of the last FAQ answer before the latest message."""
+    user_events = [e for e in tracker.events if e.get("event") == "user"][:-1]
+    for event in reversed(user_events):
+        parse = event.get("parse_data") or {}
+        if (parse.get("intent") or {}).get("name") == "faq":
+            key = ((parse.get("response_selector") or {}).get("faq") or {}).get("response", {}).get("intent_response_key")
+            if key:
+                return topic_of(key)
+    return None

@@ -1,0 +1,37 @@
+"""Response generation: Rasa's curated responses, plus two things Rasa lacks.
+
+1. Clinic values ({emergency_number}, {clinic_name}, {clinic_phone}, {clinic_url}) are
+   filled from the environment at send time, so a clinic changes its emergency number
+   with a restart, not a retrain.
+2. Channel variants are chosen by the channel the user really wrote on: Rasa passes the
+   *output* channel name, which is "collector" for REST-style channels (NOTES), so
+   `channel: twilio` variants would never match.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, Optional, Text
+
+from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+
+from bot import settings
+
+
+class ClinicResponseGenerator(TemplatedNaturalLanguageGenerator):
+    def __init__(
+        self, endpoint_config: Optional[EndpointConfig] = None, domain: Optional[Domain] = None
+    ) -> None:
+        super().__init__((domain or Domain.empty()).responses)
+
+    async def generate(
+        self,
+        utter_action: Text,
+        tracker: DialogueStateTracker,
+        output_channel: Text,
+        **kwargs: Any,
+    ) -> Optional[Dict[Text, Any]]:
+        channel = tracker.get_latest_input_channel() or output_channel
+        values = {**tracker.current_slot_values(), **settings.clinic().template_values()}
+        return self.generate_from_slots(utter_action, values, channel, **kwargs)

@@ -1,0 +1,120 @@
+"""RedFlagGate: the last word on safety in the NLU pipeline.
+
+Two detectors combine, each covering the other's blind spot:
+- the rule detector (bot/safety/detector.py) knows the red-flag symptoms, their
+  misspellings and negation; when it finds an asserted symptom the message IS a red flag,
+  whatever the classifier thought (recall guaranteed for what it knows);
+- the classifier (DIET, trained on red_flag_* examples) catches phrasings the rules
+  miss; it is kept unless the rules show that every symptom mentioned was denied
+  ("no chest pain, just sore"), in which case the best non-red-flag reading is used.
+The final decision is what /model/parse shows and what the dialogue acts on.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.intents import (
+    EMERGENCY_INTENT,
+    FALLBACK,
+    FAQ,
+    RED_FLAG_INTENTS,
+    URGENT_INTENT,
+    classifier_ranking,
+    faq_ranking,
+    set_intent,
+)
+from bot.safety.detector import Assessment, RedFlagDetector, default_detector
+from bot.safety.lexicon import EMERGENCY, URGENT
+
+INTENT_FOR_TIER = {EMERGENCY: EMERGENCY_INTENT, URGENT: URGENT_INTENT}
+TIER_FOR_INTENT = {v: k for k, v in INTENT_FOR_TIER.items()}
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class RedFlagGate(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            # The classifier's red-flag reading is trusted from this confidence on, even
+            # when FallbackClassifier found the message too uncertain to answer.
+            "classifier_threshold": 0.45,
+            # Answers below this after a downgrade become nlu_fallback.
+            "answer_threshold": 0.5,
+        }
+
+    def __init__(self, config: Dict[Text, Any], detector: Optional[RedFlagDetector] = None) -> None:
+        self.classifier_threshold = float(config["classifier_threshold"])
+        self.answer_threshold = float(config["answer_threshold"])
+        self._detector = detector
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "RedFlagGate":
+        return cls(config)
+
+    @property
+    def detector(self) -> RedFlagDetector:
+        return self._detector or default_detector()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._decide(message, self.detector.assess(message.get(TEXT) or ""))
+        return messages
+
+    def _decide(self, message: Message, assessment: Assessment) -> None:
+        ranking = classifier_ranking(message)
+        top = ranking[0] if ranking else {"name": None, "confidence": 0.0}
+        classifier_tier = (
+            TIER_FOR_INTENT.get(top["name"]) if top["confidence"] >= self.classifier_threshold else None
+        )
+        if assessment.tier:
+            tier = assessment.tier
+            if classifier_tier == EMERGENCY and not assessment.only_negated:
+                tier = EMERGENCY  # the classifier may see more than the rules did
+            set_intent(message, INTENT_FOR_TIER[tier], 1.0)
+            self._set_symptoms(message, assessment)
+        elif classifier_tier and not assessment.only_negated:
+            set_intent(message, INTENT_FOR_TIER[classifier_tier], top["confidence"])
+        elif top["name"] in RED_FLAG_INTENTS or (message.get("intent") or {}).get("name") in RED_FLAG_INTENTS:
+            self._downgrade(message, ranking)
+
+    def _downgrade(self, message: Message, ranking: List[Dict]) -> None:
+        """Every symptom was denied: use the best reading that is not a red flag."""
+        others = [r for r in ranking if r["name"] not in RED_FLAG_INTENTS]
+        if not others:
+            set_intent(message, FALLBACK, 0.0)
+            return
+        best = others[0]
+        answers = faq_ranking(message)
+        confident_answer = best["name"] != FAQ or (answers and answers[0]["confidence"] >= self.answer_threshold)
+        set_intent(message, best["name"] if confident_answer else FALLBACK, best["confidence"])
+
+    @staticmethod
+    def _set_symptoms(message: Message, assessment: Assessment) -> None:
+        entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != "symptom"]
+        for finding in assessment.asserted:
+            entities.append({
+                "entity": "symptom",
+                "value": finding.symptom,
+                "start": finding.start,
+                "end": finding.end,
+                "confidence_entity": 1.0,
+                "extractor": "RedFlagGate",
+            })
+        message.set(ENTITIES, entities, add_to_output=True)

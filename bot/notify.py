@@ -1,0 +1,66 @@
+"""Tells the clinic about an escalation: a signed JSON POST to CLINIC_NOTIFY_URL.
+
+Offline mode (no URL): nothing is sent and the record says `not_configured`; the clinic
+still sees the escalation in `python -m bot.records list`. Delivery is retried with
+exponential backoff, and the outcome is written back to the record.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Dict, Optional, Sequence
+
+import aiohttp
+
+from bot import records, settings
+from bot.channels.signing import SIGNATURE_HEADER, sign
+
+logger = logging.getLogger(__name__)
+
+BACKOFF_SECONDS: Sequence[float] = (0.5, 1.0, 2.0, 4.0)
+REQUEST_TIMEOUT_SECONDS = 5.0
+
+
+class ClinicNotifier:
+    def __init__(self, url: Optional[str], secret: Optional[str], backoff: Sequence[float] = BACKOFF_SECONDS) -> None:
+        self.url = url
+        self.secret = secret
+        self.backoff = backoff
+
+    @classmethod
+    def from_settings(cls) -> "ClinicNotifier":
+        return cls(settings.clinic_notify_url(), settings.clinic_notify_secret())
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.url)
+
+    async def deliver(self, escalation_id: int, payload: Dict, store_url: Optional[str] = None) -> str:
+        if not self.enabled:
+            records.update_notification(escalation_id, "not_configured", 0, store_url)
+            return "not_configured"
+        body = json.dumps(payload, separators=(",", ":"), default=str).encode("utf-8")
+        attempts = 0
+        for delay in [0.0, *self.backoff]:
+            await asyncio.sleep(delay)
+            attempts += 1
+            if await self._post(body):
+                records.update_notification(escalation_id, "sent", attempts, store_url)
+                return "sent"
+        logger.error("Clinic notification for escalation %s failed after %d attempts.", escalation_id, attempts)
+        records.update_notification(escalation_id, "failed", attempts, store_url)
+        return "failed"
+
+    async def _post(self, body: bytes) -> bool:
+        headers = {"Content-Type": "application/json"}
+        if self.secret:
+            headers[SIGNATURE_HEADER] = sign(self.secret, body)
+        try:
+            timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT_SECONDS)
+            async with aiohttp.ClientSession(timeout=timeout) as session:
+                async with session.post(self.url, data=body, headers=headers) as response:
+                    return 200 <= response.status < 300
+        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+            logger.warning("Clinic notification attempt failed: %s", type(error).__name__)
+            return False

@@ -1,0 +1,117 @@
+"""Starts the Rasa server the way this service needs it.
+
+This is `rasa run` (rasa.core.run.serve_application) plus what the clinic needs:
+endpoints from the environment, the HTTP API only when RASA_AUTH_TOKEN is set, a body
+size limit, a short action-server timeout so safety replies are never held back, a
+/health route that reports a tracker store that has fallen back to memory, and the web
+widget under /chat/.
+
+Usage: python -m bot.server [--model models/] [--credentials credentials.yml]
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+from functools import partial
+from typing import Optional
+
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import rasa.core.actions.action as rasa_actions  # noqa: E402
+import rasa.core.utils  # noqa: E402
+from rasa.core.run import (  # noqa: E402
+    close_resources,
+    configure_app,
+    create_http_input_channels,
+    load_agent_on_start,
+)
+from sanic import Sanic  # noqa: E402
+
+from bot import endpoints, settings  # noqa: E402
+from bot.health import health_blueprint, watch_tracker_store  # noqa: E402
+
+logger = logging.getLogger(__name__)
+
+# Requests bigger than this are refused by Sanic with 413 before any handler runs.
+REQUEST_MAX_BYTES = 64 * 1024
+
+
+def _limit_action_server_wait() -> None:
+    """Rasa waits up to 300 s for the action server (hard-coded). A custom action runs
+    only after the safety responses are sent, but the REST reply is returned when the
+    whole turn ends, so a hung action server would hold an emergency reply for minutes."""
+    rasa_actions.DEFAULT_REQUEST_TIMEOUT = int(os.environ.get("ACTION_TIMEOUT_SECONDS", "5"))
+
+
+def _add_service_routes(app: Sanic) -> None:
+    app.blueprint(health_blueprint())
+    try:
+        from bot.web.routes import web_blueprint
+    except ImportError:  # the widget is optional for API-only deployments
+        logger.warning("Web widget not installed: /chat/ is off.")
+    else:
+        app.blueprint(web_blueprint())
+
+
+def build_app(model_path: str, credentials: Optional[str]) -> tuple[Sanic, int]:
+    _limit_action_server_wait()
+    auth_token = os.environ.get("RASA_AUTH_TOKEN") or None
+    available = endpoints.available()
+    channels = create_http_input_channels(None, credentials)
+    workers = rasa.core.utils.number_of_sanic_workers(available.lock_store)
+    if workers > 1:
+        # socket.io keeps per-connection state in one process (see docs/deploy.md).
+        channels = [c for c in channels if c.name() != "socketio"]
+        logger.warning("%d Sanic workers: socket.io channel is off in this process.", workers)
+    for channel in channels:
+        logger.info("Channel on: %s", channel.name())
+
+    app = configure_app(
+        channels,
+        cors="*",
+        auth_token=auth_token,
+        enable_api=bool(auth_token),
+        port=int(os.environ.get("PORT", "5005")),
+        endpoints=available,
+    )
+    app.config.REQUEST_MAX_SIZE = REQUEST_MAX_BYTES
+    _add_service_routes(app)
+    app.register_listener(
+        partial(load_agent_on_start, model_path, available, None), "before_server_start"
+    )
+    app.register_listener(watch_tracker_store, "after_server_start")
+    app.register_listener(close_resources, "after_server_stop")
+    if not auth_token:
+        logger.info("RASA_AUTH_TOKEN is unset: the HTTP API is off, only channels answer.")
+    return app, workers
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="models")
+    parser.add_argument("--credentials", default="credentials.yml")
+    parser.add_argument("--host", default=os.environ.get("HOST", "0.0.0.0"))
+    args = parser.parse_args()
+
+    logging.basicConfig(
+        level=os.environ.get("LOG_LEVEL", "INFO"),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # Message text is only ever logged at DEBUG by Rasa; keep Rasa's loggers above it
+    # unless the operator explicitly asks for text in logs.
+    if not settings.log_message_text():
+        logging.getLogger("rasa").setLevel(max(logging.INFO, logging.getLogger().level))
+
+    app, workers = build_app(args.model, args.credentials)
+    app.run(
+        host=args.host,
+        port=int(os.environ.get("PORT", "5005")),
+        workers=workers,
+        access_log=False,  # access logs would carry ?token= and sender ids
+    )
+
+
+if __name__ == "__main__":
+    main()

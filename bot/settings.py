@@ -1,0 +1,108 @@
+"""Every setting the service reads from the environment, in one place.
+
+Defaults work on a laptop: SQLite under var/, no outside services, channels whose
+secrets are unset stay off. Read at call time (not import time) so a changed
+environment (e.g. EMERGENCY_NUMBER) takes effect on restart without retraining.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+VAR_DIR = PROJECT_ROOT / "var"
+
+# Messages longer than this are refused with 413 by every channel: no FAQ question
+# needs more, and unbounded text is a cheap way to tie up the NLU pipeline.
+MAX_MESSAGE_CHARS = 2000
+MAX_SENDER_ID_CHARS = 128
+
+
+def _env(name: str, default: Optional[str] = None) -> Optional[str]:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return value.strip()
+
+
+@dataclass(frozen=True)
+class Clinic:
+    name: str
+    phone: str
+    url: str
+    emergency_number: str
+
+    def template_values(self) -> dict:
+        """Values every response may use as {placeholders}."""
+        return {
+            "clinic_name": self.name,
+            "clinic_phone": self.phone,
+            "clinic_url": self.url,
+            "emergency_number": self.emergency_number,
+        }
+
+
+def clinic() -> Clinic:
+    return Clinic(
+        name=_env("CLINIC_NAME", "the clinic"),
+        phone=_env("CLINIC_PHONE", "the clinic's phone number"),
+        url=_env("CLINIC_URL", "the clinic's website"),
+        emergency_number=_env("EMERGENCY_NUMBER", "911"),
+    )
+
+
+@dataclass(frozen=True)
+class Twilio:
+    account_sid: Optional[str]
+    auth_token: Optional[str]
+    number: Optional[str]
+    # Public base URL (e.g. https://bot.example-clinic.com) used to rebuild the URL
+    # Twilio signed when the service sits behind a proxy that rewrites Host.
+    public_base_url: Optional[str]
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.auth_token)
+
+
+def twilio() -> Twilio:
+    return Twilio(
+        account_sid=_env("TWILIO_ACCOUNT_SID"),
+        auth_token=_env("TWILIO_AUTH_TOKEN"),
+        number=_env("TWILIO_NUMBER"),
+        public_base_url=_env("PUBLIC_BASE_URL"),
+    )
+
+
+def clinic_webhook_secret() -> Optional[str]:
+    return _env("CLINIC_WEBHOOK_SECRET")
+
+
+def clinic_notify_url() -> Optional[str]:
+    """Where escalations are POSTed (HMAC-signed). Unset: escalations are only recorded."""
+    return _env("CLINIC_NOTIFY_URL")
+
+
+def clinic_notify_secret() -> Optional[str]:
+    """Key for signing escalation notifications; falls back to the clinic webhook secret."""
+    return _env("CLINIC_NOTIFY_SECRET", clinic_webhook_secret())
+
+
+def tracker_store_url() -> str:
+    return _env("TRACKER_STORE_URL", f"sqlite:///{VAR_DIR / 'conversations.db'}")
+
+
+def escalation_store_url() -> str:
+    """Escalation records live beside the conversations unless told otherwise."""
+    return _env("ESCALATION_STORE_URL", tracker_store_url())
+
+
+def lock_store_url() -> Optional[str]:
+    return _env("LOCK_STORE_URL")
+
+
+def log_message_text() -> bool:
+    """Message text is health data: never logged unless explicitly asked for."""
+    return _env("LOG_MESSAGE_TEXT", "false").lower() in {"1", "true", "yes"}

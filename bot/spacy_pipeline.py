@@ -1,0 +1,45 @@
+"""Builds the project's spaCy pipeline: English tokenizer + lookup lemmatizer.
+
+spaCy's trained en_core_web_* packages cannot be downloaded here (NOTES), and we need no
+vectors: DIET learns from sparse word, lemma and character n-gram features. What we do
+need is good tokens and lemmas ("fainted" -> "faint") for the features and for the
+red-flag rules. Rasa's SpacyNLP refuses a bare `blank:en` (no meta.json), so we save the
+pipeline to a directory and point config.yml at it.
+
+Usage: python -m bot.spacy_pipeline [DIR]   (default: var/spacy/en_dry_needling)
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import spacy
+
+from bot.settings import VAR_DIR
+
+DEFAULT_DIR = VAR_DIR / "spacy" / "en_dry_needling"
+PIPELINE_NAME = "dry_needling"
+PIPELINE_VERSION = "1.0.0"
+
+
+def build() -> "spacy.Language":
+    nlp = spacy.blank("en")
+    # Lookup mode needs no part-of-speech tagger; tables come from spacy-lookups-data.
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    nlp.meta["name"] = PIPELINE_NAME
+    nlp.meta["version"] = PIPELINE_VERSION
+    return nlp
+
+
+def ensure(path: Path = DEFAULT_DIR) -> Path:
+    """Build the pipeline unless it is already there (idempotent, for make)."""
+    if not (path / "meta.json").exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build().to_disk(path)
+    return path
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DIR
+    print(f"spaCy pipeline ready at {ensure(target)}")

@@ -1,0 +1,1 @@
+"""The website chat widget: routes (routes.py) and the browser assets (static/)."""

@@ -1,0 +1,49 @@
+"""Shared fixtures. `stack` is the whole service, for real: the action server and the
+Rasa server (with every channel on) as subprocesses on localhost, started once per test
+session, with test secrets and a throw-away SQLite database."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Dict, Iterator, NamedTuple
+
+import pytest
+
+from tests.servers import RunningServer, action_server, rasa_server
+
+TEST_ENV: Dict[str, str] = {
+    "RASA_AUTH_TOKEN": "test-token",
+    "EMERGENCY_NUMBER": "999",
+    "CLINIC_NAME": "Harbour Physio",
+    "CLINIC_PHONE": "555-0100",
+    "CLINIC_URL": "https://harbour-physio.example",
+    "TWILIO_ACCOUNT_SID": "AC00000000000000000000000000000000",
+    "TWILIO_AUTH_TOKEN": "test-twilio-auth-token",
+    "TWILIO_NUMBER": "+15550000000",
+    "CLINIC_WEBHOOK_SECRET": "test-clinic-webhook-secret",
+}
+
+
+class Stack(NamedTuple):
+    rasa: RunningServer
+    actions: RunningServer
+    env: Dict[str, str]
+    db_path: Path
+
+    @property
+    def url(self) -> str:
+        return self.rasa.url
+
+    @property
+    def token(self) -> str:
+        return self.env["RASA_AUTH_TOKEN"]
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    tmp = tmp_path_factory.mktemp("stack")
+    db_path = tmp / "conversations.db"
+    env = {**TEST_ENV, "TRACKER_STORE_URL": f"sqlite:///{db_path}"}
+    with action_server(tmp, env) as actions:
+        env = {**env, "ACTION_SERVER_URL": f"{actions.url}/webhook"}
+        with rasa_server(tmp, env) as rasa:
+            yield Stack(rasa, actions, env, db_path)
