@@ -41,8 +41,6 @@ class ActionEscalateRedFlag(Action):
         task = asyncio.create_task(notifier.deliver(escalation_id, payload))
         _deliveries.add(task)
         task.add_done_callback(_deliveries.discard)
-        if notifier.enabled:
-            dispatcher.utter_message(response="utter_clinic_notified")
         return [SlotSet("urgency", tier)]
 
 

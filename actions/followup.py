@@ -19,5 +19,5 @@ class ActionAnswerFollowup(Action):
         if topic:
             dispatcher.utter_message(response=f"utter_faq/{topic}")
         else:
-            dispatcher.utter_message(response="utter_ask_what_more")
+            dispatcher.utter_message(response="utter_not_sure")
         return []

@@ -88,6 +88,22 @@ def build_app(model_path: str, credentials: Optional[str]) -> tuple[Sanic, int]:
     return app, workers
 
 
+def configure_logging() -> None:
+    """Rasa logs message text at DEBUG, through both logging and structlog (whose default,
+    unconfigured, prints everything). Both are held at INFO or above unless the operator
+    explicitly allows message text in logs (LOG_MESSAGE_TEXT=true)."""
+    from rasa.utils.log_utils import configure_structlog
+
+    level = logging.getLevelName(os.environ.get("LOG_LEVEL", "INFO").upper())
+    if not isinstance(level, int):
+        level = logging.INFO
+    if not settings.log_message_text():
+        level = max(level, logging.INFO)
+    configure_structlog(level)
+    logging.getLogger().setLevel(level)
+    logging.getLogger("rasa").setLevel(level)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="models")
@@ -95,14 +111,7 @@ def main() -> None:
     parser.add_argument("--host", default=os.environ.get("HOST", "0.0.0.0"))
     args = parser.parse_args()
 
-    logging.basicConfig(
-        level=os.environ.get("LOG_LEVEL", "INFO"),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    # Message text is only ever logged at DEBUG by Rasa; keep Rasa's loggers above it
-    # unless the operator explicitly asks for text in logs.
-    if not settings.log_message_text():
-        logging.getLogger("rasa").setLevel(max(logging.INFO, logging.getLogger().level))
+    configure_logging()
 
     app, workers = build_app(args.model, args.credentials)
     app.run(

@@ -9,15 +9,17 @@ import threading
 import time
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
+import jsonschema
 import pytest
 import requests
+import yaml
 from aiohttp import web
 
 from bot import settings
 from bot.channels import signing
 from bot.channels.clinic import ClinicWebhookInput
 from tests.channel_testing import ChannelClient, ScriptedBot
-from tests.servers import free_port
+from tests.servers import ROOT, free_port
 
 SECRET = "unit-test-clinic-secret"
 PATH = "/webhooks/clinic/webhook"
@@ -282,6 +284,54 @@ def test_a_refusing_callback_endpoint_is_not_retried() -> None:
     finally:
         receiver.stop()
         client.close()
+
+
+# ---------------------------------------------------------------------------------------
+# The published contract (docs/clinic-webhook.openapi.yaml) matches what the channel does
+
+
+def _json_schema(node: Any) -> Any:
+    """OpenAPI 3.0 schema -> JSON Schema: `nullable: true` becomes a "null" type."""
+    if isinstance(node, dict):
+        converted = {k: _json_schema(v) for k, v in node.items() if k != "nullable"}
+        if node.get("nullable") and "type" in node:
+            converted["type"] = [node["type"], "null"]
+        return converted
+    if isinstance(node, list):
+        return [_json_schema(v) for v in node]
+    return node
+
+
+def schema_validator(name: str) -> jsonschema.Draft7Validator:
+    spec = yaml.safe_load((ROOT / "docs" / "clinic-webhook.openapi.yaml").read_text())
+    root = {"$ref": f"#/components/schemas/{name}", "components": _json_schema(spec["components"])}
+    return jsonschema.Draft7Validator(root)
+
+
+def test_replies_match_the_openapi_document() -> None:
+    client = make(triage_script)
+    try:
+        ok = signed_post(client, body_of({"sender": "p", "message": "I have a fever"})).json()
+        plain = signed_post(client, body_of({"sender": "q", "message": "hello"})).json()
+        accepted = signed_post(client, body_of({"sender": "p", "message": "hi", "metadata": {
+            "callback_url": "http://127.0.0.1:9/unused"}})).json()
+        error = signed_post(client, body_of({"sender": "p", "message": ""})).json()
+    finally:
+        client.close()
+    schema_validator("BotReply").validate(ok)
+    schema_validator("BotReply").validate(plain)
+    schema_validator("Accepted").validate(accepted)
+    schema_validator("Error").validate(error)
+    with pytest.raises(jsonschema.ValidationError):  # the check itself can fail
+        schema_validator("BotReply").validate({**ok, "urgency": "panic"})
+
+
+def test_the_openapi_example_request_is_accepted(client: ChannelClient) -> None:
+    spec = yaml.safe_load((ROOT / "docs" / "clinic-webhook.openapi.yaml").read_text())
+    operation = spec["paths"][PATH]["post"]
+    example = operation["requestBody"]["content"]["application/json"]["examples"]["question"]["value"]
+    schema_validator("IncomingMessage").validate(example)
+    assert signed_post(client, body_of(example)).status_code == 200
 
 
 # ---------------------------------------------------------------------------------------

@@ -200,7 +200,8 @@ def test_e2e_a_faq_question_is_answered(stack: Any) -> None:
         (b'{"sender": "e2e", "message": 12}', 400),
         (b'{"sender": "bad sender!", "message": "hi"}', 400),
         (b'{"sender": "e2e", "message": "caf\xe9"}', 400),
-        (json.dumps({"sender": "e2e", "message": "a" * (settings.MAX_MESSAGE_CHARS + 1)}).encode(), 413),
+        pytest.param(json.dumps({"sender": "e2e", "message": "a" * (settings.MAX_MESSAGE_CHARS + 1)}).encode(),
+                     413, id="oversized-message"),
     ],
 )
 def test_e2e_bad_bodies_get_json_4xx_and_the_server_keeps_serving(stack: Any, body: bytes, status: int) -> None:
@@ -216,6 +217,8 @@ def test_e2e_a_body_over_the_server_limit_is_refused_not_crashed(stack: Any) -> 
     body = json.dumps({"sender": "e2e", "message": "a" * 100_000}).encode()
     r = e2e_post(stack, body, headers={"Content-Type": "application/json"})
     assert r.status_code == 413
+    assert r.json() == {"error": "the body is too large"}
+    assert e2e_post(stack, json.dumps({"sender": "e2e-rest-4", "message": "hi"}).encode()).status_code == 200
 
 
 def test_e2e_message_text_is_not_logged(stack: Any) -> None:

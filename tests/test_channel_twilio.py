@@ -96,6 +96,7 @@ def client() -> Iterator[ChannelClient]:
         ("line<br>next <b>bold</b>", "line\nnext bold"),
         ("a   b\n\n\n\nc", "a b\n\nc"),
         ("utter_faq and 2 * 3 * 4 stay", "utter_faq and 2 * 3 * 4 stay"),
+        ("It’s “dry” – really…", "It's \"dry\" - really..."),
     ],
 )
 def test_markdown_becomes_plain_text(markdown: str, plain: str) -> None:
@@ -133,6 +134,13 @@ def test_a_single_giant_word_is_cut_only_because_it_must() -> None:
     chunks = split_sms(f"Read {url} please.")
     assert all(len(c) <= SMS_MAX_CHARS for c in chunks)
     assert "".join(chunks).replace(" ", "") == f"Read{url}please."
+
+
+def test_what_is_left_of_a_long_sentence_shares_an_sms_with_the_next() -> None:
+    long_sentence = " ".join(["word"] * 70) + "."  # 350 characters
+    chunks = split_sms(long_sentence + " Short one.")
+    assert len(chunks) == 2
+    assert chunks[1].endswith("word. Short one.")
 
 
 def test_line_breaks_are_sentence_boundaries() -> None:

@@ -65,6 +65,10 @@ def scripted_replies(text: str) -> List[Dict]:
     if text == "emergency text":
         # Rasa's socketio channel sends each paragraph as its own message.
         return [{"text": "This could be serious.\n\nCall 999 now, or go to the nearest emergency department."}]
+    if text == "faq mentions emergency":
+        # As FAQ and urgent-tier answers do: the number in passing is not an emergency.
+        return [{"text": "Bruising is common and fades within a week. Shortness of breath, chest pain "
+                         "or heavy bleeding: call 999 now. If you get a fever, call 999 or see a doctor."}]
     if text == "emergency custom":
         return [{"text": "Please get help straight away.", "custom": {"data": {"urgency": "emergency"}}}]
     if text == "no reply":
@@ -396,6 +400,16 @@ def test_emergency_text_becomes_alert_with_call_link(widget_server: WidgetServer
     assert box and box["height"] >= 44, "the call link must be easy to tap"
     # The first paragraph ("This could be serious.") is an ordinary message.
     expect(bot_messages(page).filter(has_text="This could be serious.")).not_to_have_attribute("role", "alert")
+
+
+def test_answer_mentioning_the_number_is_not_an_alert(widget_server: WidgetServer, new_page) -> None:
+    page = new_page()
+    page.goto(f"{widget_server.url}/chat/")
+    open_widget(page)
+    ask(page, "faq mentions emergency")
+    expect(bot_messages(page).last).to_contain_text("Bruising is common")
+    expect(page.locator(".dnw-log [role='alert']")).to_have_count(0)
+    expect(page.locator(".dnw-log .dnw-call")).to_have_count(0)
 
 
 def test_emergency_custom_data_marks_the_reply_as_alert(widget_server: WidgetServer, new_page) -> None:

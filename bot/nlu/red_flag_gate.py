@@ -5,8 +5,10 @@ Two detectors combine, each covering the other's blind spot:
   misspellings and negation; when it finds an asserted symptom the message IS a red flag,
   whatever the classifier thought (recall guaranteed for what it knows);
 - the classifier (DIET, trained on red_flag_* examples) catches phrasings the rules
-  miss; it is kept unless the rules show that every symptom mentioned was denied
-  ("no chest pain, just sore"), in which case the best non-red-flag reading is used.
+  miss; it is kept unless the rules show that every symptom word in the message was
+  denied ("no chest pain, just sore"), asked about rather than reported ("can it cause
+  chest pain?") or part of a figure of speech ("took my breath away"); then the best
+  non-red-flag reading is used.
 The final decision is what /model/parse shows and what the dialogue acts on.
 """
 from __future__ import annotations
@@ -85,11 +87,11 @@ class RedFlagGate(GraphComponent):
         )
         if assessment.tier:
             tier = assessment.tier
-            if classifier_tier == EMERGENCY and not assessment.only_negated:
+            if classifier_tier == EMERGENCY and not assessment.all_denied:
                 tier = EMERGENCY  # the classifier may see more than the rules did
             set_intent(message, INTENT_FOR_TIER[tier], 1.0)
             self._set_symptoms(message, assessment)
-        elif classifier_tier and not assessment.only_negated:
+        elif classifier_tier and not assessment.all_denied:
             set_intent(message, INTENT_FOR_TIER[classifier_tier], top["confidence"])
         elif top["name"] in RED_FLAG_INTENTS or (message.get("intent") or {}).get("name") in RED_FLAG_INTENTS:
             self._downgrade(message, ranking)

@@ -25,7 +25,7 @@ import spacy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from bot.safety.lexicon import EMERGENCY, SPELLING, SYMPTOMS, URGENT
+from bot.safety.lexicon import EMERGENCY, IDIOM, MENTION, SPELLING, SYMPTOMS, URGENT
 from bot.safety.patterns import CANON_ATTR, compile_phrase, register_canonical_form
 
 TIER_RANK = {None: 0, URGENT: 1, EMERGENCY: 2}
@@ -102,9 +102,9 @@ class Assessment:
         return [f for f in self.findings if f.asserted]
 
     @property
-    def only_negated(self) -> bool:
-        """Symptom words were present but every one was denied."""
-        return bool(self.findings) and all(f.negated for f in self.findings)
+    def all_denied(self) -> bool:
+        """Symptom words were present but each was negated, hypothetical or an idiom."""
+        return bool(self.findings) and not any(f.asserted for f in self.findings)
 
     @property
     def symptoms(self) -> List[str]:
@@ -120,7 +120,10 @@ class RedFlagDetector:
             self.matcher.add(str(index), [compile_phrase(p, self._canonical) for p in symptom.patterns])
 
     def _canonical(self, word: str) -> str:
-        return SPELLING.get(word) or self.nlp(word)[0].lemma_.lower()
+        tokens = self.nlp(word)
+        if word in SPELLING or len(tokens) != 1:
+            return SPELLING.get(word, word)
+        return tokens[0].lemma_.lower()
 
     @classmethod
     def from_path(cls, path: Optional[Path] = None) -> "RedFlagDetector":
@@ -137,12 +140,21 @@ class RedFlagDetector:
     def assess_doc(self, doc: Doc) -> Assessment:
         clause_of = _clause_ids(doc)
         spans = [(span, label) for span, label in _longest_per_start(doc, self.matcher) if not _excluded(span, label)]
-        findings = [self._finding(doc, span, label, clause_of) for span, label in spans]
-        tier = max((f.tier for f in findings if f.asserted), key=TIER_RANK.get, default=None)
+        idioms = [span for span, label in spans if SYMPTOMS[label].tier == IDIOM]
+        findings = [
+            self._finding(doc, span, label, clause_of)
+            for span, label in spans
+            if SYMPTOMS[label].tier == IDIOM or not any(_overlaps(span, idiom) for idiom in idioms)
+        ]
+        tier = max(
+            (f.tier for f in findings if f.asserted and f.tier in TIER_RANK), key=TIER_RANK.get, default=None
+        )
         return Assessment(tier, findings)
 
     def _finding(self, doc: Doc, span: Span, label: int, clause_of: List[int]) -> Finding:
         symptom = SYMPTOMS[label]
+        if symptom.tier == IDIOM:
+            return Finding(symptom.name, IDIOM, span.text, span.start_char, span.end_char, negated=True)
         clause = [t for t in doc if clause_of[t.i] == clause_of[span.start]]
         before = [t for t in clause if t.i < span.start]
         after = [t for t in clause if t.i >= span.end]
@@ -181,6 +193,10 @@ def _continuation(doc: Doc, clause: List, clause_of: List[int]) -> List:
     if following and following[0].lower_ in {"it", "that", "which", "they", "its", "it's", "this"}:
         return following
     return []
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _excluded(span: Span, label: int) -> bool:
@@ -229,6 +245,8 @@ def _resolved(after: List) -> bool:
         if _canon(token) in RESOLUTIONS or token.lower_ in RESOLUTIONS:
             if {t.lower_ for t in after[max(0, position - 2):position]} & {"that", "this", "normal"}:
                 return False
+            if position + 1 < len(after) and after[position + 1].lower_ in {"past", "up", "worse", "beyond", "through"}:
+                return False  # "gone past the line", "gone up"
             previous = after[position - 1] if position > 0 else None
             if previous is not None and _canon(previous) in NEGATIONS | {"not", "will", "cannot"}:
                 return False

@@ -18,6 +18,11 @@ from typing import Dict, List, NamedTuple
 
 EMERGENCY = "emergency"
 URGENT = "urgent"
+# A symptom word on its own ("no bleeding", "breathing's fine"): never escalates, but when
+# every mention in a message is denied, the classifier's red-flag reading is dropped.
+MENTION = "mention"
+# A figure of speech ("took my breath away"): symptom words inside it mean nothing.
+IDIOM = "idiom"
 
 
 class Symptom(NamedTuple):
@@ -241,5 +246,24 @@ SYMPTOMS: List[Symptom] = [
         "dizzy ~ spell|spells|episode|episodes",
         "room ~ spin|spinning",
         "NEARLY|ALMOST ~ FAINTED|FAINT|PASSED|COLLAPSED",
+    ]),
+]
+
+# Words that name a red-flag symptom without saying how bad it is.
+SYMPTOMS += [
+    Symptom("symptom mention", MENTION, [
+        f"{BREATHE}|{BLEED}|chest|faint|lip|throat|tongue|cough|fever|temperature|pus|infect|red|swell|numb|tingle|weak|dizzy|collapse|conscious|sob|lung|heart",
+        FAINT_VERBS,
+    ]),
+    Symptom("figure of speech", IDIOM, [
+        "take|took|takes|taking ~ ~ breath ~ away",
+        "breathtaking",
+        "catch ~ ~ breath ~ before|then",
+        "bleed ~ ~ money|dry|cash",
+        "heart ~ melt|melted|melts|broke|broken|sank",
+        "dying ~ to",
+        "kill|killing ~ me",
+        "pass ~ out ~ ~ flyer|flyers|leaflet|leaflets",
+        "out ~ of ~ breath ~ from ~ ~ stair|stairs|run|running|laugh|laughing",
     ]),
 ]

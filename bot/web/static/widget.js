@@ -217,6 +217,21 @@
 
   // ---------------------------------------------------------------- the widget
 
+  // A speech bubble drawn in SVG: emoji fonts are missing on some systems.
+  function chatIcon() {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("class", "dnw-launcher-icon");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("d", "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z");
+    path.setAttribute("fill", "currentColor");
+    svg.appendChild(path);
+    return svg;
+  }
+
   function build() {
     var number = options.emergencyNumber;
     var titleText = options.title || (options.clinicName ? options.clinicName + ": dry needling questions" : "Dry needling questions");
@@ -231,7 +246,7 @@
       "aria-expanded": "false",
       "aria-controls": "dnw-panel",
       onclick: function () { state.open ? close() : open(); },
-    }, [h("span", { className: "dnw-launcher-icon", "aria-hidden": "true", text: "\uD83D\uDCAC" }), h("span", { text: "Questions?" })]);
+    }, [chatIcon(), h("span", { text: "Questions?" })]);
 
     ui.log = h("div", {
       className: "dnw-log",
@@ -366,14 +381,16 @@
     var numbers = state.emergencyNumbers.length ? state.emergencyNumbers : COMMON_EMERGENCY_NUMBERS;
     return numbers.some(function (n) {
       var escaped = n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      // "call 999", "Call **999**", "dial 999": not "call 9990" or "call 999-0100".
-      return new RegExp("\\b(call|dial|ring|phone)\\s+[*_\"'\u201C]*" + escaped + "(?![0-9-])", "i").test(text);
+      // A message that opens with the instruction: "Call 999 now ...", "**Call 999**".
+      // Not answers that mention it in passing ("Chest pain or heavy bleeding: call 999
+      // now"): an FAQ answer about bruising must not look like an emergency.
+      return new RegExp("^[\\s*_\"'\u201C]*(call|dial|ring|phone)\\s+[*_\"'\u201C]*" + escaped + "(?![0-9-])", "i").test(text);
     });
   }
 
   // Rasa's custom payloads reach socket.io as they are (`custom: {data: {...}}` in the
-  // domain). One that says urgency "emergency" is drawn as an alert, like a text that
-  // tells the person to call the emergency number.
+  // domain). One that says urgency "emergency" is drawn as an alert, like a message that
+  // opens by telling the person to call the emergency number.
   function fromBot(msg) {
     if (!msg || typeof msg !== "object") return null;
     var text = typeof msg.text === "string" ? msg.text : "";
