@@ -23,10 +23,10 @@ REQUEST_TIMEOUT_SECONDS = 5.0
 
 
 class ClinicNotifier:
-    def __init__(self, url: Optional[str], secret: Optional[str], backoff: Sequence[float] = BACKOFF_SECONDS) -> None:
+    def __init__(self, url: Optional[str], secret: Optional[str], backoff: Optional[Sequence[float]] = None) -> None:
         self.url = url
         self.secret = secret
-        self.backoff = backoff
+        self.backoff = BACKOFF_SECONDS if backoff is None else backoff
 
     @classmethod
     def from_settings(cls) -> "ClinicNotifier":

@@ -39,10 +39,13 @@ handoff_requests = sa.Table(
 )
 
 
-@functools.lru_cache(maxsize=4)
 def engine(url: Optional[str] = None) -> sa.engine.Engine:
+    return _engine_for(url or settings.escalation_store_url())
+
+
+@functools.lru_cache(maxsize=8)
+def _engine_for(url: str) -> sa.engine.Engine:
     """One engine per database per process; tables are created on first use."""
-    url = url or settings.escalation_store_url()
     created = sa.create_engine(url, future=True, pool_pre_ping=True)
     metadata.create_all(created)
     return created

@@ -99,6 +99,9 @@ def configure_logging() -> None:
         level = logging.INFO
     if not settings.log_message_text():
         level = max(level, logging.INFO)
+    # Before configure_structlog, whose basicConfig would otherwise leave bare messages:
+    # no time, no level, so an ERROR could not be told from an INFO line.
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     configure_structlog(level)
     logging.getLogger().setLevel(level)
     logging.getLogger("rasa").setLevel(level)

@@ -1,0 +1,160 @@
+"""Custom actions, rasa-sdk style: a Tracker.from_dict, a CollectingDispatcher, and
+assertions on the events, the messages, the stored record and the signed notification
+(received by a real HTTP server on localhost)."""
+from __future__ import annotations
+
+import json
+from typing import Dict, List, Optional
+
+import pytest
+from aiohttp import web
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.escalation import ActionEscalateRedFlag, wait_for_deliveries
+from actions.followup import ActionAnswerFollowup
+from actions.handoff import ActionRecordHandoff
+from actions.suggestions import ActionSuggestTopics
+from bot import records
+from bot.channels.signing import SIGNATURE_HEADER, check
+from bot.topics import TOPICS
+
+SECRET = "notify-test-secret"
+
+
+def user_event(text: str, intent: str, entities: Optional[List[Dict]] = None, answer: Optional[str] = None,
+               ranking: Optional[List[str]] = None, channel: str = "rest") -> Dict:
+    parse = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or []}
+    if answer or ranking:
+        keys = ranking or [answer]
+        parse["response_selector"] = {"faq": {
+            "response": {"intent_response_key": keys[0], "confidence": 0.9},
+            "ranking": [{"intent_response_key": k, "confidence": 0.9 - i * 0.2} for i, k in enumerate(keys)],
+        }}
+    return {"event": "user", "text": text, "parse_data": parse, "input_channel": channel}
+
+
+def tracker_with(*events: Dict, sender: str = "patient-1", slots: Optional[Dict] = None) -> Tracker:
+    latest = [e for e in events if e["event"] == "user"][-1]
+    return Tracker.from_dict({
+        "sender_id": sender, "slots": slots or {}, "latest_message": latest["parse_data"],
+        "events": list(events), "paused": False, "followup_action": None, "active_loop": {},
+        "latest_action_name": "action_listen",
+    })
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch) -> str:
+    url = f"sqlite:///{tmp_path / 'records.db'}"
+    monkeypatch.setenv("ESCALATION_STORE_URL", url)
+    monkeypatch.delenv("CLINIC_NOTIFY_URL", raising=False)
+    return url
+
+
+@pytest.fixture
+async def clinic_receiver(unused_tcp_port_factory=None):
+    """A real HTTP server standing in for the clinic's system: it fails once, then accepts."""
+    received: List[Dict] = []
+    calls = {"n": 0}
+
+    async def handle(request: web.Request) -> web.Response:
+        calls["n"] += 1
+        body = await request.read()
+        if calls["n"] == 1:
+            return web.Response(status=503)  # the first delivery fails: the notifier must retry
+        received.append({"body": body, "signature": request.headers.get(SIGNATURE_HEADER)})
+        return web.Response(status=204)
+
+    app = web.Application()
+    app.router.add_post("/escalations", handle)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}/escalations", received, calls
+    await runner.cleanup()
+
+
+async def test_escalation_records_sets_urgency_and_sends_a_signed_notification(store, clinic_receiver, monkeypatch):
+    url, received, calls = clinic_receiver
+    monkeypatch.setenv("CLINIC_NOTIFY_URL", url)
+    monkeypatch.setenv("CLINIC_NOTIFY_SECRET", SECRET)
+    monkeypatch.setattr("bot.notify.BACKOFF_SECONDS", (0.05, 0.05))
+    tracker = tracker_with(user_event(
+        "my wife passed out", "red_flag_emergency",
+        [{"entity": "symptom", "value": "fainting or collapse", "start": 8, "end": 18}], channel="twilio"))
+    dispatcher = CollectingDispatcher()
+
+    events = await ActionEscalateRedFlag().run(dispatcher, tracker, {})
+    await wait_for_deliveries()
+
+    assert events == [SlotSet("urgency", "emergency")]
+    record = records.list_escalations(store)[0]
+    assert record["tier"] == "emergency"
+    assert record["symptoms"] == "fainting or collapse"
+    assert record["conversation_id"] == "patient-1"
+    assert record["channel"] == "twilio"
+    assert record["notify_status"] == "sent" and record["notify_attempts"] == 2
+    assert calls["n"] == 2 and len(received) == 1
+    check(SECRET, received[0]["body"], received[0]["signature"])  # raises if unsigned or wrong
+    payload = json.loads(received[0]["body"])
+    assert payload["tier"] == "emergency" and payload["escalation_id"] == record["id"]
+    assert "passed out" not in received[0]["body"].decode()  # no message text leaves the service
+
+
+async def test_urgent_tier_without_a_notify_url_is_only_recorded(store):
+    tracker = tracker_with(user_event("theres pus", "red_flag_urgent",
+                                      [{"entity": "symptom", "value": "signs of infection"}]))
+    events = await ActionEscalateRedFlag().run(CollectingDispatcher(), tracker, {})
+    await wait_for_deliveries()
+    assert events == [SlotSet("urgency", "urgent")]
+    assert records.list_escalations(store)[0]["notify_status"] == "not_configured"
+
+
+async def test_notification_that_never_succeeds_is_marked_failed(store, monkeypatch):
+    monkeypatch.setenv("CLINIC_NOTIFY_URL", "http://127.0.0.1:9/nothing-listens-here")
+    monkeypatch.setattr("bot.notify.BACKOFF_SECONDS", (0.01, 0.01))
+    tracker = tracker_with(user_event("cant breathe", "red_flag_emergency"))
+    await ActionEscalateRedFlag().run(CollectingDispatcher(), tracker, {})
+    await wait_for_deliveries()
+    record = records.list_escalations(store)[0]
+    assert record["notify_status"] == "failed" and record["notify_attempts"] == 3
+
+
+async def test_handoff_request_is_recorded(store):
+    tracker = tracker_with(user_event("call me back pls", "request_human"), sender="+15551230000")
+    assert await ActionRecordHandoff().run(CollectingDispatcher(), tracker, {}) == []
+    assert records.list_handoffs(store)[0]["conversation_id"] == "+15551230000"
+
+
+async def test_fallback_offers_the_likely_topics_as_buttons():
+    tracker = tracker_with(user_event("how much n is it covered", "nlu_fallback",
+                                      ranking=["faq/cost", "faq/insurance", "faq/session_length", "faq/what_is"]))
+    dispatcher = CollectingDispatcher()
+    await ActionSuggestTopics().run(dispatcher, tracker, {})
+    buttons = dispatcher.messages[0]["buttons"]
+    assert [b["title"] for b in buttons] == [TOPICS["cost"].title, TOPICS["insurance"].title, TOPICS["session_length"].title]
+    assert buttons[0]["payload"] == TOPICS["cost"].question
+
+
+@pytest.mark.parametrize("previous, followup, expected", [
+    ("faq/soreness_after", "and how long does that last?", "utter_faq/soreness_after"),
+    ("faq/benefits", "how long does it last", "utter_faq/results_duration"),
+    ("faq/session_steps", "what about after?", "utter_faq/aftercare"),
+    ("faq/insurance", "and what does it cost", "utter_faq/insurance"),
+    ("faq/what_is", "does that hurt", "utter_faq/does_it_hurt"),
+])
+async def test_followup_is_answered_from_the_previous_topic(previous, followup, expected):
+    tracker = tracker_with(user_event("q", "faq", answer=previous), user_event(followup, "ask_followup"))
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerFollowup().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["response"] == expected
+
+
+async def test_followup_without_context_asks_to_rephrase():
+    tracker = tracker_with(user_event("what about that", "ask_followup"))
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerFollowup().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["response"] == "utter_not_sure"

@@ -1,0 +1,85 @@
+"""The red-flag detector on its own: text in, findings out (no Rasa, no server)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.safety.detector import default_detector
+
+DATA = Path(__file__).parent / "data"
+SAFETY_SET = yaml.safe_load((DATA / "safety_set.yml").read_text())["messages"]
+
+
+def tier(text: str):
+    return default_detector().assess(text).tier
+
+
+@pytest.mark.parametrize("message", [m for m in SAFETY_SET if m["expected"] == "emergency"], ids=lambda m: m["text"][:50])
+def test_every_emergency_in_the_safety_set_is_caught_by_the_rules(message):
+    assert tier(message["text"]) == "emergency"
+
+
+def test_routine_and_negated_messages_are_rarely_read_as_emergencies():
+    calm = [m for m in SAFETY_SET if m["kind"] in ("routine", "negated")]
+    over = [m["text"] for m in calm if tier(m["text"]) == "emergency"]
+    assert len(over) / len(calm) <= 0.03, over
+
+
+@pytest.mark.parametrize("text", [
+    "no chest pain, just sore",
+    "not short of breath, only achy",
+    "breathing is fine, the needle spot is a bit red",
+    "didn't faint, just felt tired",
+    "the bleeding stopped straight away",
+    "small bruise, is that ok?",
+    "can dry needling puncture a lung?",
+    "what are the signs of infection i should watch for",
+    "that view took my breath away",
+    "im worried about infection, are the needles sterile",
+])
+def test_not_an_emergency(text):
+    assert tier(text) != "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "not sure it's related but I can't breathe",
+    "no bruise but im coughing up blood",
+    "cant catch my breath since the needling",
+    "my husband passed out after his session",
+    "sob since the appt",
+    "chesst pain and i feel awful",
+    "bleeding wont stop from the needle site",
+    "her lips are turning blue",
+    "my throat feels like its closing up",
+    "is it normal to have chest pain after dry needling? started an hour ago",
+])
+def test_emergency(text):
+    assert tier(text) == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "the redness around the needle spot is spreading",
+    "theres pus coming out where the needle went in",
+    "i have a fever since yesterday's session",
+    "pain is getting worse 3 days after",
+    "my arm is still numb two days later",
+    "i keep getting dizzy spells",
+])
+def test_urgent(text):
+    assert tier(text) == "urgent"
+
+
+def test_findings_name_the_symptom_and_point_into_the_text():
+    text = "not sure if its related but i cant breathe"
+    assessment = default_detector().assess(text)
+    finding = assessment.asserted[0]
+    assert finding.symptom == "difficulty breathing"
+    assert text[finding.start:finding.end] == finding.text
+    assert assessment.symptoms == ["difficulty breathing"]
+
+
+def test_negated_mention_is_reported_as_denied():
+    assessment = default_detector().assess("zero bleeding and no fever")
+    assert assessment.tier is None and assessment.all_denied
