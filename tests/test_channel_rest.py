@@ -12,7 +12,7 @@ import pytest
 import requests
 
 from bot import settings
-from bot.channels.rest import ValidatedRestInput
+from bot.channels.rest import RequestError, ValidatedRestInput, check_public_sender
 from tests.channel_testing import ChannelClient, ScriptedBot
 
 URL = "/webhooks/rest/webhook"
@@ -226,3 +226,10 @@ def test_e2e_message_text_is_not_logged(stack: Any) -> None:
     e2e_post(stack, json.dumps({"sender": "e2e-rest-3", "message": f"is {marker} safe?"}).encode())
     e2e_post(stack, json.dumps({"sender": "e2e-rest-3", "message": 7, "x": marker}).encode())
     assert marker not in stack.rasa.log()
+
+
+def test_rest_cannot_write_into_an_sms_conversation():
+    """SMS conversations are keyed "sms:<number>"; an open channel must not reach them."""
+    with pytest.raises(RequestError) as error:
+        check_public_sender("sms:+15551234567")
+    assert error.value.status == 400

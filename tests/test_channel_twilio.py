@@ -184,7 +184,8 @@ def test_a_signed_sms_gets_twiml(client: ChannelClient) -> None:
     assert r.headers["content-type"].startswith("application/xml")
     assert texts_of(r.text) == ["you said: does it hurt?"]
     (call,) = client.bot.calls
-    assert (call.sender_id, call.text, call.input_channel) == (PHONE, "does it hurt?", "twilio")
+    # SMS conversations live in their own namespace: "sms:<number>"
+    assert (call.sender_id, call.text, call.input_channel) == (f"sms:{PHONE}", "does it hurt?", "twilio")
 
 
 def test_a_missing_signature_gets_403(client: ChannelClient) -> None:
@@ -379,7 +380,7 @@ def test_options_are_kept_per_sender() -> None:
         sms.send("other", sender="+15550000002")
         sms.send("1", sender="+15550000001")
         assert client.bot.calls[-1].text == "/affirm"
-        assert client.bot.calls[-1].sender_id == "+15550000001"
+        assert client.bot.calls[-1].sender_id == "sms:+15550000001"
     finally:
         client.close()
 
@@ -405,7 +406,7 @@ def test_e2e_a_faq_answer_fits_sms(stack: Any) -> None:
     texts = texts_of(r.text)
     assert texts and all(0 < len(t) <= SMS_MAX_CHARS for t in texts)
     assert not any(re.search(r"\*\*|\]\(|(^|\s)/[a-z_]+", t) for t in texts)  # no markdown, no payloads
-    tracker = requests.get(f"{stack.url}/conversations/+15550100002/tracker",
+    tracker = requests.get(f"{stack.url}/conversations/sms:+15550100002/tracker",
                            params={"token": stack.token}, timeout=30).json()
     assert tracker["latest_input_channel"] == "twilio"
 

@@ -65,6 +65,20 @@ class ParsedMessage:
     metadata: Optional[Dict[str, Any]]
 
 
+# SMS conversations are keyed "sms:<phone number>". The prefix is reserved so nobody can
+# write into a patient's SMS conversation (or raise an escalation carrying their number)
+# by posting to an unauthenticated channel with that id.
+SMS_SENDER_PREFIX = "sms:"
+
+
+def check_public_sender(sender: Any) -> str:
+    """check_sender, plus: ids in the SMS namespace are refused on open channels."""
+    checked = check_sender(sender)
+    if checked.lower().startswith(SMS_SENDER_PREFIX):
+        raise RequestError(400, f"'sender' may not start with '{SMS_SENDER_PREFIX}'")
+    return checked
+
+
 def check_sender(sender: Any) -> str:
     """A valid sender id, Rasa's default when none is given; RequestError otherwise."""
     if sender is None:
@@ -124,7 +138,7 @@ def parse_message_body(body: bytes) -> ParsedMessage:
     if metadata is not None and not isinstance(metadata, dict):
         raise RequestError(400, "'metadata' must be a JSON object")
     return ParsedMessage(
-        sender=check_sender(data.get("sender")),
+        sender=check_public_sender(data.get("sender")),
         text=check_text(data.get("message")),
         metadata=metadata,
     )

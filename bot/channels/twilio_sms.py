@@ -34,6 +34,7 @@ from bot.channels.rest import (
     OnNewMessage,
     ParsedMessage,
     RequestError,
+    SMS_SENDER_PREFIX,
     check_sender,
     collect_replies,
 )
@@ -318,7 +319,7 @@ class TwilioSmsInput(InputChannel):
                 logger.warning("Twilio SMS: refused a request with a missing or invalid signature")
                 return response.text("invalid signature", status=403)
             try:
-                sender = check_sender(params.get("From") or "")
+                sender = SMS_SENDER_PREFIX + check_sender(params.get("From") or "")
             except RequestError as error:
                 logger.info("Twilio SMS: refused a request (%s)", error.message)
                 return response.text(error.message, status=400)

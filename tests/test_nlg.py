@@ -1,0 +1,88 @@
+"""Responses: clinic values filled at send time, channel variants chosen by the channel the
+user wrote on, and every curated answer well-formed (placeholders, SMS length, source)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.nlg import ClinicResponseGenerator
+from bot.topics import TOPICS
+
+ROOT = Path(__file__).resolve().parent.parent
+FAQ_FILE = ROOT / "data" / "responses" / "faq.yml"
+PLACEHOLDERS = {"clinic_name", "clinic_phone", "clinic_url", "emergency_number"}
+
+
+@pytest.fixture(scope="module")
+def generator() -> ClinicResponseGenerator:
+    domain = Domain.load(str(ROOT / "domain.yml")).merge(Domain.from_dict({"responses": yaml.safe_load(FAQ_FILE.read_text())["responses"]}))
+    return ClinicResponseGenerator(domain=domain)
+
+
+def tracker_on(channel: str) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events("patient", [UserUttered("hello", input_channel=channel)])
+
+
+async def test_emergency_number_comes_from_the_environment(generator, monkeypatch):
+    monkeypatch.setenv("EMERGENCY_NUMBER", "112")
+    response = await generator.generate("utter_emergency", tracker_on("rest"), "collector")
+    assert response["text"].startswith("Call 112 now")
+    monkeypatch.setenv("EMERGENCY_NUMBER", "000")
+    response = await generator.generate("utter_emergency", tracker_on("rest"), "collector")
+    assert response["text"].startswith("Call 000 now")
+
+
+async def test_sms_variant_is_chosen_for_twilio_even_though_the_output_channel_is_collector(generator):
+    sms = await generator.generate("utter_faq/what_is", tracker_on("twilio"), "collector")
+    web = await generator.generate("utter_faq/what_is", tracker_on("rest"), "collector")
+    assert len(sms["text"]) <= 320 < len(web["text"]) or sms["text"] != web["text"]
+
+
+async def test_clinic_values_fill_every_placeholder(generator, monkeypatch):
+    monkeypatch.setenv("CLINIC_NAME", "Harbour Physio")
+    monkeypatch.setenv("CLINIC_PHONE", "555-0100")
+    response = await generator.generate("utter_handoff", tracker_on("rest"), "collector")
+    assert "Harbour Physio" in response["text"] and "555-0100" in response["text"]
+    assert "{" not in response["text"]
+
+
+def faq_responses():
+    return yaml.safe_load(FAQ_FILE.read_text())["responses"]
+
+
+def test_every_topic_has_a_curated_answer_and_an_sms_variant():
+    responses = faq_responses()
+    assert set(responses) == {f"utter_faq/{t}" for t in TOPICS}
+    for name, variants in responses.items():
+        assert any("channel" not in v for v in variants), name
+        assert any(v.get("channel") == "twilio" for v in variants), name
+
+
+@pytest.mark.parametrize("name", sorted(f"utter_faq/{t}" for t in TOPICS))
+def test_answers_use_only_known_placeholders_and_fit_sms(name, monkeypatch):
+    for variant in faq_responses()[name]:
+        assert set(re.findall(r"{(\w+)}", variant["text"])) <= PLACEHOLDERS
+        if variant.get("channel") == "twilio":
+            # placeholders expanded to a typical clinic name/phone still fit one SMS reply
+            expanded = re.sub(r"{\w+}", "X" * 18, variant["text"])
+            assert len(expanded) <= 320, (name, len(expanded))
+
+
+def test_every_answer_names_its_source():
+    lines = FAQ_FILE.read_text().splitlines()
+    for index, line in enumerate(lines):
+        if line.strip().startswith("utter_faq/"):
+            comments = [l for l in lines[max(0, index - 4):index] if l.strip().startswith("#")]
+            assert any("seed" in c.lower() for c in comments), line
+
+
+@pytest.mark.parametrize("topic", ["side_effects", "soreness_after", "aftercare", "serious_risks", "safety"])
+def test_risk_answers_say_when_to_call(topic):
+    for variant in faq_responses()[f"utter_faq/{topic}"]:
+        assert "{emergency_number}" in variant["text"]

@@ -1,0 +1,43 @@
+"""NLU quality on the held-out sets (never trained on), through the trained model and the
+whole pipeline (gates included). Floors are set a little below what `make eval` measured,
+so a real regression fails while seed-level noise does not."""
+from __future__ import annotations
+
+import pytest
+
+from bot.evaluate import Parser, evaluate
+
+FLOORS = {
+    "faq_accuracy": 0.85,
+    "faq_wrong_answer_rate_max": 0.04,
+    "core_accuracy": 0.88,
+}
+
+
+@pytest.fixture(scope="module")
+def summary():
+    return evaluate(Parser())
+
+
+def test_faq_answers_are_right_or_honestly_unsure(summary):
+    nlu = summary["nlu"]
+    assert nlu["faq_accuracy"] >= FLOORS["faq_accuracy"], nlu["confused_pairs"]
+    assert nlu["faq_wrong_answer_rate"] <= FLOORS["faq_wrong_answer_rate_max"], nlu["confused_pairs"]
+
+
+def test_core_intents(summary):
+    assert summary["nlu"]["core_accuracy"] >= FLOORS["core_accuracy"], summary["nlu"]["core_recall"]
+
+
+@pytest.mark.parametrize("name", ["safety_set", "safety_blind"])
+def test_no_missed_emergency(summary, name):
+    safety = summary["safety"][name]
+    missed = [m for m in safety["misses"] if m["expected"] == "emergency"]
+    assert safety["emergency_recall"] == 1.0, missed
+
+
+@pytest.mark.parametrize("name", ["safety_set", "safety_blind"])
+def test_urgent_recall_and_over_triage(summary, name):
+    safety = summary["safety"][name]
+    assert safety["urgent_recall"] >= 0.95, safety["misses"]
+    assert safety["over_triage_rate"] <= 0.07, safety["misses"]
