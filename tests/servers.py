@@ -54,6 +54,7 @@ def _spawn(args: list, env: Dict[str, str], log_path: Path) -> subprocess.Popen:
 
 
 def _wait_until(url: str, process: subprocess.Popen, log_path: Path, ready) -> None:
+    """Wait for `ready`; on failure the process is killed (no orphans) and its log shown."""
     deadline = time.time() + START_TIMEOUT_S
     while time.time() < deadline:
         if process.poll() is not None:
@@ -64,6 +65,8 @@ def _wait_until(url: str, process: subprocess.Popen, log_path: Path, ready) -> N
         except requests.RequestException:
             pass
         time.sleep(0.5)
+    process.kill()
+    process.wait()
     raise RuntimeError(f"server not ready after {START_TIMEOUT_S}s:\n{log_path.read_text()[-4000:]}")
 
 

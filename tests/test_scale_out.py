@@ -8,7 +8,8 @@
   serialises the two turns (no interleaved or lost events).
 - Both of A's workers served (each loads its own model).
 - socket.io through docs/deploy/nginx.conf (B and C): works with its ip_hash stickiness,
-  and fails without it, which is why docs/deploy.md asks for sticky sessions.
+  fails without it (long-polling), which is why docs/deploy.md asks for sticky sessions;
+  a websocket-only client needs none.
 """
 from __future__ import annotations
 
@@ -248,7 +249,8 @@ class Nginx:
         self.process.wait(10)
 
 
-async def _socketio_conversation(url: str, session_id: str, texts: List[str]) -> List[str]:
+async def _socketio_conversation(url: str, session_id: str, texts: List[str],
+                                 transports: Tuple[str, ...] = ("polling", "websocket")) -> List[str]:
     import socketio  # python-socketio, as the widget's protocol peer
 
     client = socketio.AsyncClient(reconnection=False)
@@ -256,8 +258,8 @@ async def _socketio_conversation(url: str, session_id: str, texts: List[str]) ->
     confirmed = asyncio.Event()
     client.on("session_confirm", lambda *_: confirmed.set())
     client.on("bot_uttered", lambda data: replies.put_nowait(data.get("text")))
-    # Polling first, as the widget's client does: several HTTP requests per session.
-    await client.connect(url, transports=["polling", "websocket"], wait_timeout=10)
+    # By default polling first, as the widget's client does: several HTTP requests per session.
+    await client.connect(url, transports=list(transports), wait_timeout=10)
     try:
         await client.emit("session_request", {"session_id": session_id})
         await asyncio.wait_for(confirmed.wait(), 10)
@@ -293,5 +295,9 @@ def test_socketio_through_nginx_needs_and_gets_sticky_sessions(cluster: Cluster,
     try:
         with pytest.raises(Exception):  # the second polling request meets an instance that never saw the session
             asyncio.run(_socketio_conversation(f"http://127.0.0.1:{nginx.port}", f"widget{uuid.uuid4().hex}", texts))
+        # The alternative docs/deploy.md mentions: websocket only, one connection, no stickiness needed.
+        replies = asyncio.run(_socketio_conversation(
+            f"http://127.0.0.1:{nginx.port}", f"widget{uuid.uuid4().hex}", texts, transports=("websocket",)))
+        assert len(replies) == len(texts) and all(replies)
     finally:
         nginx.stop()

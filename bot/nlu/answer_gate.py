@@ -26,7 +26,7 @@ class AnswerConfidenceGate(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {
             # the chosen answer's own confidence must reach this
-            "answer_threshold": 0.5,
+            "answer_threshold": 0.4,
             # and beat the runner-up by this much (two answers close together = unsure)
             "answer_margin": 0.1,
         }

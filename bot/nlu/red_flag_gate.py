@@ -49,7 +49,7 @@ class RedFlagGate(GraphComponent):
             # when FallbackClassifier found the message too uncertain to answer.
             "classifier_threshold": 0.45,
             # Answers below this after a downgrade become nlu_fallback.
-            "answer_threshold": 0.5,
+            "answer_threshold": 0.4,
         }
 
     def __init__(self, config: Dict[Text, Any], detector: Optional[RedFlagDetector] = None) -> None:

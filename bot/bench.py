@@ -1,0 +1,428 @@
+"""`make bench`: this bot against a reference bot, side by side, in one run.
+
+The reference is Rasa 3.6's default pipeline and policies (what Rasa fills in when
+config.yml has no pipeline/policies: rasa/engine/recipes/config_files/default_config.yml)
+trained on the same data and domain, served the way `rasa run` serves it: one Sanic
+worker, in-memory tracker store and lock store, no custom NLG. This bot is served the way
+production runs it: `python -m bot.server` with SANIC_WORKERS=2, a Redis lock store and a
+PostgreSQL tracker store (SQLite if PostgreSQL is unreachable; the report says which).
+
+For each: training time (a fresh `rasa train` with a cold cache, cached under var/bench/
+with what it measured, and redone when config, domain, data or our components change),
+start-up time (process start -> first REST reply), resident memory of the process tree,
+and REST throughput and p50/p95/p99 latency at concurrency 1 and 16 with the FAQ
+questions of tests/data/heldout_nlu.yml. Writes var/bench/report.md, results.json and
+chart.png, and prints the table.
+
+Environment: BENCH_TRACKER_STORE_URL [postgresql://postgres@127.0.0.1:5432/dry_needling_bench],
+BENCH_LOCK_STORE_URL [redis://127.0.0.1:6379/0], BENCH_WORKERS [2].
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import yaml
+
+from bot import settings
+from bot.bench_load import (LoadResult, cpu_count, heldout_questions, rss_mb, run_load,
+                            wait_for_first_reply)
+
+ROOT = settings.PROJECT_ROOT
+BENCH_DIR = settings.VAR_DIR / "bench"
+HELDOUT = ROOT / "tests" / "data" / "heldout_nlu.yml"
+# What decides a model besides config.yml: a change here means a new training time.
+MODEL_INPUTS = ["domain.yml", "data", "bot/nlu", "bot/safety", "var/spacy/en_dry_needling/meta.json"]
+TARGETS = {"throughput_c16_ratio": 3.0, "p95_c1_ms": 40.0, "p95_c16_ms": 250.0, "ready_s": 20.0}
+
+
+# --- training -----------------------------------------------------------------------
+def _fingerprint(config_text: str) -> str:
+    import rasa
+
+    digest = hashlib.sha256(config_text.encode())
+    digest.update(rasa.__version__.encode())
+    for entry in MODEL_INPUTS:
+        path = ROOT / entry
+        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if path.is_dir() else [path]
+        for f in files:
+            if f.exists():
+                digest.update(str(f.relative_to(ROOT)).encode())
+                digest.update(f.read_bytes())
+    return digest.hexdigest()
+
+
+def reference_config() -> str:
+    """config.yml without pipeline and policies: Rasa fills in its defaults."""
+    config = yaml.safe_load((ROOT / "config.yml").read_text())
+    kept = {k: v for k, v in config.items() if k not in ("pipeline", "policies")}
+    return "# Reference: Rasa 3.6 default pipeline and policies (filled in by Rasa).\n" + yaml.safe_dump(kept, sort_keys=False)
+
+
+@dataclass
+class Training:
+    model: Path
+    seconds: float
+    measured_at: str
+    reused: bool
+
+
+def train(name: str, config_text: str, log=print) -> Training:
+    """A model for `config_text` under var/bench/<name>/, trained with a cold cache so the
+    time is that of a first `rasa train`; reused while its inputs are unchanged."""
+    out = BENCH_DIR / name
+    model = out / f"{name}.tar.gz"
+    timing_file = out / "training.json"
+    fingerprint = _fingerprint(config_text)
+    if model.exists() and timing_file.exists():
+        timing = json.loads(timing_file.read_text())
+        if timing.get("fingerprint") == fingerprint:
+            log(f"[{name}] model up to date (trained in {timing['seconds']:.0f}s on {timing['measured_at']})")
+            return Training(model, timing["seconds"], timing["measured_at"], True)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "config.yml").write_text(config_text)  # Rasa may append the defaults it used
+    cache = out / "cold-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    log(f"[{name}] training (cold cache; this takes minutes)...")
+    env = {**os.environ, "RASA_CACHE_DIRECTORY": str(cache), "RASA_TELEMETRY_ENABLED": "false"}
+    started = time.time()
+    with open(out / "train.log", "wb") as train_log:
+        subprocess.run(
+            [sys.executable, "-m", "rasa", "train", "--config", str(out / "config.yml"), "--domain", "domain.yml",
+             "--data", "data", "--out", str(out), "--fixed-model-name", name],
+            cwd=ROOT, env=env, stdout=train_log, stderr=subprocess.STDOUT, check=True)
+    seconds = time.time() - started
+    shutil.rmtree(cache, ignore_errors=True)
+    measured_at = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    timing_file.write_text(json.dumps({"fingerprint": fingerprint, "seconds": seconds, "measured_at": measured_at}))
+    log(f"[{name}] trained in {seconds:.0f}s")
+    return Training(model, seconds, measured_at, False)
+
+
+# --- the stores our bot runs with ---------------------------------------------------
+def prepare_tracker_store(log=print) -> str:
+    """PostgreSQL as production would, in its own database (created if missing); SQLite
+    under var/bench/ if PostgreSQL is unreachable. Old bench conversations are removed."""
+    import sqlalchemy as sa
+
+    url = os.environ.get("BENCH_TRACKER_STORE_URL", "postgresql://postgres@127.0.0.1:5432/dry_needling_bench")
+    parsed = sa.engine.make_url(url)
+    try:
+        if parsed.get_backend_name() == "postgresql":
+            server = sa.create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT", future=True)
+            with server.connect() as conn:
+                exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": parsed.database}).first()
+                if not exists:
+                    conn.exec_driver_sql(f'CREATE DATABASE "{parsed.database}"')
+            server.dispose()
+        engine = sa.create_engine(url, future=True)
+        with engine.begin() as conn:
+            if sa.inspect(conn).has_table("events"):
+                conn.execute(sa.text("DELETE FROM events WHERE sender_id LIKE 'bench-%'"))
+        engine.dispose()
+        return url
+    except sa.exc.OperationalError as error:
+        fallback = f"sqlite:///{BENCH_DIR / 'ours' / 'conversations.db'}"
+        log(f"PostgreSQL unreachable ({error.orig}); our bot uses {fallback}")
+        return fallback
+
+
+def prepare_lock_store(log=print) -> Optional[str]:
+    import redis
+
+    url = os.environ.get("BENCH_LOCK_STORE_URL", "redis://127.0.0.1:6379/0")
+    try:
+        redis.Redis.from_url(url, socket_timeout=2).ping()
+        return url
+    except redis.RedisError as error:
+        log(f"Redis unreachable ({error}): one worker, in-memory lock store")
+        return None
+
+
+# --- servers ------------------------------------------------------------------------
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _clean_env(**extra: str) -> Dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"RASA_AUTH_TOKEN", "SANIC_WORKERS", "LOCK_STORE_URL", "TRACKER_STORE_URL", "PORT"}}
+    return {**env, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", **extra}
+
+
+class Server:
+    def __init__(self, name: str, args: List[str], env: Dict[str, str], workers: int = 1) -> None:
+        self.name, self.workers, self.port = name, workers, int(env["PORT"])
+        self.log_path = BENCH_DIR / name / "server.log"
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self.started_at = time.time()
+        self.process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=open(self.log_path, "wb"),
+                                        stderr=subprocess.STDOUT, start_new_session=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def wait_all_workers(self, timeout: float = 300) -> float:
+        """Seconds from start until every worker has its model (first reply can come
+        from the first worker while the second is still loading)."""
+        deadline = time.time() + timeout
+        while self.log_path.read_text(errors="replace").count("Rasa server is up and running") < self.workers:
+            if time.time() > deadline or self.process.poll() is not None:
+                raise RuntimeError(f"{self.name}: workers not ready, see {self.log_path}")
+            time.sleep(0.2)
+        return time.time() - self.started_at
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+
+def start_ours(model: Path, action_url: str, tracker_url: str, lock_url: Optional[str], workers: int) -> Server:
+    env = _clean_env(PORT=str(_free_port()), HOST="127.0.0.1", ACTION_SERVER_URL=action_url,
+                     TRACKER_STORE_URL=tracker_url, SANIC_WORKERS=str(workers if lock_url else 1),
+                     **({"LOCK_STORE_URL": lock_url} if lock_url else {}))
+    return Server("ours", [sys.executable, "-m", "bot.server", "--model", str(model)], env,
+                  workers=workers if lock_url else 1)
+
+
+def start_reference(model: Path, action_url: str) -> Server:
+    out = BENCH_DIR / "reference"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "credentials.yml").write_text("rest: {}\n")
+    (out / "endpoints.yml").write_text(yaml.safe_dump({"action_endpoint": {"url": action_url}}))
+    env = _clean_env(PORT=str(_free_port()))
+    return Server("reference", [
+        sys.executable, "-m", "rasa", "run", "--model", str(model), "--port", env["PORT"],
+        "--interface", "127.0.0.1", "--credentials", str(out / "credentials.yml"),
+        "--endpoints", str(out / "endpoints.yml")], env)
+
+
+def start_action_server() -> Server:
+    env = _clean_env(PORT=str(_free_port()),
+                     ESCALATION_STORE_URL=f"sqlite:///{BENCH_DIR / 'escalations.db'}")
+    server = Server("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", env["PORT"]], env)
+    import requests
+
+    deadline = time.time() + 120
+    while True:
+        try:
+            if requests.get(f"{server.url}/health", timeout=2).status_code == 200:
+                return server
+        except requests.RequestException:
+            pass
+        if time.time() > deadline or server.process.poll() is not None:
+            raise RuntimeError(f"action server did not start, see {server.log_path}")
+        time.sleep(0.3)
+
+
+# --- one measured run ---------------------------------------------------------------
+@dataclass
+class Measured:
+    name: str
+    setup: str
+    train_s: float
+    trained_at: str
+    ready_s: float = 0.0
+    all_workers_s: float = 0.0
+    rss_idle_mb: float = 0.0
+    rss_mb: float = 0.0
+    loads: Dict[int, LoadResult] = field(default_factory=dict)
+
+
+def measure(server: Server, training: Training, setup: str, questions: List[str],
+            c1: int, c16: int, log=print) -> Measured:
+    import asyncio
+
+    result = Measured(server.name, setup, training.seconds, training.measured_at)
+    try:
+        ready_at = wait_for_first_reply(server.url)
+        if ready_at is None:
+            raise RuntimeError(f"{server.name} never answered; see {server.log_path}")
+        result.ready_s = ready_at - server.started_at
+        result.all_workers_s = server.wait_all_workers()
+        log(f"[{server.name}] first reply {result.ready_s:.1f}s after start, all workers {result.all_workers_s:.1f}s")
+        asyncio.run(run_load(server.url, questions, 4, 60, tag="warmup"))  # lazy TF graph tracing
+        result.rss_idle_mb = rss_mb(server.process.pid)
+        for concurrency, messages in ((1, c1), (16, c16)):
+            load = asyncio.run(run_load(server.url, questions, concurrency, messages, tag=f"c{concurrency}"))
+            result.loads[concurrency] = load
+            log(f"[{server.name}] c={concurrency}: {load.throughput:.1f} msg/s, p50 {load.p50_ms:.0f} ms, "
+                f"p95 {load.p95_ms:.0f} ms, p99 {load.p99_ms:.0f} ms, errors {load.errors}")
+        result.rss_mb = rss_mb(server.process.pid)
+    finally:
+        server.stop()
+    return result
+
+
+# --- report -------------------------------------------------------------------------
+def _rows(ours: Measured, ref: Measured) -> List[tuple]:
+    """(metric, ours, reference, ratio ours/reference, better when)"""
+    rows = [
+        ("training time (s)", ours.train_s, ref.train_s, "lower"),
+        ("start-up: first reply (s)", ours.ready_s, ref.ready_s, "lower"),
+        ("start-up: all workers (s)", ours.all_workers_s, ref.all_workers_s, "lower"),
+        ("resident memory after load (MB)", ours.rss_mb, ref.rss_mb, "lower"),
+    ]
+    for c in (1, 16):
+        o, r = ours.loads[c], ref.loads[c]
+        rows += [
+            (f"c={c} throughput (msg/s)", o.throughput, r.throughput, "higher"),
+            (f"c={c} p50 latency (ms)", o.p50_ms, r.p50_ms, "lower"),
+            (f"c={c} p95 latency (ms)", o.p95_ms, r.p95_ms, "lower"),
+            (f"c={c} p99 latency (ms)", o.p99_ms, r.p99_ms, "lower"),
+            (f"c={c} errors", o.errors, r.errors, "lower"),
+        ]
+    return [(name, o, r, (o / r if r else float("nan")), better) for name, o, r, better in rows]
+
+
+def targets(ours: Measured, ref: Measured) -> List[tuple]:
+    ratio = ours.loads[16].throughput / ref.loads[16].throughput
+    checks = [
+        ("throughput at c=16 >= 3x reference", f"{ratio:.2f}x", ratio >= TARGETS["throughput_c16_ratio"]),
+        ("p95 at c=1 <= 40 ms", f"{ours.loads[1].p95_ms:.0f} ms", ours.loads[1].p95_ms <= TARGETS["p95_c1_ms"]),
+        ("p95 at c=16 <= 250 ms", f"{ours.loads[16].p95_ms:.0f} ms", ours.loads[16].p95_ms <= TARGETS["p95_c16_ms"]),
+        ("first reply <= 20 s after start", f"{ours.ready_s:.1f} s", ours.ready_s <= TARGETS["ready_s"]),
+        ("no errors", f"{ours.loads[1].errors + ours.loads[16].errors}", ours.loads[1].errors + ours.loads[16].errors == 0),
+    ]
+    return checks
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.0f}" if abs(value) >= 100 else f"{value:.1f}" if abs(value) >= 10 else f"{value:.2f}"
+
+
+def table(ours: Measured, ref: Measured) -> str:
+    lines = ["| metric | ours | reference | ours / reference |", "|---|---:|---:|---:|"]
+    for name, o, r, ratio, better in _rows(ours, ref):
+        lines.append(f"| {name} | {_fmt(o)} | {_fmt(r)} | {_fmt(ratio)}x ({better} is better) |")
+    return "\n".join(lines)
+
+
+def write_report(ours: Measured, ref: Measured, c1: int, c16: int, questions: int) -> str:
+    checks = targets(ours, ref)
+    load = os.getloadavg()
+    report = f"""# Benchmark: this bot vs Rasa 3.6 defaults
+
+{dt.datetime.now():%Y-%m-%d %H:%M}, {cpu_count()} CPU cores, {platform.platform()}, Python {platform.python_version()}.
+Load average before the run: {load[0]:.2f}. Absolute figures depend on the machine: quote the ratios.
+
+- **ours**: {ours.setup}
+- **reference**: {ref.setup}
+
+Load: REST channel, {questions} FAQ questions from tests/data/heldout_nlu.yml in turn; each
+virtual user holds 10-question conversations and sends the next question when the reply
+arrives. c=1: {c1} messages; c=16: {c16} messages; 60 warm-up messages first (not counted).
+Latency is client-side, request sent to full reply. Start-up: process start to the first
+successful REST reply. Memory: RSS summed over the server's process tree after the load.
+Training: a fresh `rasa train` with a cold cache (ours measured {ours.trained_at},
+reference {ref.trained_at}).
+
+{table(ours, ref)}
+
+## Targets
+
+| target | ours | met |
+|---|---:|:---:|
+""" + "\n".join(f"| {name} | {value} | {'yes' if ok else 'NO'} |" for name, value, ok in checks) + "\n"
+    (BENCH_DIR / "report.md").write_text(report)
+    (BENCH_DIR / "results.json").write_text(json.dumps(
+        {m.name: {**{k: v for k, v in asdict(m).items() if k != "loads"},
+                  "loads": {c: l.as_dict() for c, l in m.loads.items()}} for m in (ours, ref)}, indent=2))
+    return report
+
+
+def chart(ours: Measured, ref: Measured) -> Path:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 4, figsize=(16, 4))
+    names, colours = ["ours", "reference"], ["#2a7ab0", "#b0b0b0"]
+    width = 0.38
+
+    def bars(ax, labels, ours_values, ref_values, title, unit):
+        xs = range(len(labels))
+        ax.bar([x - width / 2 for x in xs], ours_values, width, label=names[0], color=colours[0])
+        ax.bar([x + width / 2 for x in xs], ref_values, width, label=names[1], color=colours[1])
+        ax.set_xticks(list(xs))
+        ax.set_xticklabels(labels)
+        ax.set_title(title)
+        ax.set_ylabel(unit)
+
+    bars(axes[0], ["c=1", "c=16"], [ours.loads[c].throughput for c in (1, 16)],
+         [ref.loads[c].throughput for c in (1, 16)], "Throughput", "messages / s")
+    for ax, c in ((axes[1], 1), (axes[2], 16)):
+        bars(ax, ["p50", "p95", "p99"], [ours.loads[c].p50_ms, ours.loads[c].p95_ms, ours.loads[c].p99_ms],
+             [ref.loads[c].p50_ms, ref.loads[c].p95_ms, ref.loads[c].p99_ms], f"Latency at c={c}", "ms")
+    bars(axes[3], ["start-up (s)", "training (min)", "RSS (GB)"],
+         [ours.ready_s, ours.train_s / 60, ours.rss_mb / 1024], [ref.ready_s, ref.train_s / 60, ref.rss_mb / 1024],
+         "Start-up, training, memory", "")
+    axes[0].legend()
+    fig.tight_layout()
+    path = BENCH_DIR / "chart.png"
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--c1-messages", type=int, default=300)
+    parser.add_argument("--c16-messages", type=int, default=1600)
+    args = parser.parse_args(argv)
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    questions = heldout_questions(HELDOUT)
+
+    ours_training = train("ours", (ROOT / "config.yml").read_text())
+    ref_training = train("reference", reference_config())
+    tracker_url = prepare_tracker_store()
+    lock_url = prepare_lock_store()
+    workers = int(os.environ.get("BENCH_WORKERS", "2")) if lock_url else 1
+    store = "PostgreSQL" if tracker_url.startswith("postgresql") else "SQLite"
+    ours_setup = (f"config.yml, `python -m bot.server`, SANIC_WORKERS={workers}, "
+                  f"{'Redis' if lock_url else 'in-memory'} lock store, {store} tracker store")
+    ref_setup = "Rasa default config, `rasa run`, 1 Sanic worker, in-memory tracker and lock stores"
+
+    actions = start_action_server()
+    action_url = f"{actions.url}/webhook"
+    try:
+        # One at a time: the two servers never compete for the CPU.
+        ours = measure(start_ours(ours_training.model, action_url, tracker_url, lock_url, workers),
+                       ours_training, ours_setup, questions, args.c1_messages, args.c16_messages)
+        ref = measure(start_reference(ref_training.model, action_url),
+                      ref_training, ref_setup, questions, args.c1_messages, args.c16_messages)
+    finally:
+        actions.stop()
+
+    report = write_report(ours, ref, args.c1_messages, args.c16_messages, len(questions))
+    chart(ours, ref)
+    print(report)
+    print(f"Written: {BENCH_DIR / 'report.md'}, {BENCH_DIR / 'chart.png'}, {BENCH_DIR / 'results.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
