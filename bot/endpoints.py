@@ -51,7 +51,8 @@ def lock_store(url: Optional[str] = None) -> Optional[EndpointConfig]:
         port=parsed.port or 6379,
         db=int(parsed.database or 0),
         password=parsed.password,
-        key_prefix="dry_needling",
+        # Rasa accepts only an alphanumeric prefix (else it warns and uses "lock:").
+        key_prefix="dryneedling",
     )
 
 

@@ -190,6 +190,8 @@ def test_conversations_spread_over_instances_lose_nothing(cluster: Cluster) -> N
     # SANIC_WORKERS=2 on A: both workers did work (about a third of the messages came to A).
     cpu_used = [_cpu_seconds(p) - before for p, before in zip(workers, cpu_before)]
     assert all(used > 0.5 for used in cpu_used), cpu_used
+    # Our key prefix is used (Rasa silently falls back to "lock:" for one it dislikes).
+    assert "non-alphanumeric redis key prefix" not in cluster.a.log()
 
 
 def test_one_conversation_written_from_two_instances_at_once_is_serialised(cluster: Cluster) -> None:
