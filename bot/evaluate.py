@@ -4,7 +4,8 @@ Held-out sets (tests/data/, never trained on):
 - heldout_nlu.yml: FAQ topics and the other intents. Reports per-label precision and
   recall, FAQ accuracy, the wrong-answer rate (a confident answer to the wrong topic:
   worse than "I'm not sure"), the fallback rate and the most confused pairs.
-- safety_set.yml (tuned against) and safety_blind.yml (never tuned against): emergency
+- safety_set.yml (tuned against), safety_blind.yml (seen once) and safety_final.yml
+  (written last, never tuned against): emergency
   recall with a 95 % Wilson interval, urgent recall (emergency counts as caught),
   over-triage of routine and negated messages, and every miss.
 Writes var/eval/report.md, var/eval/summary.json and var/eval/confusion.png.
@@ -29,7 +30,7 @@ from bot.settings import PROJECT_ROOT, VAR_DIR  # noqa: E402
 DATA_DIR = PROJECT_ROOT / "tests" / "data"
 MODEL_PATH = PROJECT_ROOT / "models" / "dry-needling.tar.gz"
 OUT_DIR = VAR_DIR / "eval"
-SAFETY_SETS = ("safety_set", "safety_blind")
+SAFETY_SETS = ("safety_set", "safety_blind", "safety_final")
 CORE_INTENTS = ("greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "request_human", "out_of_scope")
 NOT_ANSWERED = ("nlu_fallback", "out_of_scope")
 TIER_OF_INTENT = {"red_flag_emergency": "emergency", "red_flag_urgent": "urgent"}

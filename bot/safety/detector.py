@@ -134,7 +134,12 @@ class RedFlagDetector:
         return cls(nlp)
 
     def assess(self, text: str) -> Assessment:
-        doc = self.nlp(text or "")
+        text = text or ""
+        # Lower case first: spaCy's contraction and lemma tables are lower case, and
+        # panicked messages are often in capitals ("HE ISNT BREATHING RIGHT"). Only when
+        # that keeps every character offset (true for almost all text).
+        lowered = text.lower()
+        doc = self.nlp(lowered if len(lowered) == len(text) else text)
         return self.assess_doc(doc)
 
     def assess_doc(self, doc: Doc) -> Assessment:

@@ -10,6 +10,7 @@ CANON_ATTR = "dn_canon"
 # "chest doesn't hurt" is not read as "chest ... hurt" and no phrase spans two clauses.
 FILLER_EXCLUDED = ["not", "no", "never", "without", "nothing", "none", "nor"]
 FILLER = {"OP": "?", "IS_PUNCT": False, "_": {"dn_canon": {"NOT_IN": FILLER_EXCLUDED}}}
+FILLER_OR_COMMA = {"OP": "?", "_": {"dn_canon": {"NOT_IN": FILLER_EXCLUDED}}}
 
 
 def register_canonical_form(spelling: Dict[str, str]) -> None:
@@ -27,6 +28,8 @@ def _token_pattern(word: str, canonical: Callable[[str], str]) -> dict:
     word = word.rstrip("?") if optional else word
     if word == "~":
         return dict(FILLER)
+    if word == "^":  # like "~" but may also be a comma: "swollen, warm and throbbing"
+        return dict(FILLER_OR_COMMA)
     if word == "#NUM":
         return {"LIKE_NUM": True}
     choices = word.split("|")
