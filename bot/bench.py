@@ -105,7 +105,8 @@ def train(name: str, config_text: str, log=print) -> Training:
             cwd=ROOT, env=env, stdout=train_log, stderr=subprocess.STDOUT, check=True)
     seconds = time.time() - started
     shutil.rmtree(cache, ignore_errors=True)
-    measured_at = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    # Training time is only comparable on an otherwise idle machine: keep the evidence.
+    measured_at = f"{dt.datetime.now():%Y-%m-%d %H:%M}, load average {os.getloadavg()[1]:.1f}"
     timing_file.write_text(json.dumps({"fingerprint": fingerprint, "seconds": seconds, "measured_at": measured_at}))
     log(f"[{name}] trained in {seconds:.0f}s")
     return Training(model, seconds, measured_at, False)

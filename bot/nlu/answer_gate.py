@@ -10,18 +10,14 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.intents import FALLBACK, FAQ, faq_ranking, intent_name, set_intent
+from bot.nlu.intents import FALLBACK, FAQ, Gate, faq_ranking, intent_name, set_intent
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class AnswerConfidenceGate(GraphComponent):
+class AnswerConfidenceGate(Gate):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
@@ -32,21 +28,9 @@ class AnswerConfidenceGate(GraphComponent):
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
+        super().__init__(config)
         self.threshold = float(config["answer_threshold"])
         self.margin = float(config["answer_margin"])
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "AnswerConfidenceGate":
-        return cls(config)
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

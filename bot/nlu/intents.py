@@ -1,7 +1,13 @@
-"""Small helpers the NLU gates share for rewriting Rasa's parse result."""
+"""What the NLU gates share: a base for config-only graph components and helpers for
+rewriting Rasa's parse result."""
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
@@ -12,6 +18,26 @@ FALLBACK = DEFAULT_NLU_FALLBACK_INTENT_NAME
 EMERGENCY_INTENT = "red_flag_emergency"
 URGENT_INTENT = "red_flag_urgent"
 RED_FLAG_INTENTS = (EMERGENCY_INTENT, URGENT_INTENT)
+
+
+class Gate(GraphComponent):
+    """A pipeline step that learns nothing: built from its config, passes training data on."""
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.config = config
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "Gate":
+        return cls(config)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
 
 
 def intent_name(message: Message) -> Optional[str]:

@@ -15,19 +15,16 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.intents import (
     EMERGENCY_INTENT,
     FALLBACK,
     FAQ,
     RED_FLAG_INTENTS,
+    Gate,
     URGENT_INTENT,
     classifier_ranking,
     faq_ranking,
@@ -41,7 +38,7 @@ TIER_FOR_INTENT = {v: k for k, v in INTENT_FOR_TIER.items()}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class RedFlagGate(GraphComponent):
+class RedFlagGate(Gate):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
@@ -53,26 +50,14 @@ class RedFlagGate(GraphComponent):
         }
 
     def __init__(self, config: Dict[Text, Any], detector: Optional[RedFlagDetector] = None) -> None:
+        super().__init__(config)
         self.classifier_threshold = float(config["classifier_threshold"])
         self.answer_threshold = float(config["answer_threshold"])
         self._detector = detector
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "RedFlagGate":
-        return cls(config)
-
     @property
     def detector(self) -> RedFlagDetector:
         return self._detector or default_detector()
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
