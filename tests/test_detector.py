@@ -83,3 +83,12 @@ def test_findings_name_the_symptom_and_point_into_the_text():
 def test_negated_mention_is_reported_as_denied():
     assessment = default_detector().assess("zero bleeding and no fever")
     assert assessment.tier is None and assessment.all_denied
+
+
+@pytest.mark.parametrize("text", [
+    "i have an open wound on my back near where they want to needle",  # "wound" lemmatises to "wind"
+    "how do i make banana bread",
+    "is the car park free on weekends",
+])
+def test_everyday_words_are_not_symptoms(text):
+    assert tier(text) is None

@@ -7,10 +7,11 @@ import pytest
 
 from bot.evaluate import Parser, evaluate
 
+# make eval on this model: FAQ accuracy 95.1 %, wrong answers 2.0 %, core intents 96.7 %.
 FLOORS = {
-    "faq_accuracy": 0.85,
-    "faq_wrong_answer_rate_max": 0.04,
-    "core_accuracy": 0.88,
+    "faq_accuracy": 0.93,
+    "faq_wrong_answer_rate_max": 0.03,
+    "core_accuracy": 0.93,
 }
 
 
@@ -29,6 +30,8 @@ def test_core_intents(summary):
     assert summary["nlu"]["core_accuracy"] >= FLOORS["core_accuracy"], summary["nlu"]["core_recall"]
 
 
+# safety_final is reported by make eval but not asserted: it is the one set nobody may
+# tune against, so a failure there must be read, not fixed to make a test pass.
 @pytest.mark.parametrize("name", ["safety_set", "safety_blind"])
 def test_no_missed_emergency(summary, name):
     safety = summary["safety"][name]

@@ -5,7 +5,8 @@ Two detectors combine, each covering the other's blind spot:
   misspellings and negation; when it finds an asserted symptom the message IS a red flag,
   whatever the classifier thought (recall guaranteed for what it knows);
 - the classifier (DIET, trained on red_flag_* examples) catches phrasings the rules
-  miss; it is kept unless the rules show that every symptom word in the message was
+  miss, when the message mentions a symptom word at all; it is kept unless the rules
+  show that every symptom word in the message was
   denied ("no chest pain, just sore"), asked about rather than reported ("can it cause
   chest pain?") or part of a figure of speech ("took my breath away"); then the best
   non-red-flag reading is used.
@@ -76,7 +77,9 @@ class RedFlagGate(Gate):
                 tier = EMERGENCY  # the classifier may see more than the rules did
             set_intent(message, INTENT_FOR_TIER[tier], 1.0)
             self._set_symptoms(message, assessment)
-        elif classifier_tier and not assessment.all_denied:
+        elif classifier_tier and assessment.findings and not assessment.all_denied:
+            # The classifier alone decides only when the message talks about the body at
+            # all: without any symptom word, "is the car park free?" is not an emergency.
             set_intent(message, INTENT_FOR_TIER[classifier_tier], top["confidence"])
         elif top["name"] in RED_FLAG_INTENTS or (message.get("intent") or {}).get("name") in RED_FLAG_INTENTS:
             self._downgrade(message, ranking)

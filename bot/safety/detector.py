@@ -170,7 +170,8 @@ class RedFlagDetector:
             text=span.text,
             start=span.start_char,
             end=span.end_char,
-            negated=_negated(before, after) or _resolved(continuation),
+            negated=_negated(before, after) or _resolved(continuation)
+            or (symptom.tier == MENTION and _denied_after(after or _next_clause(doc, clause, clause_of))),
             hypothetical=_hypothetical(before, after, clause),
         )
 
@@ -190,11 +191,18 @@ def _clause_ids(doc: Doc) -> List[int]:
     return ids
 
 
+def _next_clause(doc: Doc, clause: List, clause_of: List[int]) -> List:
+    """ "tongue and throat are fine": the words that say something about a bare mention."""
+    if not clause:
+        return []
+    return [t for t in doc if clause_of[t.i] == clause_of[clause[-1].i] + 1]
+
+
 def _continuation(doc: Doc, clause: List, clause_of: List[int]) -> List:
     """The next clause when it is about the same thing: "... but it went away"."""
     if not clause or clause[-1].i + 2 >= len(doc):
         return []
-    following = [t for t in doc if clause_of[t.i] == clause_of[clause[-1].i] + 1]
+    following = _next_clause(doc, clause, clause_of)
     if following and following[0].lower_ in {"it", "that", "which", "they", "its", "it's", "this"}:
         return following
     return []
@@ -241,6 +249,11 @@ def _negated(before: List, after: List) -> bool:
                 continue
             return True
     return _resolved(after)
+
+
+def _denied_after(after: List) -> bool:
+    """A bare symptom word denied right after it: "chest doesn't hurt", "throat is fine"."""
+    return any(_canon(t) in NEGATIONS | {"not"} for t in after[:3]) or _resolved(after)
 
 
 def _resolved(after: List) -> bool:

@@ -145,7 +145,7 @@ SYMPTOMS: List[Symptom] = [
         "not|cannot ~ talk|speak|finish ~ ~ ~ sentence|sentences|properly|breath",
         "struggle|struggling ~ for ~ air",
         "struggle|hard|difficult|trouble|cannot|not ~ ~ get ~ ~ air|oxygen|breath",
-        "puffed|winded",
+        "PUFFED|WINDED",
     ]),
     Symptom("chest pain", EMERGENCY, [
         f"chest ~ ~ ~ ~ ~ {CHEST_PAIN}",
@@ -269,6 +269,7 @@ SYMPTOMS: List[Symptom] = [
 SYMPTOMS += [
     Symptom("symptom mention", MENTION, [
         f"{BREATHE}|{BLEED}|chest|faint|lip|throat|tongue|cough|fever|temperature|pus|infect|red|swell|numb|tingle|weak|dizzy|collapse|conscious|sob|lung|heart",
+        "air|pain|hurt|ache|agony|wake|awake|rouse|floor|pale|blue|sweat|sweaty|clammy|vomit|choke|gasp|seizure|fit|unresponsive|respond|confuse|confused|drowsy|heavy|tight|pressure|stab|swallow|rash|hive|hives|hot|spread|ooze|chill|shiver|vertigo|spin|spinning|wheeze|pant|rib|ribs",
         FAINT_VERBS,
     ]),
     Symptom("figure of speech", IDIOM, [
