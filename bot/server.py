@@ -77,6 +77,8 @@ def build_app(model_path: str, credentials: Optional[str]) -> tuple[Sanic, int]:
         endpoints=available,
     )
     app.config.REQUEST_MAX_SIZE = REQUEST_MAX_BYTES
+    # Errors Sanic answers itself (413, 404, 405) come back as JSON like the channels'.
+    app.config.FALLBACK_ERROR_FORMAT = "json"
     _add_service_routes(app)
     app.register_listener(
         partial(load_agent_on_start, model_path, available, None), "before_server_start"
