@@ -30,7 +30,7 @@ from bot.settings import PROJECT_ROOT, VAR_DIR  # noqa: E402
 DATA_DIR = PROJECT_ROOT / "tests" / "data"
 MODEL_PATH = PROJECT_ROOT / "models" / "dry-needling.tar.gz"
 OUT_DIR = VAR_DIR / "eval"
-SAFETY_SETS = ("safety_set", "safety_blind", "safety_final")
+SAFETY_SETS = ("safety_set", "safety_blind", "safety_final", "safety_untouched")
 CORE_INTENTS = ("greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "request_human", "out_of_scope")
 NOT_ANSWERED = ("nlu_fallback", "out_of_scope")
 TIER_OF_INTENT = {"red_flag_emergency": "emergency", "red_flag_urgent": "urgent"}

@@ -68,8 +68,15 @@ def test_rules_override_a_fallback():
 
 
 def test_classifier_catches_what_the_rules_do_not_know():
-    message = red_flag_gate().process([parsed("something is very wrong with me", [("red_flag_emergency", 0.8), ("faq", 0.1)])])[0]
+    message = red_flag_gate().process([parsed("my chest feels really funny and weird", [("red_flag_emergency", 0.8), ("faq", 0.1)])])[0]
     assert intent(message) == "red_flag_emergency"
+
+
+def test_classifier_alone_needs_a_symptom_word():
+    message = parsed("is the car park free on weekends", [("red_flag_emergency", 0.9), ("faq", 0.05)],
+                     [("faq/cost", 0.2), ("faq/what_to_bring", 0.1)])
+    message = red_flag_gate().process([message])[0]
+    assert intent(message) == "nlu_fallback"
 
 
 def test_denied_symptoms_downgrade_the_classifier():

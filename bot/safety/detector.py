@@ -17,7 +17,7 @@ How a message is read:
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import FrozenSet, List, Optional
 
@@ -54,7 +54,7 @@ PSEUDO_NEGATION_NEXT: FrozenSet[str] = frozenset({
 # After a symptom, these say it is over or absent ("bleeding has stopped", "breathing is fine").
 RESOLUTIONS: FrozenSet[str] = frozenset({
     "stop", "stopped", "fine", "ok", "okay", "normal", "gone", "resolve", "resolved", "settle",
-    "settled", "pass", "passed", "away", "clear", "cleared",
+    "settled", "pass", "passed", "away", "clear", "cleared", "wore", "worn",
 })
 HYPOTHETICAL: FrozenSet[str] = frozenset({
     "if", "possible", "possibly", "ever", "common", "rare", "happen", "happens", "cause",
@@ -151,6 +151,9 @@ class RedFlagDetector:
             for span, label in spans
             if SYMPTOMS[label].tier == IDIOM or not any(_overlaps(span, idiom) for idiom in idioms)
         ]
+        if _reports_something_now(doc):
+            # A question about a symptom, then "I've got it right now": a report after all.
+            findings = [replace(f, hypothetical=False) for f in findings]
         tier = max(
             (f.tier for f in findings if f.asserted and f.tier in TIER_RANK), key=TIER_RANK.get, default=None
         )
@@ -170,7 +173,7 @@ class RedFlagDetector:
             text=span.text,
             start=span.start_char,
             end=span.end_char,
-            negated=_negated(before, after) or _resolved(continuation)
+            negated=_negated(before, after, _is_question_about(clause)) or _resolved(continuation)
             or (symptom.tier == MENTION and _denied_after(after or _next_clause(doc, clause, clause_of))),
             hypothetical=_hypothetical(before, after, clause),
         )
@@ -208,6 +211,15 @@ def _continuation(doc: Doc, clause: List, clause_of: List[int]) -> List:
     return []
 
 
+NOW_PHRASES = ("right now", "at the moment", "currently", "i've got it", "ive got it", "i have it now",
+               "happening now", "having it now", "as we speak", "at the minute")
+
+
+def _reports_something_now(doc: Doc) -> bool:
+    text = doc.text.lower()
+    return any(phrase in text for phrase in NOW_PHRASES)
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -238,17 +250,24 @@ def taken_ranges(kept: List[tuple]) -> List[tuple]:
     return [(span.start, span.end, label) for span, label in kept]
 
 
-def _negated(before: List, after: List) -> bool:
-    for position, token in enumerate(before):
+# A negation reaches this many words ahead (NegEx-style window): "no pain or shortness of
+# breath" is denied, "he's not responding to us after passing out" is not.
+NEGATION_WINDOW = 5
+
+
+def _negated(before: List, after: List, question: bool = False) -> bool:
+    window = before[-NEGATION_WINDOW:]
+    for position, token in enumerate(window):
         word = _canon(token)
         if word in NEGATIONS or token.lower_ in {"n't", "nt", "didnt", "dont", "isnt", "wasnt", "havent", "hasnt", "doesnt", "aint"}:
-            following = before[position + 1].lower_ if position + 1 < len(before) else ""
+            following = window[position + 1].lower_ if position + 1 < len(window) else ""
             if following in PSEUDO_NEGATION_NEXT:
                 continue
-            if word == "not" and position + 1 < len(before) and _canon(before[position + 1]) == "only":
+            if word == "not" and position + 1 < len(window) and _canon(window[position + 1]) == "only":
                 continue
             return True
-    return _resolved(after)
+    # In a question, "normal" or "ok" after a symptom asks, it does not resolve.
+    return not question and _resolved(after)
 
 
 def _denied_after(after: List) -> bool:
@@ -256,17 +275,21 @@ def _denied_after(after: List) -> bool:
     return any(_canon(t) in NEGATIONS | {"not"} for t in after[:3]) or _resolved(after)
 
 
+# "the tingling in my arm went away": the resolution may come a few words later.
+RESOLUTION_WINDOW = 8
+
+
 def _resolved(after: List) -> bool:
     """"bleeding has stopped", "breathing is fine now"; but "not fine", "won't stop" and
     the question "is that ok?" are not."""
-    for position, token in enumerate(after[:4]):
+    for position, token in enumerate(after[:RESOLUTION_WINDOW]):
         if _canon(token) in RESOLUTIONS or token.lower_ in RESOLUTIONS:
             if {t.lower_ for t in after[max(0, position - 2):position]} & {"that", "this", "normal"}:
                 return False
-            if position + 1 < len(after) and after[position + 1].lower_ in {"past", "up", "worse", "beyond", "through"}:
-                return False  # "gone past the line", "gone up"
-            previous = after[position - 1] if position > 0 else None
-            if previous is not None and _canon(previous) in NEGATIONS | {"not", "will", "cannot"}:
+            if position + 1 < len(after) and after[position + 1].lower_ in {"past", "up", "worse", "beyond", "through", "out"}:
+                return False  # "gone past the line", "gone up", "passing out"
+            # "won't go away", "hasn't stopped", "not ok": the resolution is itself denied.
+            if any(_canon(t) in NEGATIONS | {"not", "cannot"} for t in after[:position]):
                 return False
             return True
     return False

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 CANON_ATTR = "dn_canon"
 # "~" is an optional filler word. It never matches punctuation or a negation, so
 # "chest doesn't hurt" is not read as "chest ... hurt" and no phrase spans two clauses.
-FILLER_EXCLUDED = ["not", "no", "never", "without", "nothing", "none", "nor"]
+FILLER_EXCLUDED = ["not", "no", "never", "without", "nothing", "none", "nor", "normal", "fine", "ok", "okay"]
 FILLER = {"OP": "?", "IS_PUNCT": False, "_": {"dn_canon": {"NOT_IN": FILLER_EXCLUDED}}}
 FILLER_OR_COMMA = {"OP": "?", "_": {"dn_canon": {"NOT_IN": FILLER_EXCLUDED}}}
 
