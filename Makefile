@@ -18,7 +18,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install run train eval bench test validate browser purge escalations clean
+.PHONY: help install run train eval bench test validate system-deps purge escalations clean
 
 help:
 	@echo "make run     start the action server and the Rasa server (PORT, ACTIONS_PORT, ...)"
@@ -73,11 +73,15 @@ eval: train
 bench: train
 	$(PY) -m bot.bench
 
-browser:
-	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for the widget browser test"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+# Debian packages the end-to-end tests drive: chromium (widget, via Playwright) and nginx
+# (sticky sessions in the scale-out test). Installed only when missing; needs root.
+system-deps:
+	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
+	{ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; } || missing="$$missing nginx"; \
+	if [ -n "$$missing" ]; then echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
-test: train validate browser
+test: train validate system-deps
 	$(PY) -m pytest -q tests
 	$(RASA) test core --stories tests/stories --model $(MODEL) --fail-on-prediction-errors --out var/results/core
 

@@ -275,7 +275,7 @@ SYMPTOMS: List[Symptom] = [
 SYMPTOMS += [
     Symptom("symptom mention", MENTION, [
         f"{BREATHE}|{BLEED}|chest|faint|lip|throat|tongue|cough|fever|temperature|pus|infect|red|swell|numb|tingle|weak|dizzy|collapse|conscious|sob|lung|heart",
-        "air|pain|hurt|ache|agony|wake|awake|rouse|floor|pale|blue|sweat|sweaty|clammy|vomit|choke|gasp|seizure|fit|unresponsive|respond|confuse|confused|drowsy|heavy|tight|pressure|stab|swallow|rash|hive|hives|hot|spread|ooze|chill|shiver|vertigo|spin|spinning|wheeze|pant|rib|ribs",
+        "air|pain|hurt|ache|agony|wake|awake|rouse|floor|pale|blue|sweat|sweaty|clammy|vomit|choke|gasp|seizure|fit|unresponsive|respond|confuse|confused|drowsy|tight|pressure|stab|swallow|rash|hive|hives|hot|spread|ooze|chill|shiver|vertigo|spin|spinning|wheeze|pant|rib|ribs",
         FAINT_VERBS,
     ]),
     # The common, mild faintness right after a session (seed 000 "Common Side Effects"):
@@ -284,7 +284,7 @@ SYMPTOMS += [
         "feel|felt|feeling|bit|little|slightly|mildly|abit|tad ~ FAINT",
     ]),
     Symptom("figure of speech", IDIOM, [
-        "breathe|breathing ~ exercise|exercises|class|classes|technique|techniques|app|coach",
+        "breathe|breathing ~ ~ ~ exercise|exercises|class|classes|technique|techniques|app|coach|session|sessions",
         "take|took|takes|taking ~ ~ breath ~ away",
         "breathtaking",
         "catch ~ ~ breath ~ before|then",
