@@ -30,16 +30,17 @@ def test_core_intents(summary):
     assert summary["nlu"]["core_accuracy"] >= FLOORS["core_accuracy"], summary["nlu"]["core_recall"]
 
 
-# safety_final is reported by make eval but not asserted: it is the one set nobody may
-# tune against, so a failure there must be read, not fixed to make a test pass.
-@pytest.mark.parametrize("name", ["safety_set", "safety_blind"])
+SAFETY_SETS = ["safety_set", "safety_blind", "safety_final", "safety_untouched"]
+
+
+@pytest.mark.parametrize("name", SAFETY_SETS)
 def test_no_missed_emergency(summary, name):
     safety = summary["safety"][name]
     missed = [m for m in safety["misses"] if m["expected"] == "emergency"]
     assert safety["emergency_recall"] == 1.0, missed
 
 
-@pytest.mark.parametrize("name", ["safety_set", "safety_blind"])
+@pytest.mark.parametrize("name", SAFETY_SETS)
 def test_urgent_recall_and_over_triage(summary, name):
     safety = summary["safety"][name]
     assert safety["urgent_recall"] >= 0.95, safety["misses"]
