@@ -31,10 +31,13 @@ help:
 
 # --- set-up -------------------------------------------------------------------
 $(PY):
-	@python310="$$(command -v python3.10 || true)"; \
-	if [ -z "$$python310" ] && command -v pyenv >/dev/null; then \
-	  for v in $$(pyenv versions --bare | grep '^3\.10' | sort -rV); do \
-	    python310="$$(PYENV_VERSION=$$v pyenv which python 2>/dev/null)" && break; done; fi; \
+	@python310=""; \
+	candidates="$$(command -v python3.10 2>/dev/null || true)"; \
+	if command -v pyenv >/dev/null; then \
+	  for v in $$(pyenv versions --bare 2>/dev/null | grep '^3\.10' | sort -rV); do \
+	    candidates="$$candidates $$(PYENV_VERSION=$$v pyenv which python 2>/dev/null || true)"; done; fi; \
+	for cand in $$candidates; do \
+	  if "$$cand" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; then python310="$$cand"; break; fi; done; \
 	if [ -z "$$python310" ]; then \
 	  echo "Python 3.10 not found: Rasa 3.6 needs it. Install python3.10 on PATH or 'pyenv install 3.10'." >&2; exit 1; fi; \
 	echo "Creating $(VENV) with $$python310"; \
