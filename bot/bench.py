@@ -37,8 +37,8 @@ from typing import Dict, List, Optional
 import yaml
 
 from bot import settings
-from bot.bench_load import (LoadResult, cpu_count, heldout_questions, rss_mb, run_load,
-                            wait_for_first_reply)
+from bot.bench_load import (LoadResult, cpu_count, cpu_seconds, heldout_questions, rss_mb, run_load,
+                            store_cpu_seconds, wait_for_first_reply)
 
 ROOT = settings.PROJECT_ROOT
 BENCH_DIR = settings.VAR_DIR / "bench"
@@ -250,6 +250,9 @@ class Measured:
     rss_idle_mb: float = 0.0
     rss_mb: float = 0.0
     loads: Dict[int, LoadResult] = field(default_factory=dict)
+    cpu_ms: Dict[int, float] = field(default_factory=dict)  # server processes, per reply
+    store_cpu_ms: Dict[int, float] = field(default_factory=dict)  # PostgreSQL + Redis, per reply
+    load_average: Dict[int, float] = field(default_factory=dict)  # 1-min, after each load
 
 
 def measure(server: Server, training: Training, setup: str, questions: List[str],
@@ -267,10 +270,17 @@ def measure(server: Server, training: Training, setup: str, questions: List[str]
         asyncio.run(run_load(server.url, questions, 4, 60, tag="warmup"))  # lazy TF graph tracing
         result.rss_idle_mb = rss_mb(server.process.pid)
         for concurrency, messages in ((1, c1), (16, c16)):
+            cpu_before, store_before = cpu_seconds(server.process.pid), store_cpu_seconds()
             load = asyncio.run(run_load(server.url, questions, concurrency, messages, tag=f"c{concurrency}"))
+            replies = max(1, load.messages - load.errors)
+            result.cpu_ms[concurrency] = (cpu_seconds(server.process.pid) - cpu_before) * 1000 / replies
+            result.store_cpu_ms[concurrency] = (store_cpu_seconds() - store_before) * 1000 / replies
+            result.load_average[concurrency] = os.getloadavg()[0]
             result.loads[concurrency] = load
             log(f"[{server.name}] c={concurrency}: {load.throughput:.1f} msg/s, p50 {load.p50_ms:.0f} ms, "
-                f"p95 {load.p95_ms:.0f} ms, p99 {load.p99_ms:.0f} ms, errors {load.errors}")
+                f"p95 {load.p95_ms:.0f} ms, p99 {load.p99_ms:.0f} ms, errors {load.errors}, "
+                f"CPU {result.cpu_ms[concurrency]:.1f} ms/msg (+{result.store_cpu_ms[concurrency]:.1f} stores), "
+                f"load average {result.load_average[concurrency]:.1f}")
         result.rss_mb = rss_mb(server.process.pid)
     finally:
         server.stop()
@@ -293,9 +303,11 @@ def _rows(ours: Measured, ref: Measured) -> List[tuple]:
             (f"c={c} p50 latency (ms)", o.p50_ms, r.p50_ms, "lower"),
             (f"c={c} p95 latency (ms)", o.p95_ms, r.p95_ms, "lower"),
             (f"c={c} p99 latency (ms)", o.p99_ms, r.p99_ms, "lower"),
+            (f"c={c} server CPU per reply (ms)", ours.cpu_ms[c], ref.cpu_ms[c], "lower"),
+            (f"c={c} PostgreSQL + Redis CPU per reply (ms)", ours.store_cpu_ms[c], ref.store_cpu_ms[c], "lower"),
             (f"c={c} errors", o.errors, r.errors, "lower"),
         ]
-    return [(name, o, r, (o / r if r else float("nan")), better) for name, o, r, better in rows]
+    return [(name, o, r, (o / r if r else None), better) for name, o, r, better in rows]
 
 
 def targets(ours: Measured, ref: Measured) -> List[tuple]:
@@ -311,23 +323,29 @@ def targets(ours: Measured, ref: Measured) -> List[tuple]:
 
 
 def _fmt(value: float) -> str:
+    if isinstance(value, int):
+        return str(value)
     return f"{value:.0f}" if abs(value) >= 100 else f"{value:.1f}" if abs(value) >= 10 else f"{value:.2f}"
 
 
 def table(ours: Measured, ref: Measured) -> str:
     lines = ["| metric | ours | reference | ours / reference |", "|---|---:|---:|---:|"]
     for name, o, r, ratio, better in _rows(ours, ref):
-        lines.append(f"| {name} | {_fmt(o)} | {_fmt(r)} | {_fmt(ratio)}x ({better} is better) |")
+        shown = f"{_fmt(ratio)}x ({better} is better)" if ratio is not None else "–"
+        lines.append(f"| {name} | {_fmt(o)} | {_fmt(r)} | {shown} |")
     return "\n".join(lines)
 
 
-def write_report(ours: Measured, ref: Measured, c1: int, c16: int, questions: int) -> str:
+def write_report(ours: Measured, ref: Measured, c1: int, c16: int, questions: int, load_before: float) -> str:
     checks = targets(ours, ref)
-    load = os.getloadavg()
+    after = ", ".join(f"{m.name} c={c}: {m.load_average[c]:.1f}" for m in (ours, ref) for c in (1, 16))
     report = f"""# Benchmark: this bot vs Rasa 3.6 defaults
 
 {dt.datetime.now():%Y-%m-%d %H:%M}, {cpu_count()} CPU cores, {platform.platform()}, Python {platform.python_version()}.
-Load average before the run: {load[0]:.2f}. Absolute figures depend on the machine: quote the ratios.
+Absolute figures depend on the machine: quote the ratios. Wall-clock figures (throughput,
+latency, start-up) are only fair on an otherwise idle machine: 1-minute load average
+before the run {load_before:.1f}; after each load {after} (these include the server under
+test and the load generator). CPU per reply hardly depends on other work.
 
 - **ours**: {ours.setup}
 - **reference**: {ref.setup}
@@ -337,6 +355,8 @@ virtual user holds 10-question conversations and sends the next question when th
 arrives. c=1: {c1} messages; c=16: {c16} messages; 60 warm-up messages first (not counted).
 Latency is client-side, request sent to full reply. Start-up: process start to the first
 successful REST reply. Memory: RSS summed over the server's process tree after the load.
+Server CPU per reply: user + system time of the server's process tree during the load,
+divided by the replies; PostgreSQL and Redis work for our bot is counted apart.
 Training: a fresh `rasa train` with a cold cache (ours measured {ours.trained_at},
 reference {ref.trained_at}).
 
@@ -407,6 +427,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                   f"{'Redis' if lock_url else 'in-memory'} lock store, {store} tracker store")
     ref_setup = "Rasa default config, `rasa run`, 1 Sanic worker, in-memory tracker and lock stores"
 
+    load_before = os.getloadavg()[0]  # after training, which loads the machine
     actions = start_action_server()
     action_url = f"{actions.url}/webhook"
     try:
@@ -418,7 +439,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     finally:
         actions.stop()
 
-    report = write_report(ours, ref, args.c1_messages, args.c16_messages, len(questions))
+    report = write_report(ours, ref, args.c1_messages, args.c16_messages, len(questions), load_before)
     chart(ours, ref)
     print(report)
     print(f"Written: {BENCH_DIR / 'report.md'}, {BENCH_DIR / 'chart.png'}, {BENCH_DIR / 'results.json'}")

@@ -146,5 +146,36 @@ def rss_mb(pid: int) -> float:
     return total_kb / 1024
 
 
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime, plus cutime + cstime: a child that exits (a PostgreSQL backend when
+    its connection closes) moves its time to its parent, so sums over a tree never drop."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time used so far by a process and its descendants. Unlike wall-clock figures it
+    hardly changes when other work shares the machine."""
+    return sum(_cpu_seconds(p) for p in process_tree(pid))
+
+
+def store_cpu_seconds() -> float:
+    """CPU time of the local PostgreSQL and Redis processes (work done for the bot outside
+    its own processes; other clients of these servers add to it)."""
+    total = 0.0
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                name = (proc / "comm").read_text().strip()
+            except OSError:
+                continue
+            if name.startswith(("postgres", "redis-server")):
+                total += _cpu_seconds(int(proc.name))
+    return total
+
+
 def cpu_count() -> int:
     return len(os.sched_getaffinity(0))

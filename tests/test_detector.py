@@ -54,6 +54,8 @@ def test_not_an_emergency(text):
     "her lips are turning blue",
     "my throat feels like its closing up",
     "is it normal to have chest pain after dry needling? started an hour ago",
+    "I can't breathe properly since my session",
+    "HELP HE ISNT BREATHING RIGHT",
 ])
 def test_emergency(text):
     assert tier(text) == "emergency"

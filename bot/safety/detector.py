@@ -149,7 +149,7 @@ class RedFlagDetector:
         findings = [
             self._finding(doc, span, label, clause_of)
             for span, label in spans
-            if SYMPTOMS[label].tier == IDIOM or not any(_overlaps(span, idiom) for idiom in idioms)
+            if SYMPTOMS[label].tier == IDIOM or not any(_inside(span, idiom) for idiom in idioms)
         ]
         if _reports_something_now(doc):
             # A question about a symptom, then "I've got it right now": a report after all.
@@ -220,8 +220,10 @@ def _reports_something_now(doc: Doc) -> bool:
     return any(phrase in text for phrase in NOW_PHRASES)
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
+def _inside(span: Span, idiom: Span) -> bool:
+    """Only words wholly inside a figure of speech are ignored: "can't breathe" stays a
+    symptom even if some idiom pattern happens to start at "breathe"."""
+    return idiom.start <= span.start and span.end <= idiom.end
 
 
 def _excluded(span: Span, label: int) -> bool:

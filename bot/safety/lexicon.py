@@ -284,7 +284,7 @@ SYMPTOMS += [
         "feel|felt|feeling|bit|little|slightly|mildly|abit|tad ~ FAINT",
     ]),
     Symptom("figure of speech", IDIOM, [
-        "breathe|breathing ~ ~ ~ exercise|exercises|class|classes|technique|techniques|app|coach|session|sessions",
+        "BREATHING ~ ~ EXERCISE|EXERCISES|CLASS|CLASSES|TECHNIQUE|TECHNIQUES|APP|WORKSHOP",
         "take|took|takes|taking ~ ~ breath ~ away",
         "breathtaking",
         "catch ~ ~ breath ~ before|then",
