@@ -16,6 +16,7 @@ from sqlalchemy.engine.url import make_url
 from bot import settings
 
 NLG_CLASS = "bot.nlg.ClinicResponseGenerator"
+LOCK_STORE_CLASS = "bot.lock_store.AtomicRedisLockStore"
 
 
 def action_server_url() -> str:
@@ -46,7 +47,9 @@ def lock_store(url: Optional[str] = None) -> Optional[EndpointConfig]:
         return None  # Rasa's in-memory lock store: one process only.
     parsed = make_url(url)
     return EndpointConfig(
-        type="redis",
+        # Rasa's RedisLockStore, with atomic tickets (bot/lock_store.py: Rasa's can let two
+        # messages of one conversation run at once, and one of them is lost).
+        type=LOCK_STORE_CLASS,
         url=parsed.host,
         port=parsed.port or 6379,
         db=int(parsed.database or 0),

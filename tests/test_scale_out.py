@@ -5,7 +5,8 @@
   instance. Each stored conversation must hold exactly the messages sent, in order, each
   followed by exactly the replies its sender got.
 - The same conversation written from two instances at the same moment: the Redis lock
-  serialises the two turns (no interleaved or lost events).
+  serialises the two turns (no interleaved or lost events). Rasa's own RedisLockStore can
+  hand both messages the same ticket (shown below), hence bot/lock_store.py.
 - Both of A's workers served (each loads its own model).
 - socket.io through docs/deploy/nginx.conf (B and C): works with its ip_hash stickiness,
   fails without it (long-polling), which is why docs/deploy.md asks for sticky sessions;
@@ -37,6 +38,7 @@ from tests.servers import ROOT, RunningServer, action_server, free_port, start_r
 TOKEN = "scale-token"
 CONVERSATIONS = 50
 MESSAGES_PER_CONVERSATION = 10
+RACES = 30  # conversations that get two messages at the same moment on two instances
 SHARED_ENV = {
     "RASA_AUTH_TOKEN": TOKEN,
     "TRACKER_STORE_URL": "postgresql://postgres@127.0.0.1:5432/test",
@@ -207,7 +209,7 @@ def test_one_conversation_written_from_two_instances_at_once_is_serialised(clust
 
     async def all_races() -> List[Dict]:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
-            return await asyncio.gather(*(race(session, n) for n in range(10)))
+            return await asyncio.gather(*(race(session, n) for n in range(RACES)))
 
     for result in asyncio.run(all_races()):
         sender = result.pop("sender")
@@ -215,6 +217,56 @@ def test_one_conversation_written_from_two_instances_at_once_is_serialised(clust
         # Both turns, once each, whole: each user message followed by its own replies.
         assert sorted(text for text, _ in stored) == sorted(result), sender
         assert all(replies == result[text] for text, replies in stored), (sender, stored, result)
+
+
+# --- the lock store itself: tickets under real concurrency ---------------------------
+def _issue_at_once(store, conversation_id: str, takers: int) -> List[int]:
+    barrier = threading.Barrier(takers)
+
+    def take() -> int:
+        barrier.wait()
+        return store.issue_ticket(conversation_id)
+
+    with ThreadPoolExecutor(takers) as pool:
+        return list(pool.map(lambda _: take(), range(takers)))
+
+
+def test_rasas_redis_lock_store_can_hand_one_ticket_to_two_messages() -> None:
+    """Why bot/lock_store.py exists. If this starts failing, Rasa fixed it."""
+    from rasa.core.lock_store import RedisLockStore
+
+    store = RedisLockStore(host="127.0.0.1", port=6379, db=0, key_prefix="scaletest")
+    duplicated = False
+    for round_ in range(50):
+        conversation = f"rasa-{uuid.uuid4().hex}"
+        tickets = _issue_at_once(store, conversation, 8)
+        store.delete_lock(conversation)
+        if len(set(tickets)) < len(tickets):
+            duplicated = True
+            break
+    assert duplicated, "Rasa's lock store issued distinct tickets every time"
+
+
+def test_our_lock_store_issues_distinct_tickets_and_cleans_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasa.core.lock_store import LockStore
+    from rasa.core.utils import number_of_sanic_workers
+
+    from bot import endpoints
+
+    config = endpoints.lock_store(SHARED_ENV["LOCK_STORE_URL"])
+    store = LockStore.create(config)
+    assert type(store).__name__ == "AtomicRedisLockStore"
+    assert store.key_prefix == "dryneedling:lock:"
+    for _ in range(20):
+        conversation = f"ours-{uuid.uuid4().hex}"
+        tickets = _issue_at_once(store, conversation, 8)
+        assert sorted(tickets) == list(range(8))  # 0, 1, ... each exactly once
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(lambda t: store.cleanup(conversation, t), tickets))
+        assert store.get_lock(conversation) is None  # nothing left behind
+    # Rasa still counts it as a lock store for several Sanic workers.
+    monkeypatch.setenv("SANIC_WORKERS", "2")
+    assert number_of_sanic_workers(config) == 2
 
 
 # --- socket.io behind nginx, with docs/deploy/nginx.conf ----------------------------
@@ -280,6 +332,8 @@ async def _socketio_conversation(url: str, session_id: str, texts: List[str],
 def test_socketio_through_nginx_needs_and_gets_sticky_sessions(cluster: Cluster, tmp_path: Path) -> None:
     # Never skipped: a skipped test proves nothing. `make test` installs nginx.
     assert NGINX, "nginx is not installed (make system-deps, or apt-get install -y nginx)"
+    import socketio
+
     upstreams = [f"127.0.0.1:{cluster.b.port}", f"127.0.0.1:{cluster.c.port}"]
     session_id = f"widget{uuid.uuid4().hex}"
     texts = ["hello", "what is dry needling", "does it hurt"]
@@ -296,7 +350,8 @@ def test_socketio_through_nginx_needs_and_gets_sticky_sessions(cluster: Cluster,
 
     nginx = Nginx(plain_dir, upstreams, sticky=False)
     try:
-        with pytest.raises(Exception):  # the second polling request meets an instance that never saw the session
+        # The second polling request meets an instance that never saw the session.
+        with pytest.raises((socketio.exceptions.ConnectionError, asyncio.TimeoutError)):
             asyncio.run(_socketio_conversation(f"http://127.0.0.1:{nginx.port}", f"widget{uuid.uuid4().hex}", texts))
         # The alternative docs/deploy.md mentions: websocket only, one connection, no stickiness needed.
         replies = asyncio.run(_socketio_conversation(
