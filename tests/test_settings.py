@@ -36,7 +36,8 @@ def test_postgres_tracker_store_and_redis_lock_store(monkeypatch):
     assert tracker.kwargs["port"] == 5433 and tracker.kwargs["db"] == "conversations"
     assert tracker.kwargs["username"] == "bot" and tracker.kwargs["password"] == "secret"
     lock = endpoints.lock_store()
-    assert lock.type == "redis" and lock.url == "cache.internal"
+    # Rasa's Redis lock store with atomic ticket updates (bot/lock_store.py)
+    assert lock.type == "bot.lock_store.AtomicRedisLockStore" and lock.url == "cache.internal"
     assert lock.kwargs["port"] == 6380 and lock.kwargs["db"] == 2 and lock.kwargs["password"] == "pw"
 
 

@@ -358,8 +358,9 @@
     ui.log.scrollTop = ui.log.scrollHeight;
   }
 
-  function setStatus(text) {
+  function setStatus(text, kind) {
     ui.status.textContent = text || "";
+    state.statusKind = text ? kind || "notice" : null;
   }
 
   function showTyping(on) {
@@ -534,7 +535,8 @@
         state.sessionId = id;
         state.confirmed = true;
         save();
-        setStatus("");
+        // Clear only connection trouble: a "no answer yet" notice must stay visible.
+        if (state.statusKind === "connection") setStatus("");
         var queued = state.queue;
         state.queue = [];
         queued.forEach(emit);
@@ -542,10 +544,10 @@
       socket.on("bot_uttered", receive);
       socket.on("disconnect", function (reason) {
         state.confirmed = false;
-        if (state.open && reason !== "io client disconnect") setStatus("Connection lost, reconnecting\u2026");
+        if (state.open && reason !== "io client disconnect") setStatus("Connection lost, reconnecting\u2026", "connection");
       });
       socket.on("connect_error", function () {
-        if (state.open) setStatus("Can't reach the assistant right now. Retrying\u2026");
+        if (state.open) setStatus("Can't reach the assistant right now. Retrying\u2026", "connection");
       });
     }, function () {
       setStatus("The chat is unavailable right now." +
