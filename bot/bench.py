@@ -14,6 +14,9 @@ and REST throughput and p50/p95/p99 latency at concurrency 1 and 16 with the FAQ
 questions of tests/data/heldout_nlu.yml. Writes var/bench/report.md, results.json and
 chart.png, and prints the table.
 
+`--layout instances` runs ours instead as BENCH_WORKERS single-worker instances behind
+nginx (docs/deploy/nginx.conf) and writes report-instances.md etc.
+
 Environment: BENCH_TRACKER_STORE_URL [postgresql://postgres@127.0.0.1:5432/dry_needling_bench],
 BENCH_LOCK_STORE_URL [redis://127.0.0.1:6379/0], BENCH_WORKERS [2].
 """
@@ -22,9 +25,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import subprocess
@@ -32,7 +37,7 @@ import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Union
 
 import yaml
 
@@ -170,9 +175,10 @@ def _clean_env(**extra: str) -> Dict[str, str]:
 
 
 class Server:
-    def __init__(self, name: str, args: List[str], env: Dict[str, str], workers: int = 1) -> None:
+    def __init__(self, name: str, args: List[str], env: Dict[str, str], workers: int = 1,
+                 log_name: str = "server.log") -> None:
         self.name, self.workers, self.port = name, workers, int(env["PORT"])
-        self.log_path = BENCH_DIR / name / "server.log"
+        self.log_path = BENCH_DIR / name / log_name
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         self.started_at = time.time()
         self.process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=open(self.log_path, "wb"),
@@ -181,6 +187,9 @@ class Server:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    def pids(self) -> List[int]:
+        return [self.process.pid]
 
     def wait_all_workers(self, timeout: float = 300) -> float:
         """Seconds from start until every worker has its model (first reply can come
@@ -208,6 +217,62 @@ def start_ours(model: Path, action_url: str, tracker_url: str, lock_url: Optiona
                      **({"LOCK_STORE_URL": lock_url} if lock_url else {}))
     return Server("ours", [sys.executable, "-m", "bot.server", "--model", str(model)], env,
                   workers=workers if lock_url else 1)
+
+
+class Fleet:
+    """Single-worker instances behind nginx with docs/deploy/nginx.conf: nginx spreads
+    requests over the instances, where SANIC_WORKERS spreads connections over workers
+    (a few busy keep-alive connections can all land on one worker)."""
+
+    def __init__(self, name: str, servers: List[Server]) -> None:
+        self.name, self.servers, self.workers = name, servers, 1
+        self.started_at = min(server.started_at for server in servers)
+        self.log_path = servers[0].log_path
+        self.port = _free_port()
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        if not Path(nginx).exists():
+            raise RuntimeError("--layout instances needs nginx (apt-get install -y nginx)")
+        out = BENCH_DIR / name / "nginx"
+        out.mkdir(parents=True, exist_ok=True)
+        config = (ROOT / "docs" / "deploy" / "nginx.conf").read_text()
+        upstreams = itertools.cycle(f"server 127.0.0.1:{server.port}" for server in servers)
+        config = re.sub(r"server rasa\d:5005.*;", lambda _: next(upstreams) + ";", config)
+        for server in servers[2:]:  # the file lists two instances
+            for block in ("upstream rasa {", "upstream rasa_socketio {"):
+                config = config.replace(block, f"{block}\n        server 127.0.0.1:{server.port};")
+        config = config.replace("listen 80;", f"listen 127.0.0.1:{self.port};")
+        config = config.replace("access_log /dev/stdout noquery;", "access_log off;")
+        config = config.replace("worker_processes auto;", f"worker_processes 1;\npid {out}/nginx.pid;")
+        (out / "nginx.conf").write_text(config)
+        self.nginx = subprocess.Popen([nginx, "-p", str(out), "-c", str(out / "nginx.conf"), "-e",
+                                       str(out / "error.log"), "-g", "daemon off;"])
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def pids(self) -> List[int]:
+        return [server.process.pid for server in self.servers] + [self.nginx.pid]
+
+    def wait_all_workers(self, timeout: float = 300) -> float:
+        return max(server.wait_all_workers(timeout) + server.started_at for server in self.servers) - self.started_at
+
+    def stop(self) -> None:
+        self.nginx.terminate()
+        self.nginx.wait(10)
+        for server in self.servers:
+            server.stop()
+
+
+def start_ours_instances(model: Path, action_url: str, tracker_url: str, lock_url: Optional[str], count: int) -> Fleet:
+    servers = []
+    for i in range(count):
+        env = _clean_env(PORT=str(_free_port()), HOST="127.0.0.1", ACTION_SERVER_URL=action_url,
+                         TRACKER_STORE_URL=tracker_url, SANIC_WORKERS="1",
+                         **({"LOCK_STORE_URL": lock_url} if lock_url else {}))
+        servers.append(Server("ours", [sys.executable, "-m", "bot.server", "--model", str(model)], env,
+                              log_name=f"server-{i + 1}.log"))
+    return Fleet("ours", servers)
 
 
 def start_reference(model: Path, action_url: str) -> Server:
@@ -257,7 +322,7 @@ class Measured:
     load_average: Dict[int, float] = field(default_factory=dict)  # 1-min, after each load
 
 
-def measure(server: Server, training: Training, setup: str, questions: List[str],
+def measure(server: Union[Server, "Fleet"], training: Training, setup: str, questions: List[str],
             c1: int, c16: int, log=print) -> Measured:
     import asyncio
 
@@ -270,12 +335,12 @@ def measure(server: Server, training: Training, setup: str, questions: List[str]
         result.all_workers_s = server.wait_all_workers()
         log(f"[{server.name}] first reply {result.ready_s:.1f}s after start, all workers {result.all_workers_s:.1f}s")
         asyncio.run(run_load(server.url, questions, 4, 60, tag="warmup"))  # lazy TF graph tracing
-        result.rss_idle_mb = rss_mb(server.process.pid)
+        result.rss_idle_mb = sum(rss_mb(pid) for pid in server.pids())
         for concurrency, messages in ((1, c1), (16, c16)):
-            cpu_before, store_before = cpu_seconds(server.process.pid), store_cpu_seconds()
+            cpu_before, store_before = sum(cpu_seconds(pid) for pid in server.pids()), store_cpu_seconds()
             load = asyncio.run(run_load(server.url, questions, concurrency, messages, tag=f"c{concurrency}"))
             replies = max(1, load.messages - load.errors)
-            result.cpu_ms[concurrency] = (cpu_seconds(server.process.pid) - cpu_before) * 1000 / replies
+            result.cpu_ms[concurrency] = (sum(cpu_seconds(pid) for pid in server.pids()) - cpu_before) * 1000 / replies
             result.store_cpu_ms[concurrency] = (store_cpu_seconds() - store_before) * 1000 / replies
             result.load_average[concurrency] = os.getloadavg()[0]
             result.loads[concurrency] = load
@@ -283,7 +348,7 @@ def measure(server: Server, training: Training, setup: str, questions: List[str]
                 f"p95 {load.p95_ms:.0f} ms, p99 {load.p99_ms:.0f} ms, errors {load.errors}, "
                 f"CPU {result.cpu_ms[concurrency]:.1f} ms/msg (+{result.store_cpu_ms[concurrency]:.1f} stores), "
                 f"load average {result.load_average[concurrency]:.1f}")
-        result.rss_mb = rss_mb(server.process.pid)
+        result.rss_mb = sum(rss_mb(pid) for pid in server.pids())
     finally:
         server.stop()
     return result
@@ -338,7 +403,8 @@ def table(ours: Measured, ref: Measured) -> str:
     return "\n".join(lines)
 
 
-def write_report(ours: Measured, ref: Measured, c1: int, c16: int, questions: int, load_before: float) -> str:
+def write_report(ours: Measured, ref: Measured, c1: int, c16: int, questions: int, load_before: float,
+                 suffix: str = "") -> str:
     checks = targets(ours, ref)
     after = ", ".join(f"{m.name} c={c}: {m.load_average[c]:.1f}" for m in (ours, ref) for c in (1, 16))
     report = f"""# Benchmark: this bot vs Rasa 3.6 defaults
@@ -369,14 +435,14 @@ reference {ref.trained_at}).
 | target | ours | met |
 |---|---:|:---:|
 """ + "\n".join(f"| {name} | {value} | {'yes' if ok else 'NO'} |" for name, value, ok in checks) + "\n"
-    (BENCH_DIR / "report.md").write_text(report)
-    (BENCH_DIR / "results.json").write_text(json.dumps(
+    (BENCH_DIR / f"report{suffix}.md").write_text(report)
+    (BENCH_DIR / f"results{suffix}.json").write_text(json.dumps(
         {m.name: {**{k: v for k, v in asdict(m).items() if k != "loads"},
                   "loads": {c: l.as_dict() for c, l in m.loads.items()}} for m in (ours, ref)}, indent=2))
     return report
 
 
-def chart(ours: Measured, ref: Measured) -> Path:
+def chart(ours: Measured, ref: Measured, suffix: str = "") -> Path:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -405,7 +471,7 @@ def chart(ours: Measured, ref: Measured) -> Path:
          "Start-up, training, memory", "")
     axes[0].legend()
     fig.tight_layout()
-    path = BENCH_DIR / "chart.png"
+    path = BENCH_DIR / f"chart{suffix}.png"
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return path
@@ -415,6 +481,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--c1-messages", type=int, default=300)
     parser.add_argument("--c16-messages", type=int, default=1600)
+    parser.add_argument("--layout", choices=["workers", "instances"], default="workers",
+                        help="ours as one instance with BENCH_WORKERS Sanic workers (default), or as "
+                             "BENCH_WORKERS single-worker instances behind nginx (report-instances.md)")
     args = parser.parse_args(argv)
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     questions = heldout_questions(HELDOUT)
@@ -425,8 +494,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     lock_url = prepare_lock_store()
     workers = int(os.environ.get("BENCH_WORKERS", "2")) if lock_url else 1
     store = "PostgreSQL" if tracker_url.startswith("postgresql") else "SQLite"
-    ours_setup = (f"config.yml, `python -m bot.server`, SANIC_WORKERS={workers}, "
-                  f"{'Redis' if lock_url else 'in-memory'} lock store, {store} tracker store")
+    stores = f"{'Redis' if lock_url else 'in-memory'} lock store, {store} tracker store"
+    if args.layout == "workers":
+        ours_setup = f"config.yml, `python -m bot.server`, SANIC_WORKERS={workers}, {stores}"
+    else:
+        ours_setup = (f"config.yml, {workers} × `python -m bot.server` (1 Sanic worker each) behind nginx "
+                      f"(docs/deploy/nginx.conf), {stores}")
     ref_setup = "Rasa default config, `rasa run`, 1 Sanic worker, in-memory tracker and lock stores"
 
     load_before = os.getloadavg()[0]  # after training, which loads the machine
@@ -434,17 +507,20 @@ def main(argv: Optional[List[str]] = None) -> int:
     action_url = f"{actions.url}/webhook"
     try:
         # One at a time: the two servers never compete for the CPU.
-        ours = measure(start_ours(ours_training.model, action_url, tracker_url, lock_url, workers),
+        start = start_ours if args.layout == "workers" else start_ours_instances
+        ours = measure(start(ours_training.model, action_url, tracker_url, lock_url, workers),
                        ours_training, ours_setup, questions, args.c1_messages, args.c16_messages)
         ref = measure(start_reference(ref_training.model, action_url),
                       ref_training, ref_setup, questions, args.c1_messages, args.c16_messages)
     finally:
         actions.stop()
 
-    report = write_report(ours, ref, args.c1_messages, args.c16_messages, len(questions), load_before)
-    chart(ours, ref)
+    suffix = "" if args.layout == "workers" else "-instances"
+    report = write_report(ours, ref, args.c1_messages, args.c16_messages, len(questions), load_before, suffix)
+    chart(ours, ref, suffix)
     print(report)
-    print(f"Written: {BENCH_DIR / 'report.md'}, {BENCH_DIR / 'chart.png'}, {BENCH_DIR / 'results.json'}")
+    print("Written: " + ", ".join(str(BENCH_DIR / f"{n}{suffix}.{e}") for n, e in
+                                  (("report", "md"), ("chart", "png"), ("results", "json"))))
     return 0
 
 
