@@ -19,14 +19,14 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import FrozenSet, List, Optional
+from typing import FrozenSet, List, Optional, Tuple
 
 import spacy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from bot.safety.lexicon import EMERGENCY, IDIOM, MENTION, SPELLING, SYMPTOMS, URGENT
-from bot.safety.patterns import CANON_ATTR, compile_phrase, register_canonical_form
+from bot.safety.patterns import compile_phrase, required_words, set_canonical_forms
 
 TIER_RANK = {None: 0, URGENT: 1, EMERGENCY: 2}
 
@@ -113,11 +113,16 @@ class Assessment:
 
 class RedFlagDetector:
     def __init__(self, nlp: "spacy.Language") -> None:
-        register_canonical_form(SPELLING)
         self.nlp = nlp
-        self.matcher = Matcher(nlp.vocab)
+        # One Matcher per symptom family, run only when the message holds a word the
+        # family cannot match without: most messages name no symptom, and the Matcher's
+        # set predicates cost a Python call per token and pattern.
+        self.matchers: List[Tuple[Optional[FrozenSet[str]], Matcher]] = []
         for index, symptom in enumerate(SYMPTOMS):
-            self.matcher.add(str(index), [compile_phrase(p, self._canonical) for p in symptom.patterns])
+            patterns = [compile_phrase(p, self._canonical) for p in symptom.patterns]
+            matcher = Matcher(nlp.vocab)
+            matcher.add(str(index), patterns)
+            self.matchers.append((required_words(patterns), matcher))
 
     def _canonical(self, word: str) -> str:
         tokens = self.nlp(word)
@@ -143,8 +148,9 @@ class RedFlagDetector:
         return self.assess_doc(doc)
 
     def assess_doc(self, doc: Doc) -> Assessment:
+        set_canonical_forms(doc, SPELLING)
         clause_of = _clause_ids(doc)
-        spans = [(span, label) for span, label in _longest_per_start(doc, self.matcher) if not _excluded(span, label)]
+        spans = [(span, label) for span, label in _longest_per_start(doc, self._matches(doc)) if not _excluded(span, label)]
         idioms = [span for span, label in spans if SYMPTOMS[label].tier == IDIOM]
         findings = [
             self._finding(doc, span, label, clause_of)
@@ -158,6 +164,11 @@ class RedFlagDetector:
             (f.tier for f in findings if f.asserted and f.tier in TIER_RANK), key=TIER_RANK.get, default=None
         )
         return Assessment(tier, findings)
+
+    def _matches(self, doc: Doc) -> List[tuple]:
+        words = {t.norm_ for t in doc} | {t.lower_ for t in doc}
+        return [match for required, matcher in self.matchers
+                if required is None or required & words for match in matcher(doc)]
 
     def _finding(self, doc: Doc, span: Span, label: int, clause_of: List[int]) -> Finding:
         symptom = SYMPTOMS[label]
@@ -180,7 +191,8 @@ class RedFlagDetector:
 
 
 def _canon(token) -> str:
-    return getattr(token._, CANON_ATTR)
+    """The canonical form set_canonical_forms gave the token."""
+    return token.norm_
 
 
 def _clause_ids(doc: Doc) -> List[int]:
@@ -234,9 +246,9 @@ def _excluded(span: Span, label: int) -> bool:
     return any(span.root.lower_ in words and next_word in after for words, after in EXCLUSIONS.get(SYMPTOMS[label].name, []))
 
 
-def _longest_per_start(doc: Doc, matcher: Matcher) -> List[tuple]:
+def _longest_per_start(doc: Doc, matches: List[tuple]) -> List[tuple]:
     """One span per symptom family and position: the longest, without overlaps."""
-    matches = sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+    matches = sorted(matches, key=lambda m: (m[1], -(m[2] - m[1])))
     kept, taken = [], set()
     for match_id, start, end in matches:
         label = int(doc.vocab.strings[match_id])

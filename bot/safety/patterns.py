@@ -1,26 +1,29 @@
-"""Compiles the phrase language of bot/safety/lexicon.py into spaCy Matcher patterns."""
+"""Compiles the phrase language of bot/safety/lexicon.py into spaCy Matcher patterns.
+
+Patterns match on each token's NORM, which the detector sets to the token's canonical
+form (spelling-corrected word, else lemma, lower case) before matching. NORM is a
+C-level attribute: the Matcher reads it without calling back into Python, where a
+custom `Token._` extension cost a Python call per token per pattern state (~1,000 per
+message, most of the detector's time).
+"""
 from __future__ import annotations
 
-from typing import Callable, Dict, List
+from typing import Callable, Dict, FrozenSet, List, Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Doc
 
-CANON_ATTR = "dn_canon"
+FILLER_EXCLUDED = ["not", "no", "never", "without", "nothing", "none", "nor", "normal", "fine", "ok", "okay"]
 # "~" is an optional filler word. It never matches punctuation or a negation, so
 # "chest doesn't hurt" is not read as "chest ... hurt" and no phrase spans two clauses.
-FILLER_EXCLUDED = ["not", "no", "never", "without", "nothing", "none", "nor", "normal", "fine", "ok", "okay"]
-FILLER = {"OP": "?", "IS_PUNCT": False, "_": {"dn_canon": {"NOT_IN": FILLER_EXCLUDED}}}
-FILLER_OR_COMMA = {"OP": "?", "_": {"dn_canon": {"NOT_IN": FILLER_EXCLUDED}}}
+FILLER = {"OP": "?", "IS_PUNCT": False, "NORM": {"NOT_IN": FILLER_EXCLUDED}}
+FILLER_OR_COMMA = {"OP": "?", "NORM": {"NOT_IN": FILLER_EXCLUDED}}
 
 
-def register_canonical_form(spelling: Dict[str, str]) -> None:
-    """Token._.dn_canon: the spelling-corrected word, else the lemma, lower case."""
-    if Token.has_extension(CANON_ATTR):
-        Token.remove_extension(CANON_ATTR)
-    Token.set_extension(
-        CANON_ATTR,
-        getter=lambda token: spelling.get(token.lower_) or token.lemma_.lower() or token.lower_,
-    )
+def set_canonical_forms(doc: Doc, spelling: Dict[str, str]) -> Doc:
+    """Each token's NORM becomes the spelling-corrected word, else its lemma, lower case."""
+    for token in doc:
+        token.norm_ = spelling.get(token.lower_) or token.lemma_.lower() or token.lower_
+    return doc
 
 
 def _token_pattern(word: str, canonical: Callable[[str], str]) -> dict:
@@ -39,7 +42,7 @@ def _token_pattern(word: str, canonical: Callable[[str], str]) -> dict:
         # Pattern words are canonicalised like message words, so "spurting" in the
         # lexicon matches "spurt", "spurted" and "spurting" in a message.
         words = {c.lower() for c in choices} | {canonical(c.lower()) for c in choices}
-        pattern = {"_": {CANON_ATTR: {"IN": sorted(words)}}}
+        pattern = {"NORM": {"IN": sorted(words)}}
     if optional:
         pattern["OP"] = "?"
     return pattern
@@ -47,3 +50,17 @@ def _token_pattern(word: str, canonical: Callable[[str], str]) -> dict:
 
 def compile_phrase(phrase: str, canonical: Callable[[str], str] = str.lower) -> List[dict]:
     return [_token_pattern(word, canonical) for word in phrase.split()]
+
+
+def required_words(patterns: List[List[dict]]) -> Optional[FrozenSet[str]]:
+    """Words of which a message must contain one (as NORM or lower-case text) for any of
+    these patterns to match: each pattern's first required word choice. None when some
+    pattern has no required word (it could match anything)."""
+    words: set = set()
+    for pattern in patterns:
+        anchor = next((token.get("NORM", token.get("LOWER")) for token in pattern
+                       if "OP" not in token and ("NORM" in token or "LOWER" in token)), None)
+        if anchor is None or "IN" not in anchor:
+            return None
+        words |= set(anchor["IN"])
+    return frozenset(words)
