@@ -17,6 +17,8 @@ from bot import settings
 
 NLG_CLASS = "bot.nlg.ClinicResponseGenerator"
 LOCK_STORE_CLASS = "bot.lock_store.AtomicRedisLockStore"
+# Rasa's SQL tracker store with less work per message (bot/tracker_store.py).
+TRACKER_STORE_CLASS = "bot.tracker_store.FastSQLTrackerStore"
 
 
 def action_server_url() -> str:
@@ -29,9 +31,9 @@ def tracker_store(url: Optional[str] = None) -> EndpointConfig:
     if parsed.get_backend_name() == "sqlite":
         db_path = parsed.database or str(settings.VAR_DIR / "conversations.db")
         os.makedirs(os.path.dirname(os.path.abspath(db_path)), exist_ok=True)
-        return EndpointConfig(type="sql", dialect="sqlite", db=db_path)
+        return EndpointConfig(type=TRACKER_STORE_CLASS, dialect="sqlite", db=db_path)
     return EndpointConfig(
-        type="sql",
+        type=TRACKER_STORE_CLASS,
         dialect=parsed.drivername,
         url=parsed.host,
         port=parsed.port,

@@ -33,7 +33,7 @@ from rasa.core.run import (  # noqa: E402
 )
 from sanic import Sanic  # noqa: E402
 
-from bot import endpoints, settings  # noqa: E402
+from bot import endpoints, settings, tf_inference  # noqa: E402
 from bot.health import health_blueprint, watch_tracker_store  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -61,6 +61,7 @@ def _add_service_routes(app: Sanic) -> None:
 
 def build_app(model_path: str, credentials: Optional[str]) -> tuple[Sanic, int]:
     _limit_action_server_wait()
+    tf_inference.use_concrete_functions()
     auth_token = os.environ.get("RASA_AUTH_TOKEN") or None
     available = endpoints.available()
     channels = create_http_input_channels(None, credentials)
@@ -81,6 +82,12 @@ def build_app(model_path: str, credentials: Optional[str]) -> tuple[Sanic, int]:
         endpoints=available,
     )
     app.config.REQUEST_MAX_SIZE = REQUEST_MAX_BYTES
+    if workers > 1:
+        # Workers share one listening socket, and a message is processed synchronously:
+        # a busy worker does not accept. Without keep-alive every request is a new
+        # connection, taken by a free worker; with it, a client's connection stays on
+        # the worker that first accepted it, busy or not (docs/deploy.md, Performance).
+        app.config.KEEP_ALIVE = False
     # Errors Sanic answers itself (413, 404, 405) come back as JSON like the channels'.
     app.config.FALLBACK_ERROR_FORMAT = "json"
     _add_service_routes(app)

@@ -91,7 +91,7 @@ def test_health_is_ok_then_degraded_when_the_database_goes_away(tmp_path: Path) 
         health = requests.get(f"{server.url}/health", timeout=10)
         assert health.status_code == 200
         assert health.json()["status"] == "ok"
-        assert health.json()["tracker_store"] == "SQLTrackerStore"
+        assert health.json()["tracker_store"] == "FastSQLTrackerStore"
         sender = f"health-{uuid.uuid4().hex}"
         assert say(server.url, sender, "hello")
         assert not error_lines(server.log())
@@ -121,7 +121,7 @@ def test_health_is_degraded_when_the_database_is_down_at_start(tmp_path: Path) -
         health = requests.get(f"{server.url}/health", timeout=10)
         assert health.status_code == 503
         assert health.json() | {"error": None} == {
-            "model_loaded": True, "tracker_store": "SQLTrackerStore", "status": "degraded", "error": None}
+            "model_loaded": True, "tracker_store": "FastSQLTrackerStore", "status": "degraded", "error": None}
         assert error_lines(server.log())  # Rasa's "Could not create tables" at start
         reply = " ".join(m.get("text", "") for m in say(server.url, "down-at-start", EMERGENCY))
         assert "999" in reply

@@ -31,7 +31,7 @@ def test_postgres_tracker_store_and_redis_lock_store(monkeypatch):
     monkeypatch.setenv("TRACKER_STORE_URL", "postgresql://bot:secret@db.internal:5433/conversations")
     monkeypatch.setenv("LOCK_STORE_URL", "redis://:pw@cache.internal:6380/2")
     tracker = endpoints.tracker_store()
-    assert tracker.type == "sql"
+    assert tracker.type == "bot.tracker_store.FastSQLTrackerStore"  # Rasa's SQL store, less work per message
     assert tracker.kwargs["dialect"] == "postgresql" and tracker.url == "db.internal"
     assert tracker.kwargs["port"] == 5433 and tracker.kwargs["db"] == "conversations"
     assert tracker.kwargs["username"] == "bot" and tracker.kwargs["password"] == "secret"

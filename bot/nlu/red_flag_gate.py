@@ -54,11 +54,9 @@ class RedFlagGate(Gate):
         super().__init__(config)
         self.classifier_threshold = float(config["classifier_threshold"])
         self.answer_threshold = float(config["answer_threshold"])
-        self._detector = detector
-
-    @property
-    def detector(self) -> RedFlagDetector:
-        return self._detector or default_detector()
+        # Built with the model, not on the first message: the first patient to write
+        # after a restart would otherwise wait for the spaCy pipeline and the patterns.
+        self.detector: RedFlagDetector = detector or default_detector()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -1,0 +1,42 @@
+"""Calls the NLU models' compiled prediction graph directly.
+
+Rasa's DIET and ResponseSelector wrap `predict_step` in a `tf.function` with a fixed
+input signature, then call it once per message. Each call re-checks the Python inputs
+against the signature and looks up the traced graph; for one short message that lookup
+costs more than running the graph (profile in docs/deploy.md). The signature never
+changes after the first trace, so after it we call the traced ConcreteFunction itself.
+The graph, its inputs and its outputs are the same: tests/test_tf_inference.py compares
+parses with and without this.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, Tuple
+
+import numpy as np
+from rasa.utils.tensorflow import models
+from rasa.shared.constants import DIAGNOSTIC_DATA
+
+_CONCRETE_ATTR = "_dn_concrete_predict_step"
+_original_predict = models.RasaModel._rasa_predict
+
+
+def _predict_with_concrete_function(self: models.RasaModel, batch_in: Tuple[np.ndarray, ...]) -> Dict[str, Any]:
+    concrete = getattr(self, _CONCRETE_ATTR, None)
+    if concrete is None:
+        if self._tf_predict_step is None or self._run_eagerly:
+            return _original_predict(self, batch_in)  # the first call traces the graph
+        concrete = self._tf_predict_step.get_concrete_function()
+        setattr(self, _CONCRETE_ATTR, concrete)
+    outputs = models.tf_utils.sync_to_numpy_or_python_type(concrete(list(batch_in)))
+    if DIAGNOSTIC_DATA in outputs:
+        outputs[DIAGNOSTIC_DATA] = self._empty_lists_to_none_in_dict(outputs[DIAGNOSTIC_DATA])
+    return outputs
+
+
+def use_concrete_functions() -> None:
+    """For the serving process (bot/server.py); training is untouched."""
+    models.RasaModel._rasa_predict = _predict_with_concrete_function
+
+
+def use_tf_functions() -> None:
+    models.RasaModel._rasa_predict = _original_predict

@@ -1,0 +1,107 @@
+"""bot/tracker_store.py keeps Rasa's rows and events exactly; only the work per message
+changes. Each test writes through one store and reads through Rasa's own SQLTrackerStore
+(and the other way round) on the same SQLite file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
+
+from bot.tracker_store import FastSQLTrackerStore, deserialise_events
+
+ROOT = Path(__file__).resolve().parent.parent
+DOMAIN = Domain.load(str(ROOT / "domain.yml"))
+
+
+def stores(tmp_path: Path):
+    db = str(tmp_path / "conversations.db")
+    return FastSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=db), SQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=db)
+
+
+def turn(text: str, intent: str, answer: str, at: float) -> list:
+    return [
+        UserUttered(text, {"name": intent, "confidence": 0.9}, timestamp=at),
+        SlotSet("urgency", "urgent", timestamp=at + 0.1) if intent == "red_flag_urgent" else None,
+        ActionExecuted("utter_faq", timestamp=at + 0.2),
+        BotUttered(answer, {"utter_action": "utter_faq"}, timestamp=at + 0.3),
+        ActionExecuted("action_listen", timestamp=at + 0.4),
+    ]
+
+
+def as_dicts(tracker) -> list:
+    return [event.as_dict() for event in tracker.events]
+
+
+async def run_conversation(store, sender: str, turns: int) -> None:
+    tracker = await store.get_or_create_tracker(sender, append_action_listen=False)
+    tracker.update(ActionExecuted("action_session_start", timestamp=1.0))
+    tracker.update(SessionStarted(timestamp=1.1))
+    tracker.update(ActionExecuted("action_listen", timestamp=1.2))
+    await store.save(tracker)
+    for i in range(turns):
+        tracker = await store.retrieve(sender)  # each message loads, adds, saves
+        intent = "red_flag_urgent" if i == 2 else "faq"
+        for event in filter(None, turn(f"question {i}", intent, f"answer {i}", 10.0 + i)):
+            tracker.update(event)
+        await store.save(tracker)
+
+
+@pytest.mark.asyncio
+async def test_a_conversation_saved_by_ours_reads_the_same_through_rasas(tmp_path: Path) -> None:
+    ours, rasas = stores(tmp_path)
+    await run_conversation(ours, "patient-1", turns=6)
+    await run_conversation(rasas, "patient-2", turns=6)
+    mine, theirs = await rasas.retrieve("patient-1"), await ours.retrieve("patient-2")
+    # the latest session starts at SessionStarted; one turn also sets the urgency slot
+    assert len(mine.events) == 2 + 6 * 4 + 1  # no event lost or stored twice
+    assert as_dicts(mine) == as_dicts(theirs)
+    assert mine.get_slot("urgency") == theirs.get_slot("urgency") == "urgent"
+    with ours.session_scope() as session:
+        rows = session.query(ours.SQLEvent).filter(ours.SQLEvent.sender_id == "patient-1").order_by(ours.SQLEvent.id).all()
+    assert [r.type_name for r in rows] == ["action"] + [e["event"] for e in as_dicts(mine)]
+    assert rows[3].intent_name == "faq" and rows[4].action_name == "utter_faq"
+
+
+@pytest.mark.asyncio
+async def test_a_new_session_and_a_tracker_ours_did_not_load_are_saved_without_gaps(tmp_path: Path) -> None:
+    ours, rasas = stores(tmp_path)
+    await run_conversation(ours, "patient", turns=2)
+    # Another process (Rasa's store here) adds a turn: our next load must see it.
+    tracker = await rasas.retrieve("patient")
+    for event in filter(None, turn("from elsewhere", "faq", "answer", 50.0)):
+        tracker.update(event)
+    await rasas.save(tracker)
+    tracker = await ours.retrieve("patient")
+    assert tracker.events[-4].text == "from elsewhere"
+    # A new session on the same tracker, as Rasa's processor does after expiry.
+    tracker.update(ActionExecuted("action_session_start", timestamp=100.0))
+    tracker.update(SessionStarted(timestamp=100.1))
+    tracker.update(ActionExecuted("action_listen", timestamp=100.2))
+    await ours.save(tracker)
+    latest = await rasas.retrieve("patient")
+    assert [e["event"] for e in as_dicts(latest)] == ["session_started", "action"]
+    full = await ours.retrieve_full_tracker("patient")
+    assert len(full.events) == len((await rasas.retrieve_full_tracker("patient")).events) == 3 + 3 * 4 + 3
+    # A tracker this store never loaded falls back to Rasa's count of stored events.
+    tracker = await rasas.retrieve("patient")
+    tracker.update(UserUttered("one more", {"name": "faq"}, timestamp=101.0))
+    await ours.save(tracker)
+    assert [e.as_dict() for e in (await rasas.retrieve("patient")).events] == as_dicts(tracker)
+
+
+def test_events_are_rebuilt_as_rasas_own_deserialiser_would() -> None:
+    from rasa.shared.core.events import deserialise_events as rasas
+
+    rows = [e.as_dict() for e in filter(None, turn("hi", "red_flag_urgent", "call", 1.0))]
+    rows.append({"event": "restart", "timestamp": 2.0})
+    assert [e.as_dict() for e in deserialise_events(rows)] == [e.as_dict() for e in rasas(rows)]
+    assert [type(e) for e in deserialise_events(rows)] == [type(e) for e in rasas(rows)]
