@@ -18,7 +18,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install run train eval bench test validate system-deps purge escalations clean
+.PHONY: help install run train eval bench profile test validate system-deps purge escalations clean
 
 help:
 	@echo "make run     start the action server and the Rasa server (PORT, ACTIONS_PORT, ...)"
@@ -26,6 +26,7 @@ help:
 	@echo "make train   train the model if data, domain or config changed"
 	@echo "make eval    NLU and safety evaluation on the held-out sets -> var/eval/"
 	@echo "make bench   this bot vs Rasa's default pipeline -> var/bench/"
+	@echo "make profile where one message's CPU time goes"
 	@echo "make purge   delete conversations: DAYS=30 or SENDER=<id>"
 	@echo "make escalations   list recorded red-flag escalations"
 
@@ -75,6 +76,10 @@ eval: train
 
 bench: train
 	$(PY) -m bot.bench
+
+# Where one message's CPU goes (in-process, serving set-up): NLU nodes, policies, store.
+profile: train
+	$(PY) -m bot.profile
 
 # Debian packages the end-to-end tests drive: chromium (widget, via Playwright) and nginx
 # (sticky sessions in the scale-out test). Installed only when missing; needs root.

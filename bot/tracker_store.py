@@ -13,11 +13,16 @@ time than the whole dialogue policy step on three things this class avoids:
 - It turns every stored event back into an object by searching all Event subclasses
   (`Event.resolve_by_type` walks the class tree, per event); we look the class up once.
 
+And the database round trips (the query, the commit's wait for the disk) run on a
+thread: Rasa's store blocks the worker's event loop on them, so a worker waiting for
+PostgreSQL could not start on another conversation's message meanwhile.
+
 The schema, the rows and the order of events are Rasa's, so `make purge`, Rasa's own
 tools and a switch back to `type: sql` all keep working on the same database.
 """
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 from typing import Any, Dict, List, Optional, Text, Type
@@ -58,9 +63,7 @@ class FastSQLTrackerStore(SQLTrackerStore):
     async def _retrieve(
         self, sender_id: Text, fetch_events_from_all_sessions: bool
     ) -> Optional[DialogueStateTracker]:
-        with self.session_scope() as session:
-            query = self._event_query(session, sender_id, fetch_events_from_all_sessions)
-            rows = [json.loads(data) for (data,) in query.with_entities(self.SQLEvent.data)]
+        rows = await asyncio.to_thread(self._load_rows, sender_id, fetch_events_from_all_sessions)
         if not (self.domain and rows):
             return None
         tracker = DialogueStateTracker.from_events(sender_id, deserialise_events(rows), self.domain.slots)
@@ -68,19 +71,32 @@ class FastSQLTrackerStore(SQLTrackerStore):
             setattr(tracker, STORED_EVENTS_ATTR, len(rows))
         return tracker
 
+    def _load_rows(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> List[Dict[Text, Any]]:
+        with self.session_scope() as session:
+            query = self._event_query(session, sender_id, fetch_events_from_all_sessions)
+            return [json.loads(data) for (data,) in query.with_entities(self.SQLEvent.data)]
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
         stored = getattr(tracker, STORED_EVENTS_ATTR, None)
-        with self.session_scope() as session:
-            if stored is None or tracker._max_event_history:
-                new_events = list(self._additional_events(session, tracker))
-            else:
-                new_events = list(itertools.islice(tracker.events, stored, None))
-            if new_events:
-                session.execute(sa.insert(self.SQLEvent.__table__),
-                                [self._row(tracker.sender_id, event) for event in new_events])
-                session.commit()
+        if stored is None or tracker._max_event_history:
+            await asyncio.to_thread(self._insert_unstored, tracker)
+        else:
+            rows = [self._row(tracker.sender_id, event) for event in itertools.islice(tracker.events, stored, None)]
+            await asyncio.to_thread(self._insert, rows)
         setattr(tracker, STORED_EVENTS_ATTR, len(tracker.events))
+
+    def _insert_unstored(self, tracker: DialogueStateTracker) -> None:
+        """Rasa's way: count what is stored, store the rest."""
+        with self.session_scope() as session:
+            new_events = list(self._additional_events(session, tracker))
+        self._insert([self._row(tracker.sender_id, event) for event in new_events])
+
+    def _insert(self, rows: List[Dict[Text, Any]]) -> None:
+        if rows:
+            with self.session_scope() as session:
+                session.execute(sa.insert(self.SQLEvent.__table__), rows)
+                session.commit()
 
     @staticmethod
     def _row(sender_id: Text, event: Event) -> Dict[Text, Any]:

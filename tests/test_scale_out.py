@@ -359,3 +359,15 @@ def test_socketio_through_nginx_needs_and_gets_sticky_sessions(cluster: Cluster,
         assert len(replies) == len(texts) and all(replies)
     finally:
         nginx.stop()
+
+
+def test_several_workers_close_each_connection_so_a_free_worker_takes_the_next(cluster: Cluster) -> None:
+    """A keep-alive connection would stay on the worker that accepted it, busy or not
+    (bot/server.py); a single worker keeps connections open as usual."""
+    body = {"sender": f"keepalive-{uuid.uuid4().hex[:8]}", "message": "hello"}
+    with requests.Session() as session:
+        multi = session.post(f"{cluster.a.url}/webhooks/rest/webhook", json=body, timeout=30)
+        single = session.post(f"{cluster.b.url}/webhooks/rest/webhook", json=body, timeout=30)
+    assert multi.status_code == single.status_code == 200
+    assert multi.headers.get("Connection", "").lower() == "close"
+    assert single.headers.get("Connection", "keep-alive").lower() == "keep-alive"
