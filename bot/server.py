@@ -32,6 +32,7 @@ from rasa.core.run import (  # noqa: E402
     load_agent_on_start,
 )
 from sanic import Sanic  # noqa: E402
+from sanic.request import Request  # noqa: E402
 
 from bot import endpoints, settings, tf_inference  # noqa: E402
 from bot.health import health_blueprint, watch_tracker_store  # noqa: E402
@@ -47,6 +48,16 @@ def _limit_action_server_wait() -> None:
     only after the safety responses are sent, but the REST reply is returned when the
     whole turn ends, so a hung action server would hold an emergency reply for minutes."""
     rasa_actions.DEFAULT_REQUEST_TIMEOUT = int(os.environ.get("ACTION_TIMEOUT_SECONDS", "5"))
+
+
+async def _close_after_reply(request: Request) -> None:
+    """With several workers, each reply closes its connection. Workers share one
+    listening socket and process a message synchronously, so a busy worker does not
+    accept: the client's next request, on a new connection, goes to a free worker. Kept
+    alive, a connection stays on the worker that first accepted it, busy or not
+    (docs/deploy.md, Performance). Sanic 21.12 ignores its KEEP_ALIVE setting."""
+    if request.stream is not None:
+        request.stream.keep_alive = False
 
 
 def _add_service_routes(app: Sanic) -> None:
@@ -83,11 +94,7 @@ def build_app(model_path: str, credentials: Optional[str]) -> tuple[Sanic, int]:
     )
     app.config.REQUEST_MAX_SIZE = REQUEST_MAX_BYTES
     if workers > 1:
-        # Workers share one listening socket, and a message is processed synchronously:
-        # a busy worker does not accept. Without keep-alive every request is a new
-        # connection, taken by a free worker; with it, a client's connection stays on
-        # the worker that first accepted it, busy or not (docs/deploy.md, Performance).
-        app.config.KEEP_ALIVE = False
+        app.register_middleware(_close_after_reply, "request")
     # Errors Sanic answers itself (413, 404, 405) come back as JSON like the channels'.
     app.config.FALLBACK_ERROR_FORMAT = "json"
     _add_service_routes(app)
