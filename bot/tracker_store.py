@@ -25,7 +25,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-from typing import Any, Dict, List, Optional, Text, Type
+from typing import Any, Callable, Dict, List, Optional, Text, Type
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
@@ -59,6 +59,19 @@ def deserialise_events(rows: List[Dict[Text, Any]]) -> List[Event]:
     return events
 
 
+async def _write_on_thread(write: Callable[..., None], *args: Any) -> None:
+    """A write on a thread that outlives a cancelled message (Sanic cancels the handler
+    when the client goes away): the cancellation waits for the write, so the
+    conversation's lock is released only once its rows are stored, and the next message
+    never loads an older conversation or stores its rows before these."""
+    write_task = asyncio.ensure_future(asyncio.to_thread(write, *args))
+    try:
+        await asyncio.shield(write_task)
+    except asyncio.CancelledError:
+        await write_task
+        raise
+
+
 class FastSQLTrackerStore(SQLTrackerStore):
     async def _retrieve(
         self, sender_id: Text, fetch_events_from_all_sessions: bool
@@ -80,10 +93,10 @@ class FastSQLTrackerStore(SQLTrackerStore):
         await self.stream_events(tracker)
         stored = getattr(tracker, STORED_EVENTS_ATTR, None)
         if stored is None or tracker._max_event_history:
-            await asyncio.to_thread(self._insert_unstored, tracker)
+            await _write_on_thread(self._insert_unstored, tracker)
         else:
             rows = [self._row(tracker.sender_id, event) for event in itertools.islice(tracker.events, stored, None)]
-            await asyncio.to_thread(self._insert, rows)
+            await _write_on_thread(self._insert, rows)
         setattr(tracker, STORED_EVENTS_ATTR, len(tracker.events))
 
     def _insert_unstored(self, tracker: DialogueStateTracker) -> None:

@@ -105,3 +105,26 @@ def test_events_are_rebuilt_as_rasas_own_deserialiser_would() -> None:
     rows.append({"event": "restart", "timestamp": 2.0})
     assert [e.as_dict() for e in deserialise_events(rows)] == [e.as_dict() for e in rasas(rows)]
     assert [type(e) for e in deserialise_events(rows)] == [type(e) for e in rasas(rows)]
+
+
+@pytest.mark.asyncio
+async def test_a_cancelled_message_still_stores_its_turn_before_letting_go(tmp_path: Path, monkeypatch) -> None:
+    """Sanic cancels a handler whose client went away; the lock is released as the
+    cancellation unwinds, so the write must be finished by then."""
+    import asyncio
+    import time
+
+    ours, rasas = stores(tmp_path)
+    await run_conversation(ours, "patient", turns=1)
+    tracker = await ours.retrieve("patient")
+    for event in filter(None, turn("slow write", "faq", "answer", 60.0)):
+        tracker.update(event)
+    slow_insert = ours._insert
+    monkeypatch.setattr(ours, "_insert", lambda rows: (time.sleep(0.5), slow_insert(rows)))
+    saving = asyncio.ensure_future(ours.save(tracker))
+    await asyncio.sleep(0.1)
+    saving.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await saving
+    stored = await rasas.retrieve("patient")  # right after the cancellation is through
+    assert stored.events[-4].text == "slow write"
