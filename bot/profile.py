@@ -55,12 +55,9 @@ async def _converse(agent, questions: List[str], count: int, tag: str) -> None:
 
 async def _profile(model: str, messages: int) -> str:
     from rasa.core.agent import load_agent
-    from rasa.core.utils import AvailableEndpoints
 
     tf_inference.use_concrete_functions()
-    available = AvailableEndpoints(nlg=endpoints.available().nlg, action=endpoints.available().action,
-                                   tracker_store=endpoints.tracker_store(), lock_store=endpoints.lock_store())
-    agent = await load_agent(model_path=model, endpoints=available)
+    agent = await load_agent(model_path=model, endpoints=endpoints.available())
     questions = heldout_questions(HELDOUT)
     await _converse(agent, questions, 50, "warmup")  # first calls trace the TF graphs
 
