@@ -334,7 +334,7 @@ def measure(server: Union[Server, "Fleet"], training: Training, setup: str, ques
         result.ready_s = ready_at - server.started_at
         result.all_workers_s = server.wait_all_workers()
         log(f"[{server.name}] first reply {result.ready_s:.1f}s after start, all workers {result.all_workers_s:.1f}s")
-        asyncio.run(run_load(server.url, questions, 4, 60, tag="warmup"))  # lazy TF graph tracing
+        asyncio.run(run_load(server.url, questions, 4, 60, tag="warmup"))  # the reference traces its TF graphs lazily
         result.rss_idle_mb = sum(rss_mb(pid) for pid in server.pids())
         for concurrency, messages in ((1, c1), (16, c16)):
             cpu_before, store_before = sum(cpu_seconds(pid) for pid in server.pids()), store_cpu_seconds()

@@ -68,10 +68,7 @@ class Parser:
         from rasa.core.agent import Agent
         from rasa.utils.log_utils import configure_structlog
 
-        from bot import tf_inference
-
         configure_structlog(logging.WARNING)  # unconfigured, it prints every message text
-        tf_inference.use_concrete_functions()  # evaluate what the server serves
 
         self.agent = Agent.load(str(model_path))
 

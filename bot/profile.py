@@ -21,7 +21,7 @@ import uuid
 from collections import defaultdict
 from typing import Dict, List
 
-from bot import endpoints, settings, tf_inference
+from bot import endpoints, settings
 from bot.bench_load import CONVERSATION_LENGTH, heldout_questions
 
 HELDOUT = settings.PROJECT_ROOT / "tests" / "data" / "heldout_nlu.yml"
@@ -56,10 +56,9 @@ async def _converse(agent, questions: List[str], count: int, tag: str) -> None:
 async def _profile(model: str, messages: int) -> str:
     from rasa.core.agent import load_agent
 
-    tf_inference.use_concrete_functions()
     agent = await load_agent(model_path=model, endpoints=endpoints.available())
     questions = heldout_questions(HELDOUT)
-    await _converse(agent, questions, 50, "warmup")  # first calls trace the TF graphs
+    await _converse(agent, questions, 50, "warmup")  # first calls fill caches
 
     nodes: Dict[str, float] = defaultdict(float)
     _timed_graph_nodes(nodes)

@@ -1,7 +1,7 @@
 """Builds the project's spaCy pipeline: English tokenizer + lookup lemmatizer.
 
 spaCy's trained en_core_web_* packages cannot be downloaded here (NOTES), and we need no
-vectors: DIET learns from sparse word, lemma and character n-gram features. What we do
+vectors: the classifiers learn from sparse word, lemma and character n-gram features. What we do
 need is good tokens and lemmas ("fainted" -> "faint") for the features and for the
 red-flag rules. Rasa's SpacyNLP refuses a bare `blank:en` (no meta.json), so we save the
 pipeline to a directory and point config.yml at it.

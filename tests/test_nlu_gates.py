@@ -1,4 +1,4 @@
-"""The two NLU gates, on hand-built parse results (what DIET and ResponseSelector give)."""
+"""The two NLU gates, on hand-built parse results (what the intent and answer classifiers give)."""
 from __future__ import annotations
 
 from typing import List, Optional, Tuple

@@ -1,7 +1,7 @@
 """AnswerConfidenceGate: no FAQ answer unless the *answer* is confident.
 
 Rasa's FallbackClassifier looks only at the intent: "faq" can score 0.99 while the
-ResponseSelector's chosen answer scores 0.1, and the user gets a wrong answer (Rasa
+answer selector's chosen answer scores 0.1, and the user gets a wrong answer (Rasa
 issues #9751, #9723, #5906). This gate looks at the answer ranking too and turns a weak
 or ambiguous answer into nlu_fallback, so the bot says it is not sure and offers the
 likely topics instead. Thresholds were tuned on tests/data/heldout_nlu.yml (make eval).

@@ -57,6 +57,6 @@ def set_intent(message: Message, name: str, confidence: float) -> None:
 
 
 def faq_ranking(message: Message) -> List[Dict]:
-    """The ResponseSelector's ranking of answers: [{"intent_response_key", "confidence"}]."""
+    """The answer selector's ranking of answers: [{"intent_response_key", "confidence"}]."""
     selector = (message.get("response_selector") or {}).get(FAQ) or {}
     return selector.get("ranking") or []

@@ -4,7 +4,7 @@ Two detectors combine, each covering the other's blind spot:
 - the rule detector (bot/safety/detector.py) knows the red-flag symptoms, their
   misspellings and negation; when it finds an asserted symptom the message IS a red flag,
   whatever the classifier thought (recall guaranteed for what it knows);
-- the classifier (DIET, trained on red_flag_* examples) catches phrasings the rules
+- the intent classifier (trained on red_flag_* examples) catches phrasings the rules
   miss, when the message mentions a symptom word at all; it is kept unless the rules
   show that every symptom word in the message was
   denied ("no chest pain, just sore"), asked about rather than reported ("can it cause
@@ -44,8 +44,10 @@ class RedFlagGate(Gate):
     def get_default_config() -> Dict[Text, Any]:
         return {
             # The classifier's red-flag reading is trusted from this confidence on, even
-            # when FallbackClassifier found the message too uncertain to answer.
-            "classifier_threshold": 0.45,
+            # when FallbackClassifier found the message too uncertain to answer. The rules
+            # carry recall (100 % on every safety set from 0.45 to 0.9); below 0.75 the
+            # linear classifier's reading added over-triage of routine messages (make eval).
+            "classifier_threshold": 0.75,
             # Answers below this after a downgrade become nlu_fallback.
             "answer_threshold": 0.4,
         }

@@ -1,0 +1,97 @@
+"""The linear NLU components (bot/nlu/linear.py, bot/nlu/answer_selector.py) on small
+hand-made feature vectors: what they learn, what they write, and that a saved model loads."""
+from __future__ import annotations
+
+from typing import List, Optional
+
+import numpy as np
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.features import Features
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.sparse import csr_matrix
+
+from bot.nlu.answer_selector import AnswerSelector
+from bot.nlu.linear import LinearIntentClassifier
+
+# Three "vocabulary" columns; each topic lights up its own.
+TOPICS = {"faq/cost": 0, "faq/insurance": 1, "faq/what_is": 2}
+
+
+def message(counts: List[float], intent: Optional[str] = None, key: Optional[str] = None) -> Message:
+    data = {"text": f"message {counts}"}
+    if intent:
+        data["intent"] = intent
+    if key:
+        data["intent_response_key"] = key
+    features = Features(csr_matrix(np.array([counts], dtype=float)), "sentence", "text", "CountVectorsFeaturizer")
+    return Message(data=data, features=[features])
+
+
+def training_data() -> TrainingData:
+    examples = []
+    for key, column in TOPICS.items():
+        for strength in (1, 2, 3, 5):
+            counts = [0.0, 0.0, 0.0, 1.0]
+            counts[column] = strength
+            examples.append(message(counts, "faq", key))
+    examples += [message([0, 0, 0, s], "greet") for s in (1, 2, 4)]
+    responses = {f"utter_{key}": [{"text": f"answer for {key}"}] for key in TOPICS}
+    return TrainingData(training_examples=examples, responses=responses)
+
+
+def component(cls, tmp_path, config=None):
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource(cls.__name__)
+    context = ExecutionContext(GraphSchema({}), node_name=cls.__name__)
+    return cls.create({**cls.get_default_config(), **(config or {})}, storage, resource, context), storage, resource, context
+
+
+def test_features_are_square_rooted_and_unit_length(tmp_path):
+    classifier, *_ = component(LinearIntentClassifier, tmp_path)
+    features = classifier._create_X([message([4.0, 0.0, 9.0, 0.0])]).toarray()[0]
+    assert features == pytest.approx([2 / np.sqrt(13), 0.0, 3 / np.sqrt(13), 0.0])
+    assert classifier.clf.C == 30.0
+
+
+def test_intent_classifier_learns_intents(tmp_path):
+    classifier, *_ = component(LinearIntentClassifier, tmp_path)
+    classifier.train(training_data())
+    parsed = classifier.process([message([0, 3, 0, 1]), message([0, 0, 0, 3])])
+    assert [m.get("intent")["name"] for m in parsed] == ["faq", "greet"]
+
+
+def test_answer_selector_writes_what_response_selector_writes(tmp_path):
+    selector, *_ = component(AnswerSelector, tmp_path)
+    selector.train(training_data())
+    parsed = selector.process([message([0, 4, 0, 1])])[0]
+    assert "intent" not in parsed.as_dict()  # it chooses the answer, not the intent
+    output = parsed.get("response_selector")
+    assert output["all_retrieval_intents"] == ["faq"]
+    response = output["faq"]["response"]
+    assert response["intent_response_key"] == "faq/insurance"
+    assert response["utter_action"] == "utter_faq/insurance"
+    assert response["responses"] == [{"text": "answer for faq/insurance"}]
+    ranking = output["faq"]["ranking"]
+    assert [r["intent_response_key"] for r in ranking][0] == "faq/insurance"
+    assert sorted(TOPICS) == sorted(r["intent_response_key"] for r in ranking)  # greet is not an answer
+    confidences = [r["confidence"] for r in ranking]
+    assert confidences == sorted(confidences, reverse=True) and response["confidence"] == confidences[0]
+
+
+def test_answer_selector_loads_what_it_saved(tmp_path):
+    selector, storage, resource, context = component(AnswerSelector, tmp_path)
+    selector.train(training_data())
+    loaded = AnswerSelector.load(AnswerSelector.get_default_config(), storage, resource, context)
+    for counts in ([3, 0, 0, 1], [0, 0, 2, 1]):
+        before = selector.process([message(counts)])[0].get("response_selector")
+        after = loaded.process([message(counts)])[0].get("response_selector")
+        assert after == before
+
+
+def test_untrained_answer_selector_leaves_messages_alone(tmp_path):
+    selector, *_ = component(AnswerSelector, tmp_path)
+    assert selector.process([message([1, 0, 0, 0])])[0].get("response_selector") is None
