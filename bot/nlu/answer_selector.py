@@ -14,6 +14,8 @@ import json
 import warnings
 from typing import Any, Dict, List, Text
 
+import numpy as np
+
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -73,11 +75,10 @@ class AnswerSelector(LinearIntentClassifier):
         if not messages or not hasattr(self.clf, "classes_"):
             return messages
         probabilities = self.clf.predict_proba(self._create_X(messages))
+        keys = self.clf.classes_
         for message, row in zip(messages, probabilities):
-            ranking = sorted(
-                ({INTENT_RESPONSE_KEY: key, PREDICTED_CONFIDENCE_KEY: float(p)} for key, p in zip(self.clf.classes_, row)),
-                key=lambda label: -label[PREDICTED_CONFIDENCE_KEY],
-            )[: self.config[RANKING_LENGTH] or None]
+            best_first = np.argsort(-row, kind="stable")[: self.config[RANKING_LENGTH] or None]
+            ranking = [{INTENT_RESPONSE_KEY: str(keys[i]), PREDICTED_CONFIDENCE_KEY: float(row[i])} for i in best_first]
             self._set_answer(message, ranking)
         return messages
 

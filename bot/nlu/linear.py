@@ -5,6 +5,8 @@ Rasa's component fits sklearn's logistic regression on raw n-gram counts with C 
 held-out set; docs/deploy.md §6): counts are square-rooted and each message's vector is
 scaled to unit length, so a long message does not outvote a short one on its number of
 n-grams; and C is a setting, raised to 30 because that scaling shrinks every weight.
+The intent classifier and the answer selector read the same vector: it is built once per
+message and kept on the message object (not in its data, so never in a parse result).
 """
 from __future__ import annotations
 
@@ -15,9 +17,12 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, vstack
 from sklearn.preprocessing import normalize
+
+_VECTOR_ATTR = "_dn_linear_features"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -38,6 +43,20 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
         self.clf.C = float(self.config["C"])
 
     def _create_X(self, messages: List[Message]) -> csr_matrix:
-        features = super()._create_X(messages).astype(np.float64)
-        features.data = np.sqrt(features.data)
-        return normalize(features)
+        rows = [self._vector(message) for message in messages]
+        return rows[0] if len(rows) == 1 else vstack(rows, format="csr")
+
+    @staticmethod
+    def _vector(message: Message) -> csr_matrix:
+        cached = getattr(message, _VECTOR_ATTR, None)
+        if cached is None:
+            if message.get_dense_features(TEXT)[1] is not None:
+                counts = LogisticRegressionClassifier._create_X(None, [message])  # type: ignore[arg-type]
+            else:  # Rasa's hstack/vstack of one sparse row costs more than the model
+                sentence = message.get_sparse_features(TEXT)[1]
+                counts = csr_matrix(sentence.features) if sentence else csr_matrix((1, 0))
+            counts = counts.astype(np.float64)
+            counts.data = np.sqrt(counts.data)
+            cached = normalize(counts)
+            setattr(message, _VECTOR_ATTR, cached)
+        return cached
