@@ -13,6 +13,12 @@ time than the whole dialogue policy step on three things this class avoids:
 - It turns every stored event back into an object by searching all Event subclasses
   (`Event.resolve_by_type` walks the class tree, per event); we look the class up once.
 
+- It rebuilds the conversation from its rows on every message. We keep the trackers this
+  process saved last and hand one back when the conversation's newest stored row is still
+  the one we wrote (one indexed query): any write elsewhere (another worker or instance,
+  a purge) changes that id, and the rows are loaded as before. A tracker is taken out of
+  the cache when handed out, so a message that fails half-way leaves nothing stale.
+
 And the database round trips (the query, the commit's wait for the disk) run on a
 thread: Rasa's store blocks the worker's event loop on them, so a worker waiting for
 PostgreSQL could not start on another conversation's message meanwhile.
@@ -25,17 +31,21 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-from typing import Any, Callable, Dict, List, Optional, Text, Type
+from collections import OrderedDict
+from typing import Any, Callable, Dict, List, Optional, Text, Tuple, Type
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.shared.utils.common import all_subclasses
 
 # Set on trackers loaded from the latest session: how many of their events are stored.
 STORED_EVENTS_ATTR = "_dn_stored_events"
+
+# Conversations whose saved tracker a process keeps (~30 KB each): the busiest ones.
+SAVED_TRACKERS_KEPT = 1000
 
 _event_classes: Dict[str, Type[Event]] = {}
 
@@ -73,9 +83,19 @@ async def _write_on_thread(write: Callable[..., None], *args: Any) -> None:
 
 
 class FastSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # sender -> (the tracker as saved, id of its newest stored row)
+        self._saved: "OrderedDict[Text, Tuple[DialogueStateTracker, Optional[int]]]" = OrderedDict()
+
     async def _retrieve(
         self, sender_id: Text, fetch_events_from_all_sessions: bool
     ) -> Optional[DialogueStateTracker]:
+        kept = self._saved.pop(sender_id, None)
+        if kept and not fetch_events_from_all_sessions:
+            tracker, newest_row = kept
+            if await asyncio.to_thread(self._newest_row, sender_id) == newest_row:
+                return tracker
         rows = await asyncio.to_thread(self._load_rows, sender_id, fetch_events_from_all_sessions)
         if not (self.domain and rows):
             return None
@@ -98,6 +118,26 @@ class FastSQLTrackerStore(SQLTrackerStore):
             rows = [self._row(tracker.sender_id, event) for event in itertools.islice(tracker.events, stored, None)]
             await _write_on_thread(self._insert, rows)
         setattr(tracker, STORED_EVENTS_ATTR, len(tracker.events))
+        await self._keep(tracker)
+
+    async def _keep(self, tracker: DialogueStateTracker) -> None:
+        if tracker._max_event_history:
+            return  # a truncated tracker is not the stored conversation
+        # Rasa loads the events from the latest session start's timestamp on: keep the
+        # tracker only if that is all of it (a new session began: the next load trims).
+        session_start = max((e.timestamp for e in tracker.events if isinstance(e, SessionStarted)), default=None)
+        if session_start is not None and any(e.timestamp < session_start for e in tracker.events):
+            return
+        newest_row = await asyncio.to_thread(self._newest_row, tracker.sender_id)
+        self._saved[tracker.sender_id] = (tracker, newest_row)
+        self._saved.move_to_end(tracker.sender_id)
+        while len(self._saved) > SAVED_TRACKERS_KEPT:
+            self._saved.popitem(last=False)
+
+    def _newest_row(self, sender_id: Text) -> Optional[int]:
+        with self.session_scope() as session:
+            query = sa.select(sa.func.max(self.SQLEvent.id)).where(self.SQLEvent.sender_id == sender_id)
+            return session.execute(query).scalar()
 
     def _insert_unstored(self, tracker: DialogueStateTracker) -> None:
         """Rasa's way: count what is stored, store the rest."""

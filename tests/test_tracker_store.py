@@ -128,3 +128,42 @@ async def test_a_cancelled_message_still_stores_its_turn_before_letting_go(tmp_p
         await saving
     stored = await rasas.retrieve("patient")  # right after the cancellation is through
     assert stored.events[-4].text == "slow write"
+
+
+@pytest.mark.asyncio
+async def test_a_kept_tracker_is_the_stored_conversation(tmp_path: Path) -> None:
+    ours, rasas = stores(tmp_path)
+    await run_conversation(ours, "kept", turns=3)
+    assert "kept" in ours._saved
+    first = await ours.retrieve("kept")
+    assert as_dicts(first) == as_dicts(await rasas.retrieve("kept"))
+    # handed out once: a message that fails half-way cannot leave a changed tracker behind
+    first.update(UserUttered("never saved", {"name": "faq", "confidence": 0.9}, timestamp=99.0))
+    again = await ours.retrieve("kept")
+    assert again is not first
+    assert as_dicts(again) == as_dicts(await rasas.retrieve("kept"))
+
+
+@pytest.mark.asyncio
+async def test_a_write_elsewhere_is_seen(tmp_path: Path) -> None:
+    """Another worker or instance (its own store on the same database) answers in between."""
+    ours, _ = stores(tmp_path)
+    other, _ = stores(tmp_path)
+    await run_conversation(ours, "shared", turns=2)
+    tracker = await other.retrieve("shared")
+    for event in filter(None, turn("asked elsewhere", "faq", "answered elsewhere", 50.0)):
+        tracker.update(event)
+    await other.save(tracker)
+    mine = await ours.retrieve("shared")
+    assert "asked elsewhere" in [e.text for e in mine.events if isinstance(e, UserUttered)]
+    assert as_dicts(mine) == as_dicts(tracker)
+
+
+@pytest.mark.asyncio
+async def test_a_purged_conversation_is_gone(tmp_path: Path) -> None:
+    ours, _ = stores(tmp_path)
+    await run_conversation(ours, "purged", turns=2)
+    with ours.session_scope() as session:
+        session.query(ours.SQLEvent).filter(ours.SQLEvent.sender_id == "purged").delete()
+        session.commit()
+    assert await ours.retrieve("purged") is None
