@@ -19,8 +19,8 @@ from typing import Optional
 
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-# One inference is a few small matrix products: spreading it over threads costs more than
-# it saves, and with one Sanic worker per core the workers would fight over every core.
+# For a config with TensorFlow components (ours has none): one inference is a few small
+# matrix products, and with one Sanic worker per core threads would fight over every core.
 os.environ.setdefault("TF_INTRA_OP_PARALLELISM_THREADS", "1")
 os.environ.setdefault("TF_INTER_OP_PARALLELISM_THREADS", "1")
 
