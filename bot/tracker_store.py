@@ -13,11 +13,13 @@ time than the whole dialogue policy step on three things this class avoids:
 - It turns every stored event back into an object by searching all Event subclasses
   (`Event.resolve_by_type` walks the class tree, per event); we look the class up once.
 
-- It rebuilds the conversation from its rows on every message. We keep the trackers this
-  process saved last and hand one back when the conversation's newest stored row is still
-  the one we wrote (one indexed query): any write elsewhere (another worker or instance,
-  a purge) changes that id, and the rows are loaded as before. A tracker is taken out of
-  the cache when handed out, so a message that fails half-way leaves nothing stale.
+- It rebuilds the conversation from its rows on every message. We keep a tracker we
+  loaded and then saved, if the save's own transaction shows that nothing else was
+  written to the conversation since the load, with the conversation's row count and
+  newest row id. The next load hands it back while both are unchanged (one indexed
+  query): any write elsewhere (another worker or instance, an API call, a purge) changes
+  them, and the rows are loaded as before. A tracker leaves the cache when handed out, so
+  a caller that changes it without saving leaves nothing stale behind.
 
 And the database round trips (the query, the commit's wait for the disk) run on a
 thread: Rasa's store blocks the worker's event loop on them, so a worker waiting for
@@ -41,11 +43,16 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.shared.utils.common import all_subclasses
 
-# Set on trackers loaded from the latest session: how many of their events are stored.
+# Set on trackers loaded from the latest session: how many of their events are stored,
+# and the id of the newest stored row they hold.
 STORED_EVENTS_ATTR = "_dn_stored_events"
+NEWEST_ROW_ATTR = "_dn_newest_row"
 
 # Conversations whose saved tracker a process keeps (~30 KB each): the busiest ones.
 SAVED_TRACKERS_KEPT = 1000
+
+# A conversation's (row count, newest row id): any insert or delete changes it.
+Version = Tuple[int, Optional[int]]
 
 _event_classes: Dict[str, Type[Event]] = {}
 
@@ -69,14 +76,14 @@ def deserialise_events(rows: List[Dict[Text, Any]]) -> List[Event]:
     return events
 
 
-async def _write_on_thread(write: Callable[..., None], *args: Any) -> None:
+async def _write_on_thread(write: Callable[..., Any], *args: Any) -> Any:
     """A write on a thread that outlives a cancelled message (Sanic cancels the handler
     when the client goes away): the cancellation waits for the write, so the
     conversation's lock is released only once its rows are stored, and the next message
     never loads an older conversation or stores its rows before these."""
     write_task = asyncio.ensure_future(asyncio.to_thread(write, *args))
     try:
-        await asyncio.shield(write_task)
+        return await asyncio.shield(write_task)
     except asyncio.CancelledError:
         await write_task
         raise
@@ -85,59 +92,69 @@ async def _write_on_thread(write: Callable[..., None], *args: Any) -> None:
 class FastSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # sender -> (the tracker as saved, id of its newest stored row)
-        self._saved: "OrderedDict[Text, Tuple[DialogueStateTracker, Optional[int]]]" = OrderedDict()
+        # sender -> (the tracker as saved, the conversation's (row count, newest row id))
+        self._saved: "OrderedDict[Text, Tuple[DialogueStateTracker, Version]]" = OrderedDict()
 
     async def _retrieve(
         self, sender_id: Text, fetch_events_from_all_sessions: bool
     ) -> Optional[DialogueStateTracker]:
         kept = self._saved.pop(sender_id, None)
         if kept and not fetch_events_from_all_sessions:
-            tracker, newest_row = kept
-            if await asyncio.to_thread(self._newest_row, sender_id) == newest_row:
+            tracker, version = kept
+            if await asyncio.to_thread(self._version, sender_id) == version:
                 return tracker
         rows = await asyncio.to_thread(self._load_rows, sender_id, fetch_events_from_all_sessions)
         if not (self.domain and rows):
             return None
-        tracker = DialogueStateTracker.from_events(sender_id, deserialise_events(rows), self.domain.slots)
+        tracker = DialogueStateTracker.from_events(
+            sender_id, deserialise_events([data for _, data in rows]), self.domain.slots
+        )
         if not fetch_events_from_all_sessions:
             setattr(tracker, STORED_EVENTS_ATTR, len(rows))
+            setattr(tracker, NEWEST_ROW_ATTR, max(row_id for row_id, _ in rows))
         return tracker
 
-    def _load_rows(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> List[Dict[Text, Any]]:
+    def _load_rows(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> List[Tuple[int, Dict[Text, Any]]]:
         with self.session_scope() as session:
             query = self._event_query(session, sender_id, fetch_events_from_all_sessions)
-            return [json.loads(data) for (data,) in query.with_entities(self.SQLEvent.data)]
+            return [(row_id, json.loads(data)) for row_id, data in query.with_entities(self.SQLEvent.id, self.SQLEvent.data)]
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
         stored = getattr(tracker, STORED_EVENTS_ATTR, None)
-        if stored is None or tracker._max_event_history:
+        loaded_newest = getattr(tracker, NEWEST_ROW_ATTR, None)
+        setattr(tracker, NEWEST_ROW_ATTR, None)  # known again only if this save proves it
+        if stored is None or loaded_newest is None or tracker._max_event_history:
             await _write_on_thread(self._insert_unstored, tracker)
+            version = None
         else:
             rows = [self._row(tracker.sender_id, event) for event in itertools.islice(tracker.events, stored, None)]
-            await _write_on_thread(self._insert, rows)
+            version = await _write_on_thread(self._insert, rows, tracker.sender_id, loaded_newest)
         setattr(tracker, STORED_EVENTS_ATTR, len(tracker.events))
-        await self._keep(tracker)
+        if version:
+            setattr(tracker, NEWEST_ROW_ATTR, version[1])
+            self._keep(tracker, version)
 
-    async def _keep(self, tracker: DialogueStateTracker) -> None:
-        if tracker._max_event_history:
-            return  # a truncated tracker is not the stored conversation
+    def _keep(self, tracker: DialogueStateTracker, version: "Version") -> None:
         # Rasa loads the events from the latest session start's timestamp on: keep the
         # tracker only if that is all of it (a new session began: the next load trims).
         session_start = max((e.timestamp for e in tracker.events if isinstance(e, SessionStarted)), default=None)
         if session_start is not None and any(e.timestamp < session_start for e in tracker.events):
             return
-        newest_row = await asyncio.to_thread(self._newest_row, tracker.sender_id)
-        self._saved[tracker.sender_id] = (tracker, newest_row)
+        self._saved[tracker.sender_id] = (tracker, version)
         self._saved.move_to_end(tracker.sender_id)
         while len(self._saved) > SAVED_TRACKERS_KEPT:
             self._saved.popitem(last=False)
 
-    def _newest_row(self, sender_id: Text) -> Optional[int]:
+    def _version_query(self, sender_id: Text) -> Any:
+        return sa.select(sa.func.count(self.SQLEvent.id), sa.func.max(self.SQLEvent.id)).where(
+            self.SQLEvent.sender_id == sender_id
+        )
+
+    def _version(self, sender_id: Text) -> "Version":
         with self.session_scope() as session:
-            query = sa.select(sa.func.max(self.SQLEvent.id)).where(self.SQLEvent.sender_id == sender_id)
-            return session.execute(query).scalar()
+            count, newest = session.execute(self._version_query(sender_id)).one()
+            return (count, newest)
 
     def _insert_unstored(self, tracker: DialogueStateTracker) -> None:
         """Rasa's way: count what is stored, store the rest."""
@@ -145,11 +162,23 @@ class FastSQLTrackerStore(SQLTrackerStore):
             new_events = list(self._additional_events(session, tracker))
         self._insert([self._row(tracker.sender_id, event) for event in new_events])
 
-    def _insert(self, rows: List[Dict[Text, Any]]) -> None:
-        if rows:
-            with self.session_scope() as session:
+    def _insert(
+        self, rows: List[Dict[Text, Any]], sender_id: Optional[Text] = None, loaded_newest: Optional[int] = None
+    ) -> Optional["Version"]:
+        """Stores the rows; with `loaded_newest`, also returns the conversation's version if
+        the only rows written since the tracker's load are these (else None: not kept)."""
+        with self.session_scope() as session:
+            if rows:
                 session.execute(sa.insert(self.SQLEvent.__table__), rows)
-                session.commit()
+            version = None
+            if sender_id is not None and loaded_newest is not None:
+                since_load = sa.func.sum(sa.case((self.SQLEvent.id > loaded_newest, 1), else_=0))
+                count, newest, written = session.execute(
+                    self._version_query(sender_id).add_columns(since_load)
+                ).one()
+                version = (count, newest) if (written or 0) == len(rows) else None
+            session.commit()
+            return version
 
     @staticmethod
     def _row(sender_id: Text, event: Event) -> Dict[Text, Any]:

@@ -95,3 +95,20 @@ def test_answer_selector_loads_what_it_saved(tmp_path):
 def test_untrained_answer_selector_leaves_messages_alone(tmp_path):
     selector, *_ = component(AnswerSelector, tmp_path)
     assert selector.process([message([1, 0, 0, 0])])[0].get("response_selector") is None
+
+
+def test_dense_features_may_be_negative(tmp_path):
+    classifier, *_ = component(LinearIntentClassifier, tmp_path)
+    with_vectors = message([4.0, 0.0, 0.0, 0.0])
+    with_vectors.features.append(Features(np.array([[-0.5, 0.25]]), "sentence", "text", "SpacyFeaturizer"))
+    features = classifier._create_X([with_vectors]).toarray()[0]
+    assert np.isfinite(features).all()
+    assert features == pytest.approx(np.array([2.0, 0, 0, 0, -0.5, 0.25]) / np.linalg.norm([2.0, 0.5, 0.25]))
+
+
+def test_a_message_without_features_gets_no_reading(tmp_path):
+    classifier, *_ = component(LinearIntentClassifier, tmp_path)
+    classifier.train(training_data())
+    empty, asked = classifier.process([Message(data={"text": ""}), message([0, 3, 0, 1])])
+    assert empty.get("intent") == {"name": None, "confidence": 0.0} and empty.get("intent_ranking") == []
+    assert asked.get("intent")["name"] == "faq"

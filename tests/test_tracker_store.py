@@ -120,7 +120,7 @@ async def test_a_cancelled_message_still_stores_its_turn_before_letting_go(tmp_p
     for event in filter(None, turn("slow write", "faq", "answer", 60.0)):
         tracker.update(event)
     slow_insert = ours._insert
-    monkeypatch.setattr(ours, "_insert", lambda rows: (time.sleep(0.5), slow_insert(rows)))
+    monkeypatch.setattr(ours, "_insert", lambda *args: (time.sleep(0.5), slow_insert(*args))[1])
     saving = asyncio.ensure_future(ours.save(tracker))
     await asyncio.sleep(0.1)
     saving.cancel()
@@ -134,8 +134,9 @@ async def test_a_cancelled_message_still_stores_its_turn_before_letting_go(tmp_p
 async def test_a_kept_tracker_is_the_stored_conversation(tmp_path: Path) -> None:
     ours, rasas = stores(tmp_path)
     await run_conversation(ours, "kept", turns=3)
-    assert "kept" in ours._saved
+    kept = ours._saved["kept"][0]
     first = await ours.retrieve("kept")
+    assert first is kept  # the cache answered, no rebuild from rows
     assert as_dicts(first) == as_dicts(await rasas.retrieve("kept"))
     # handed out once: a message that fails half-way cannot leave a changed tracker behind
     first.update(UserUttered("never saved", {"name": "faq", "confidence": 0.9}, timestamp=99.0))
@@ -167,3 +168,35 @@ async def test_a_purged_conversation_is_gone(tmp_path: Path) -> None:
         session.query(ours.SQLEvent).filter(ours.SQLEvent.sender_id == "purged").delete()
         session.commit()
     assert await ours.retrieve("purged") is None
+
+
+@pytest.mark.asyncio
+async def test_a_new_conversation_changed_without_saving_is_not_kept(tmp_path: Path) -> None:
+    """GET /conversations/<new id>/tracker creates a tracker, runs the session start on it
+    and never saves: nothing of that may come back from the store."""
+    ours, rasas = stores(tmp_path)
+    tracker = await ours.get_or_create_tracker("fresh", append_action_listen=False)
+    tracker.update(ActionExecuted("action_session_start", timestamp=1.0))
+    tracker.update(SessionStarted(timestamp=1.1))
+    assert "fresh" not in ours._saved
+    ours_view, rasas_view = await ours.retrieve("fresh"), await rasas.retrieve("fresh")
+    assert (ours_view and as_dicts(ours_view)) == (rasas_view and as_dicts(rasas_view))
+    assert await ours.exists("fresh") == await rasas.exists("fresh")
+
+
+@pytest.mark.asyncio
+async def test_saving_an_out_of_date_copy_keeps_nothing_stale(tmp_path: Path) -> None:
+    """Two copies loaded before either saves (an unlocked API call beside a message)."""
+    ours, rasas = stores(tmp_path)
+    await run_conversation(ours, "racy", turns=2)
+    ours._saved.clear()
+    first, second = await ours.retrieve("racy"), await ours.retrieve("racy")
+    for event in filter(None, turn("from the first", "faq", "a", 70.0)):
+        first.update(event)
+    await ours.save(first)
+    for event in filter(None, turn("from the second", "faq", "b", 71.0)):
+        second.update(event)
+    await ours.save(second)
+    texts = [e.text for e in (await ours.retrieve("racy")).events if isinstance(e, UserUttered)]
+    assert "from the first" in texts and "from the second" in texts
+    assert texts == [e.text for e in (await rasas.retrieve("racy")).events if isinstance(e, UserUttered)]

@@ -17,9 +17,9 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from scipy.sparse import csr_matrix, vstack
+from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.preprocessing import normalize
 
 _VECTOR_ATTR = "_dn_linear_features"
@@ -42,21 +42,35 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
         super().__init__(config, name, model_storage, resource)
         self.clf.C = float(self.config["C"])
 
+    def process(self, messages: List[Message]) -> List[Message]:
+        messages = super().process(messages)
+        for message in messages:
+            if getattr(message, _VECTOR_ATTR, None) is None:
+                # No tokens ("   " through /model/parse): the model would answer with its
+                # priors alone (0.45 "affirm"); no reading lets FallbackClassifier say so.
+                message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [], add_to_output=True)
+        return messages
+
     def _create_X(self, messages: List[Message]) -> csr_matrix:
         rows = [self._vector(message) for message in messages]
         return rows[0] if len(rows) == 1 else vstack(rows, format="csr")
 
-    @staticmethod
-    def _vector(message: Message) -> csr_matrix:
+    def _vector(self, message: Message) -> csr_matrix:
         cached = getattr(message, _VECTOR_ATTR, None)
         if cached is None:
-            if message.get_dense_features(TEXT)[1] is not None:
-                counts = LogisticRegressionClassifier._create_X(None, [message])  # type: ignore[arg-type]
-            else:  # Rasa's hstack/vstack of one sparse row costs more than the model
-                sentence = message.get_sparse_features(TEXT)[1]
-                counts = csr_matrix(sentence.features) if sentence else csr_matrix((1, 0))
-            counts = counts.astype(np.float64)
-            counts.data = np.sqrt(counts.data)
-            cached = normalize(counts)
+            # Built by hand: Rasa's hstack/vstack of one row costs more than the model.
+            sparse = message.get_sparse_features(TEXT)[1]
+            dense = message.get_dense_features(TEXT)[1]
+            parts = []
+            if sparse is not None:
+                counts = csr_matrix(sparse.features, dtype=np.float64)
+                counts.data = np.sqrt(counts.data)  # counts only: dense values can be negative
+                parts.append(counts)
+            if dense is not None:
+                parts.append(csr_matrix(dense.features, dtype=np.float64))
+            if not parts:  # no tokens (an empty /model/parse text): no evidence either way
+                return csr_matrix((1, getattr(self.clf, "n_features_in_", 0)))
+            cached = normalize(parts[0] if len(parts) == 1 else hstack(parts, format="csr"))
             setattr(message, _VECTOR_ATTR, cached)
         return cached
