@@ -125,7 +125,9 @@ class FastSQLTrackerStore(SQLTrackerStore):
         loaded_newest = getattr(tracker, NEWEST_ROW_ATTR, None)
         setattr(tracker, NEWEST_ROW_ATTR, None)  # known again only if this save proves it
         if stored is None or loaded_newest is None or tracker._max_event_history:
-            await _write_on_thread(self._insert_unstored, tracker)
+            # A new conversation's tracker becomes provable here, kept only at its next save:
+            # whoever created it may still change it without saving.
+            setattr(tracker, NEWEST_ROW_ATTR, await _write_on_thread(self._insert_unstored, tracker))
             version = None
         else:
             rows = [self._row(tracker.sender_id, event) for event in itertools.islice(tracker.events, stored, None)]
@@ -156,11 +158,18 @@ class FastSQLTrackerStore(SQLTrackerStore):
             count, newest = session.execute(self._version_query(sender_id)).one()
             return (count, newest)
 
-    def _insert_unstored(self, tracker: DialogueStateTracker) -> None:
-        """Rasa's way: count what is stored, store the rest."""
+    def _insert_unstored(self, tracker: DialogueStateTracker) -> Optional[int]:
+        """Rasa's way: count what is stored, store the rest. For a conversation that had no
+        rows, returns the newest row id (0: none yet) if the rows are all this tracker's."""
         with self.session_scope() as session:
+            was_empty = session.execute(self._version_query(tracker.sender_id)).one()[0] == 0
             new_events = list(self._additional_events(session, tracker))
-        self._insert([self._row(tracker.sender_id, event) for event in new_events])
+        rows = [self._row(tracker.sender_id, event) for event in new_events]
+        if not was_empty or tracker._max_event_history:
+            self._insert(rows)
+            return None
+        version = self._insert(rows, tracker.sender_id, 0)
+        return (version[1] or 0) if version else None
 
     def _insert(
         self, rows: List[Dict[Text, Any]], sender_id: Optional[Text] = None, loaded_newest: Optional[int] = None

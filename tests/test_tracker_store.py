@@ -200,3 +200,15 @@ async def test_saving_an_out_of_date_copy_keeps_nothing_stale(tmp_path: Path) ->
     texts = [e.text for e in (await ours.retrieve("racy")).events if isinstance(e, UserUttered)]
     assert "from the first" in texts and "from the second" in texts
     assert texts == [e.text for e in (await rasas.retrieve("racy")).events if isinstance(e, UserUttered)]
+
+
+@pytest.mark.asyncio
+async def test_a_new_conversation_is_kept_from_its_first_answered_message(tmp_path: Path) -> None:
+    ours, rasas = stores(tmp_path)
+    tracker = await ours.get_or_create_tracker("first", append_action_listen=False)
+    assert "first" not in ours._saved  # its creator may still change it without saving
+    for event in filter(None, turn("first question", "faq", "first answer", 5.0)):
+        tracker.update(event)
+    await ours.save(tracker)
+    assert ours._saved["first"][0] is tracker
+    assert as_dicts(await ours.retrieve("first")) == as_dicts(await rasas.retrieve("first"))
