@@ -37,6 +37,11 @@ def turn(text: str, intent: str, answer: str, at: float) -> list:
     ]
 
 
+def add_turn(tracker, text: str, intent: str, answer: str, at: float) -> None:
+    for event in filter(None, turn(text, intent, answer, at)):
+        tracker.update(event)
+
+
 def as_dicts(tracker) -> list:
     return [event.as_dict() for event in tracker.events]
 
@@ -50,8 +55,7 @@ async def run_conversation(store, sender: str, turns: int) -> None:
     for i in range(turns):
         tracker = await store.retrieve(sender)  # each message loads, adds, saves
         intent = "red_flag_urgent" if i == 2 else "faq"
-        for event in filter(None, turn(f"question {i}", intent, f"answer {i}", 10.0 + i)):
-            tracker.update(event)
+        add_turn(tracker, f"question {i}", intent, f"answer {i}", 10.0 + i)
         await store.save(tracker)
 
 
@@ -77,8 +81,7 @@ async def test_a_new_session_and_a_tracker_ours_did_not_load_are_saved_without_g
     await run_conversation(ours, "patient", turns=2)
     # Another process (Rasa's store here) adds a turn: our next load must see it.
     tracker = await rasas.retrieve("patient")
-    for event in filter(None, turn("from elsewhere", "faq", "answer", 50.0)):
-        tracker.update(event)
+    add_turn(tracker, "from elsewhere", "faq", "answer", 50.0)
     await rasas.save(tracker)
     tracker = await ours.retrieve("patient")
     assert tracker.events[-4].text == "from elsewhere"
@@ -117,8 +120,7 @@ async def test_a_cancelled_message_still_stores_its_turn_before_letting_go(tmp_p
     ours, rasas = stores(tmp_path)
     await run_conversation(ours, "patient", turns=1)
     tracker = await ours.retrieve("patient")
-    for event in filter(None, turn("slow write", "faq", "answer", 60.0)):
-        tracker.update(event)
+    add_turn(tracker, "slow write", "faq", "answer", 60.0)
     slow_insert = ours._insert
     monkeypatch.setattr(ours, "_insert", lambda *args: (time.sleep(0.5), slow_insert(*args))[1])
     saving = asyncio.ensure_future(ours.save(tracker))
@@ -152,8 +154,7 @@ async def test_a_write_elsewhere_is_seen(tmp_path: Path) -> None:
     other, _ = stores(tmp_path)
     await run_conversation(ours, "shared", turns=2)
     tracker = await other.retrieve("shared")
-    for event in filter(None, turn("asked elsewhere", "faq", "answered elsewhere", 50.0)):
-        tracker.update(event)
+    add_turn(tracker, "asked elsewhere", "faq", "answered elsewhere", 50.0)
     await other.save(tracker)
     mine = await ours.retrieve("shared")
     assert "asked elsewhere" in [e.text for e in mine.events if isinstance(e, UserUttered)]
@@ -191,11 +192,9 @@ async def test_saving_an_out_of_date_copy_keeps_nothing_stale(tmp_path: Path) ->
     await run_conversation(ours, "racy", turns=2)
     ours._saved.clear()
     first, second = await ours.retrieve("racy"), await ours.retrieve("racy")
-    for event in filter(None, turn("from the first", "faq", "a", 70.0)):
-        first.update(event)
+    add_turn(first, "from the first", "faq", "a", 70.0)
     await ours.save(first)
-    for event in filter(None, turn("from the second", "faq", "b", 71.0)):
-        second.update(event)
+    add_turn(second, "from the second", "faq", "b", 71.0)
     await ours.save(second)
     texts = [e.text for e in (await ours.retrieve("racy")).events if isinstance(e, UserUttered)]
     assert "from the first" in texts and "from the second" in texts
@@ -207,8 +206,7 @@ async def test_a_new_conversation_is_kept_from_its_first_answered_message(tmp_pa
     ours, rasas = stores(tmp_path)
     tracker = await ours.get_or_create_tracker("first", append_action_listen=False)
     assert "first" not in ours._saved  # its creator may still change it without saving
-    for event in filter(None, turn("first question", "faq", "first answer", 5.0)):
-        tracker.update(event)
+    add_turn(tracker, "first question", "faq", "first answer", 5.0)
     await ours.save(tracker)
     assert ours._saved["first"][0] is tracker
     assert as_dicts(await ours.retrieve("first")) == as_dicts(await rasas.retrieve("first"))
