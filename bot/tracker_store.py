@@ -133,7 +133,7 @@ class FastSQLTrackerStore(SQLTrackerStore):
             rows = [self._row(tracker.sender_id, event) for event in itertools.islice(tracker.events, stored, None)]
             version = await _write_on_thread(self._insert, rows, tracker.sender_id, loaded_newest)
         setattr(tracker, STORED_EVENTS_ATTR, len(tracker.events))
-        if version:
+        if version is not None:
             setattr(tracker, NEWEST_ROW_ATTR, version[1])
             self._keep(tracker, version)
 
