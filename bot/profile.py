@@ -21,7 +21,7 @@ import uuid
 from collections import defaultdict
 from typing import Dict, List
 
-from bot import endpoints, settings
+from bot import action_validation, endpoints, settings
 from bot.bench_load import CONVERSATION_LENGTH, heldout_questions
 
 HELDOUT = settings.PROJECT_ROOT / "tests" / "data" / "heldout_nlu.yml"
@@ -56,6 +56,7 @@ async def _converse(agent, questions: List[str], count: int, tag: str) -> None:
 async def _profile(model: str, messages: int) -> str:
     from rasa.core.agent import load_agent
 
+    action_validation.install()  # as bot/server.py does
     agent = await load_agent(model_path=model, endpoints=endpoints.available())
     questions = heldout_questions(HELDOUT)
     await _converse(agent, questions, 50, "warmup")  # first calls fill caches

@@ -92,6 +92,18 @@ def test_answer_selector_loads_what_it_saved(tmp_path):
         assert after == before
 
 
+def test_loaded_weights_are_laid_out_for_one_message_products(tmp_path):
+    classifier, storage, resource, context = component(LinearIntentClassifier, tmp_path)
+    classifier.train(training_data())
+    loaded = LinearIntentClassifier.load(LinearIntentClassifier.get_default_config(), storage, resource, context)
+    # coef_.T row-major: scipy multiplies a sparse row by it without copying the weights
+    assert loaded.clf.coef_.T.flags.c_contiguous
+    assert np.array_equal(loaded.clf.coef_, classifier.clf.coef_)
+    for counts in ([0, 3, 0, 1], [0, 0, 0, 3]):
+        before = classifier.process([message(counts)])[0].get("intent_ranking")
+        assert loaded.process([message(counts)])[0].get("intent_ranking") == before
+
+
 def test_untrained_answer_selector_leaves_messages_alone(tmp_path):
     selector, *_ = component(AnswerSelector, tmp_path)
     assert selector.process([message([1, 0, 0, 0])])[0].get("response_selector") is None
