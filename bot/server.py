@@ -35,7 +35,7 @@ from rasa.core.run import (  # noqa: E402
 from sanic import Sanic  # noqa: E402
 from sanic.request import Request  # noqa: E402
 
-from bot import action_validation, endpoints, settings  # noqa: E402
+from bot import action_validation, endpoints, log_copies, settings  # noqa: E402
 from bot.health import health_blueprint, watch_tracker_store  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -137,6 +137,7 @@ def configure_logging() -> None:
     # no time, no level, so an ERROR could not be told from an INFO line.
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     configure_structlog(level)
+    log_copies.install(level)
     logging.getLogger().setLevel(level)
     logging.getLogger("rasa").setLevel(level)
 
