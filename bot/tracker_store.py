@@ -154,8 +154,9 @@ class FastSQLTrackerStore(SQLTrackerStore):
         )
 
     def _version(self, sender_id: Text) -> "Version":
-        with self.session_scope() as session:
-            count, newest = session.execute(self._version_query(sender_id)).one()
+        # A bare connection, not an ORM session: this runs for nearly every message.
+        with self.engine.connect() as connection:
+            count, newest = connection.execute(self._version_query(sender_id)).one()
             return (count, newest)
 
     def _insert_unstored(self, tracker: DialogueStateTracker) -> Optional[int]:
@@ -176,18 +177,17 @@ class FastSQLTrackerStore(SQLTrackerStore):
     ) -> Optional["Version"]:
         """Stores the rows; with `loaded_newest`, also returns the conversation's version if
         the only rows written since the tracker's load are these (else None: not kept)."""
-        with self.session_scope() as session:
+        with self.engine.begin() as connection:  # commits at the end of the block
             if rows:
-                session.execute(sa.insert(self.SQLEvent.__table__), rows)
+                connection.execute(sa.insert(self.SQLEvent.__table__), rows)
             version = None
             if sender_id is not None and loaded_newest is not None:
                 since_load = sa.func.sum(sa.case((self.SQLEvent.id > loaded_newest, 1), else_=0))
-                count, newest, written = session.execute(
+                count, newest, written = connection.execute(
                     self._version_query(sender_id).add_columns(since_load)
                 ).one()
                 version = (count, newest) if (written or 0) == len(rows) else None
-            session.commit()
-            return version
+        return version
 
     @staticmethod
     def _row(sender_id: Text, event: Event) -> Dict[Text, Any]:

@@ -16,9 +16,9 @@ import pytest
 import sqlalchemy as sa
 
 from bot import purge, records
+from tests.databases import BACKENDS, throwaway_database, tracker_store_kwargs
 from tests.servers import ROOT
 
-POSTGRES_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 NOW = records.now()
 DAY = dt.timedelta(days=1)
 
@@ -33,11 +33,7 @@ class Store(NamedTuple):
         from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
         from rasa.shared.core.trackers import DialogueStateTracker
 
-        parsed = sa.engine.make_url(self.url)
-        store = SQLTrackerStore(
-            Domain.empty(), dialect=parsed.drivername, host=parsed.host, port=parsed.port,
-            db=parsed.database, username=parsed.username,
-        )
+        store = SQLTrackerStore(Domain.empty(), **tracker_store_kwargs(self.url))
         first = _ts(texts_at[0])
         events = [ActionExecuted("action_session_start", timestamp=first), SessionStarted(timestamp=first)]
         events += [UserUttered(f"question {i} {marker}", timestamp=_ts(at)) for i, at in enumerate(texts_at)]
@@ -73,23 +69,13 @@ def _ts(at: dt.datetime) -> float:
     return at.replace(tzinfo=dt.timezone.utc).timestamp()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        yield Store(f"sqlite:///{tmp_path / 'conversations.db'}")
-        return
-    name = f"purge_test_{uuid.uuid4().hex[:10]}"
-    server = sa.create_engine(POSTGRES_SERVER, isolation_level="AUTOCOMMIT", future=True)
-    with server.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    url = str(sa.engine.make_url(POSTGRES_SERVER).set(database=name))
-    try:
-        yield Store(url)
-    finally:
-        records.engine(url).dispose()
-        with server.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        server.dispose()
+    with throwaway_database(request.param, tmp_path, prefix="purge_test") as url:
+        try:
+            yield Store(url)
+        finally:
+            records.engine(url).dispose()
 
 
 def run_purge(store: Store, older_than_days: Optional[float] = None, senders: List[str] = (), dry_run: bool = False) -> purge.PurgeResult:

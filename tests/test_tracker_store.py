@@ -1,9 +1,10 @@
 """bot/tracker_store.py keeps Rasa's rows and events exactly; only the work per message
 changes. Each test writes through one store and reads through Rasa's own SQLTrackerStore
-(and the other way round) on the same SQLite file."""
+(and the other way round) on the same database: an SQLite file and a PostgreSQL database."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable, Iterator, Tuple
 
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
@@ -17,14 +18,25 @@ from rasa.shared.core.events import (
 )
 
 from bot.tracker_store import FastSQLTrackerStore, deserialise_events
+from tests.databases import BACKENDS, throwaway_database, tracker_store_kwargs
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
 
 
-def stores(tmp_path: Path):
-    db = str(tmp_path / "conversations.db")
-    return FastSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=db), SQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=db)
+@pytest.fixture(params=BACKENDS)
+def stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], Tuple[FastSQLTrackerStore, SQLTrackerStore]]]:
+    """Makes (ours, Rasa's) store pairs, every store on the same fresh database."""
+    made = []
+    with throwaway_database(request.param, tmp_path, prefix="tracker_test") as url:
+        def make() -> Tuple[FastSQLTrackerStore, SQLTrackerStore]:
+            pair = FastSQLTrackerStore(domain=DOMAIN, **tracker_store_kwargs(url)), SQLTrackerStore(domain=DOMAIN, **tracker_store_kwargs(url))
+            made.extend(pair)
+            return pair
+
+        yield make
+        for store in made:
+            store.engine.dispose()
 
 
 def turn(text: str, intent: str, answer: str, at: float) -> list:
@@ -60,8 +72,8 @@ async def run_conversation(store, sender: str, turns: int) -> None:
 
 
 @pytest.mark.asyncio
-async def test_a_conversation_saved_by_ours_reads_the_same_through_rasas(tmp_path: Path) -> None:
-    ours, rasas = stores(tmp_path)
+async def test_a_conversation_saved_by_ours_reads_the_same_through_rasas(stores) -> None:
+    ours, rasas = stores()
     await run_conversation(ours, "patient-1", turns=6)
     await run_conversation(rasas, "patient-2", turns=6)
     mine, theirs = await rasas.retrieve("patient-1"), await ours.retrieve("patient-2")
@@ -76,8 +88,8 @@ async def test_a_conversation_saved_by_ours_reads_the_same_through_rasas(tmp_pat
 
 
 @pytest.mark.asyncio
-async def test_a_new_session_and_a_tracker_ours_did_not_load_are_saved_without_gaps(tmp_path: Path) -> None:
-    ours, rasas = stores(tmp_path)
+async def test_a_new_session_and_a_tracker_ours_did_not_load_are_saved_without_gaps(stores) -> None:
+    ours, rasas = stores()
     await run_conversation(ours, "patient", turns=2)
     # Another process (Rasa's store here) adds a turn: our next load must see it.
     tracker = await rasas.retrieve("patient")
@@ -111,13 +123,13 @@ def test_events_are_rebuilt_as_rasas_own_deserialiser_would() -> None:
 
 
 @pytest.mark.asyncio
-async def test_a_cancelled_message_still_stores_its_turn_before_letting_go(tmp_path: Path, monkeypatch) -> None:
+async def test_a_cancelled_message_still_stores_its_turn_before_letting_go(stores, monkeypatch) -> None:
     """Sanic cancels a handler whose client went away; the lock is released as the
     cancellation unwinds, so the write must be finished by then."""
     import asyncio
     import time
 
-    ours, rasas = stores(tmp_path)
+    ours, rasas = stores()
     await run_conversation(ours, "patient", turns=1)
     tracker = await ours.retrieve("patient")
     add_turn(tracker, "slow write", "faq", "answer", 60.0)
@@ -133,8 +145,8 @@ async def test_a_cancelled_message_still_stores_its_turn_before_letting_go(tmp_p
 
 
 @pytest.mark.asyncio
-async def test_a_kept_tracker_is_the_stored_conversation(tmp_path: Path) -> None:
-    ours, rasas = stores(tmp_path)
+async def test_a_kept_tracker_is_the_stored_conversation(stores) -> None:
+    ours, rasas = stores()
     await run_conversation(ours, "kept", turns=3)
     kept = ours._saved["kept"][0]
     first = await ours.retrieve("kept")
@@ -148,10 +160,10 @@ async def test_a_kept_tracker_is_the_stored_conversation(tmp_path: Path) -> None
 
 
 @pytest.mark.asyncio
-async def test_a_write_elsewhere_is_seen(tmp_path: Path) -> None:
+async def test_a_write_elsewhere_is_seen(stores) -> None:
     """Another worker or instance (its own store on the same database) answers in between."""
-    ours, _ = stores(tmp_path)
-    other, _ = stores(tmp_path)
+    ours, _ = stores()
+    other, _ = stores()
     await run_conversation(ours, "shared", turns=2)
     tracker = await other.retrieve("shared")
     add_turn(tracker, "asked elsewhere", "faq", "answered elsewhere", 50.0)
@@ -162,8 +174,8 @@ async def test_a_write_elsewhere_is_seen(tmp_path: Path) -> None:
 
 
 @pytest.mark.asyncio
-async def test_a_purged_conversation_is_gone(tmp_path: Path) -> None:
-    ours, _ = stores(tmp_path)
+async def test_a_purged_conversation_is_gone(stores) -> None:
+    ours, _ = stores()
     await run_conversation(ours, "purged", turns=2)
     with ours.session_scope() as session:
         session.query(ours.SQLEvent).filter(ours.SQLEvent.sender_id == "purged").delete()
@@ -172,10 +184,10 @@ async def test_a_purged_conversation_is_gone(tmp_path: Path) -> None:
 
 
 @pytest.mark.asyncio
-async def test_a_new_conversation_changed_without_saving_is_not_kept(tmp_path: Path) -> None:
+async def test_a_new_conversation_changed_without_saving_is_not_kept(stores) -> None:
     """GET /conversations/<new id>/tracker creates a tracker, runs the session start on it
     and never saves: nothing of that may come back from the store."""
-    ours, rasas = stores(tmp_path)
+    ours, rasas = stores()
     tracker = await ours.get_or_create_tracker("fresh", append_action_listen=False)
     tracker.update(ActionExecuted("action_session_start", timestamp=1.0))
     tracker.update(SessionStarted(timestamp=1.1))
@@ -186,9 +198,9 @@ async def test_a_new_conversation_changed_without_saving_is_not_kept(tmp_path: P
 
 
 @pytest.mark.asyncio
-async def test_saving_an_out_of_date_copy_keeps_nothing_stale(tmp_path: Path) -> None:
+async def test_saving_an_out_of_date_copy_keeps_nothing_stale(stores) -> None:
     """Two copies loaded before either saves (an unlocked API call beside a message)."""
-    ours, rasas = stores(tmp_path)
+    ours, rasas = stores()
     await run_conversation(ours, "racy", turns=2)
     ours._saved.clear()
     first, second = await ours.retrieve("racy"), await ours.retrieve("racy")
@@ -202,8 +214,8 @@ async def test_saving_an_out_of_date_copy_keeps_nothing_stale(tmp_path: Path) ->
 
 
 @pytest.mark.asyncio
-async def test_a_new_conversation_is_kept_from_its_first_answered_message(tmp_path: Path) -> None:
-    ours, rasas = stores(tmp_path)
+async def test_a_new_conversation_is_kept_from_its_first_answered_message(stores) -> None:
+    ours, rasas = stores()
     tracker = await ours.get_or_create_tracker("first", append_action_listen=False)
     assert "first" not in ours._saved  # its creator may still change it without saving
     add_turn(tracker, "first question", "faq", "first answer", 5.0)
