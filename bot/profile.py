@@ -21,7 +21,7 @@ import uuid
 from collections import defaultdict
 from typing import Dict, List
 
-from bot import action_validation, endpoints, settings
+from bot import action_validation, endpoints, graph_runner, settings
 from bot.bench_load import CONVERSATION_LENGTH, heldout_questions
 
 HELDOUT = settings.PROJECT_ROOT / "tests" / "data" / "heldout_nlu.yml"
@@ -57,6 +57,7 @@ async def _profile(model: str, messages: int) -> str:
     from rasa.core.agent import load_agent
 
     action_validation.install()  # as bot/server.py does
+    graph_runner.install()
     agent = await load_agent(model_path=model, endpoints=endpoints.available())
     questions = heldout_questions(HELDOUT)
     await _converse(agent, questions, 50, "warmup")  # first calls fill caches

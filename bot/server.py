@@ -35,7 +35,7 @@ from rasa.core.run import (  # noqa: E402
 from sanic import Sanic  # noqa: E402
 from sanic.request import Request  # noqa: E402
 
-from bot import action_validation, endpoints, log_copies, settings  # noqa: E402
+from bot import action_validation, endpoints, graph_runner, log_copies, settings  # noqa: E402
 from bot.health import health_blueprint, watch_tracker_store  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -82,6 +82,7 @@ def _add_service_routes(app: Sanic) -> None:
 def build_app(model_path: str, credentials: Optional[str]) -> tuple[Sanic, int]:
     _limit_action_server_wait()
     action_validation.install()
+    graph_runner.install()
     auth_token = os.environ.get("RASA_AUTH_TOKEN") or None
     available = endpoints.available()
     channels = create_http_input_channels(None, credentials)
