@@ -12,7 +12,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from scipy.sparse import csr_matrix
+from scipy.sparse import coo_matrix, csr_matrix
 
 from bot.nlu.answer_selector import AnswerSelector
 from bot.nlu.linear import LinearIntentClassifier
@@ -55,6 +55,32 @@ def test_features_are_square_rooted_and_unit_length(tmp_path):
     features = classifier._create_X([message([4.0, 0.0, 9.0, 0.0])]).toarray()[0]
     assert features == pytest.approx([2 / np.sqrt(13), 0.0, 3 / np.sqrt(13), 0.0])
     assert classifier.clf.C == 30.0
+
+
+def rasas_combination(message: Message) -> np.ndarray:
+    """The vector as first built: Rasa's own combination of the features, then scaled."""
+    sparse, dense = message.get_sparse_features("text")[1], message.get_dense_features("text")[1]
+    parts = []
+    if sparse is not None:
+        parts.append(np.sqrt(sparse.features.toarray()))
+    if dense is not None:
+        parts.append(np.asarray(dense.features))
+    row = np.hstack(parts)[0]
+    return row / np.linalg.norm(row)
+
+
+def test_the_hand_built_vector_is_rasas_combination_of_the_features(tmp_path):
+    classifier, *_ = component(LinearIntentClassifier, tmp_path)
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        counts = [coo_matrix(rng.integers(0, 3, size=(1, width)) * (rng.random((1, width)) < 0.3)) for width in (9, 5)]
+        # a count stored as two entries (not canonical): summed before the square root
+        counts.append(coo_matrix(([1.0, 2.0], ([0, 0], [1, 1])), shape=(1, 3)))
+        features = [Features(c, "sentence", "text", f"CountVectorsFeaturizer{i}") for i, c in enumerate(counts)]
+        features.insert(1, Features(rng.normal(size=(1, 4)), "sentence", "text", "DenseFeaturizer"))
+        features.append(Features(coo_matrix(np.ones((3, 9))), "sequence", "text", "CountVectorsFeaturizer0"))
+        built = classifier._vector(Message(data={"text": "x"}, features=features)).toarray()[0]
+        assert built == pytest.approx(rasas_combination(Message(data={"text": "x"}, features=features)))
 
 
 def test_intent_classifier_learns_intents(tmp_path):
