@@ -9,7 +9,6 @@ its parents' outputs as dask gives them, with the order worked out once per set 
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa.engine.exceptions import GraphRunError
@@ -17,11 +16,17 @@ from rasa.engine.runner.dask import DaskGraphRunner
 
 
 class SequentialGraphRunner(DaskGraphRunner):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._orders: Dict[Tuple[Text, ...], Tuple[Text, ...]] = {}
+
     def run(self, inputs: Optional[Dict[Text, Any]] = None, targets: Optional[List[Text]] = None) -> Dict[Text, Any]:
         run_targets = tuple(targets if targets else self._graph_schema.target_names)
         # What a node receives from its parents: (name, output), as dask passes it.
         done: Dict[Text, Any] = {}
         for name, value in (inputs or {}).items():
+            # Stricter than dask, which checks only the nodes this run needs; Rasa never
+            # passes strings as inputs.
             if isinstance(value, str) and value in self._graph_schema.nodes:
                 raise GraphRunError(
                     f"Input value '{value}' clashes with a node name. Make sure that none of the "
@@ -39,9 +44,14 @@ class SequentialGraphRunner(DaskGraphRunner):
             raise GraphRunError("Error running runner.") from error
         return dict(done[target] for target in run_targets)
 
-    @lru_cache(maxsize=None)
     def _order(self, targets: Tuple[Text, ...]) -> Tuple[Text, ...]:
-        """The nodes the targets need, each after everything it needs."""
+        """The nodes the targets need, each after everything it needs (kept per runner:
+        a cache on the class would keep every model ever loaded alive)."""
+        if targets not in self._orders:
+            self._orders[targets] = self._work_out_order(targets)
+        return self._orders[targets]
+
+    def _work_out_order(self, targets: Tuple[Text, ...]) -> Tuple[Text, ...]:
         order: List[Text] = []
         seen = set()
 

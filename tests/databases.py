@@ -36,4 +36,4 @@ def tracker_store_kwargs(url: str) -> Dict[str, Any]:
     """Rasa's SQLTrackerStore arguments for a database URL."""
     parsed = sa.engine.make_url(url)
     return dict(dialect=parsed.drivername, host=parsed.host, port=parsed.port, db=parsed.database,
-                username=parsed.username)
+                username=parsed.username, password=parsed.password)

@@ -74,4 +74,5 @@ def test_install_makes_rasa_load_models_on_it(monkeypatch) -> None:
 
     monkeypatch.setattr(rasa.core.processor, "DaskGraphRunner", DaskGraphRunner)
     graph_runner.install()
-    assert rasa.core.processor.DaskGraphRunner is SequentialGraphRunner
+    _, _, runner = rasa.core.processor.MessageProcessor._load_model(MODEL)
+    assert type(runner) is SequentialGraphRunner

@@ -83,6 +83,21 @@ def test_the_hand_built_vector_is_rasas_combination_of_the_features(tmp_path):
         assert built == pytest.approx(rasas_combination(Message(data={"text": "x"}, features=features)))
 
 
+def test_a_message_of_unknown_words_gets_no_reading(tmp_path):
+    """"😭😭": tokens, but none in the vocabulary: the priors alone must not pick an intent."""
+    classifier, *_ = component(LinearIntentClassifier, tmp_path)
+    classifier.train(training_data())
+    parsed = classifier.process([message([0.0, 0.0, 0.0, 0.0])])[0]
+    assert parsed.get("intent") == {"name": None, "confidence": 0.0}
+    assert parsed.get("intent_ranking") == []
+    (tmp_path / "selector").mkdir()
+    selector, *_ = component(AnswerSelector, tmp_path / "selector")
+    selector.train(training_data())
+    unknown, known = selector.process([message([0.0, 0.0, 0.0, 0.0]), message([0, 4, 0, 1])])
+    assert unknown.get("response_selector") is None
+    assert known.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/insurance"
+
+
 def test_intent_classifier_learns_intents(tmp_path):
     classifier, *_ = component(LinearIntentClassifier, tmp_path)
     classifier.train(training_data())

@@ -72,11 +72,13 @@ class AnswerSelector(LinearIntentClassifier):
         return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
-        if not messages or not hasattr(self.clf, "classes_"):
+        # A message with no word the model knows gets no answer, not the priors' favourite.
+        readable = [message for message in messages if self._vector(message).nnz]
+        if not readable or not hasattr(self.clf, "classes_"):
             return messages
-        probabilities = self.clf.predict_proba(self._create_X(messages))
+        probabilities = self.clf.predict_proba(self._create_X(readable))
         keys = self.clf.classes_
-        for message, row in zip(messages, probabilities):
+        for message, row in zip(readable, probabilities):
             best_first = np.argsort(-row, kind="stable")[: self.config[RANKING_LENGTH] or None]
             ranking = [{INTENT_RESPONSE_KEY: str(keys[i]), PREDICTED_CONFIDENCE_KEY: float(row[i])} for i in best_first]
             self._set_answer(message, ranking)

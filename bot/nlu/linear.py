@@ -62,9 +62,11 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         messages = super().process(messages)
         for message in messages:
-            if getattr(message, _VECTOR_ATTR, None) is None:
-                # No tokens ("   " through /model/parse): the model would answer with its
-                # priors alone (0.45 "affirm"); no reading lets FallbackClassifier say so.
+            vector = getattr(message, _VECTOR_ATTR, None)
+            if vector is None or vector.nnz == 0:
+                # No tokens ("   " through /model/parse) or none the model knows ("😭😭"):
+                # it would answer with its priors alone (0.45 "affirm"); no reading lets
+                # FallbackClassifier say so.
                 message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [], add_to_output=True)
         return messages
@@ -93,7 +95,7 @@ def sentence_row(sparse: List[Any], dense: List[Any]) -> csr_matrix:
     values, columns, width = [], [], 0
     for matrix in sparse:
         counts = coo_matrix(matrix)
-        if not counts.has_canonical_format:
+        if np.unique(counts.col).size != counts.nnz:  # a column stored twice: add it up first
             counts = counts.copy()
             counts.sum_duplicates()
         values.append(np.sqrt(counts.data, dtype=np.float64))  # counts only: dense values can be negative
