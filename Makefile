@@ -10,7 +10,8 @@ PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 SPACY_PIPELINE := var/spacy/en_dry_needling/meta.json
 MODEL := models/dry-needling.tar.gz
-MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+# Our components' code decides what a trained model stores, so a change to it retrains.
+MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard bot/nlu/*.py)
 
 # Quiet and private: no telemetry (a health product must not phone home), no TF noise.
 export RASA_TELEMETRY_ENABLED := false
@@ -58,8 +59,10 @@ node_modules/.package-lock.json: package-lock.json
 install: $(VENV)/.installed $(SPACY_PIPELINE) node_modules/.package-lock.json
 
 # --- model --------------------------------------------------------------------
+# Rasa's training cache is keyed on config and data, not on component code: without it a
+# code change would come back from the cache unchanged (training takes about a minute).
 $(MODEL): $(MODEL_INPUTS) | install
-	$(RASA) train --fixed-model-name dry-needling --out models
+	RASA_MAX_CACHE_SIZE=0 $(RASA) train --fixed-model-name dry-needling --out models
 
 train: install $(MODEL)
 

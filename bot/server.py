@@ -124,10 +124,10 @@ def configure_logging() -> None:
     unconfigured, prints everything). Both are held at INFO or above unless the operator
     explicitly allows message text in logs (LOG_MESSAGE_TEXT=true)."""
     from rasa.utils.log_utils import configure_structlog
-    # Loading the linear classifiers imports skops, whose scan of sklearn imports
-    # numpy.distutils, which sets the root logger to WARNING: INFO lines such as "Rasa
-    # server is up and running" would vanish. Imported here, before the levels are set.
-    import skops.io  # noqa: F401
+    # Importing numpy.distutils sets the root logger to WARNING, and loading a model whose
+    # classifiers were stored with skops imports it (skops scans sklearn): INFO lines such
+    # as "Rasa server is up and running" would vanish. Imported here, before the levels are set.
+    import numpy.distutils  # noqa: F401
 
     level = logging.getLevelName(os.environ.get("LOG_LEVEL", "INFO").upper())
     if not isinstance(level, int):

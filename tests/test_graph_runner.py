@@ -76,3 +76,16 @@ def test_install_makes_rasa_load_models_on_it(monkeypatch) -> None:
     graph_runner.install()
     _, _, runner = rasa.core.processor.MessageProcessor._load_model(MODEL)
     assert type(runner) is SequentialGraphRunner
+
+
+def test_serving_the_model_does_not_import_skops() -> None:
+    """skops' import scans all of scikit-learn (5-10 s of start-up): the trained model's
+    classifiers load from plain arrays without it."""
+    import subprocess
+    import sys
+
+    code = ("import sys, asyncio; from rasa.core.agent import Agent; "
+            f"agent = Agent.load({str(MODEL)!r}); "
+            "print(asyncio.run(agent.parse_message('does it hurt'))['intent']['name'], 'skops' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert out.stdout.split()[-2:] == ["faq", "False"], out.stderr[-2000:]

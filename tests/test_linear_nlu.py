@@ -145,6 +145,22 @@ def test_loaded_weights_are_laid_out_for_one_message_products(tmp_path):
         assert loaded.process([message(counts)])[0].get("intent_ranking") == before
 
 
+def test_a_model_stored_the_old_way_still_loads(tmp_path):
+    """Models trained before the weights were stored as arrays hold Rasa's skops file."""
+    from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+
+    classifier, storage, resource, context = component(LinearIntentClassifier, tmp_path)
+    classifier.train(training_data())
+    with storage.write_to(resource) as model_dir:
+        (model_dir / "linear_model.npz").unlink()
+    LogisticRegressionClassifier.persist(classifier)  # Rasa's way: skops
+    loaded = LinearIntentClassifier.load(LinearIntentClassifier.get_default_config(), storage, resource, context)
+    assert loaded.clf.coef_.T.flags.c_contiguous
+    for counts in ([0, 3, 0, 1], [0, 0, 0, 3]):
+        assert loaded.process([message(counts)])[0].get("intent_ranking") == \
+            classifier.process([message(counts)])[0].get("intent_ranking")
+
+
 def test_untrained_answer_selector_leaves_messages_alone(tmp_path):
     selector, *_ = component(AnswerSelector, tmp_path)
     assert selector.process([message([1, 0, 0, 0])])[0].get("response_selector") is None

@@ -23,6 +23,10 @@ from rasa.shared.nlu.training_data.message import Message
 from scipy.sparse import coo_matrix, csr_matrix, vstack
 
 _VECTOR_ATTR = "_dn_linear_features"
+# The fitted model as plain arrays (weights, intercepts, labels). Rasa's component stores it
+# with skops, whose import scans all of scikit-learn: ~5-10 s of every start-up, more than
+# loading the rest of the model. Arrays load without skops and without pickle.
+WEIGHTS_FILE = "linear_model.npz"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -42,6 +46,13 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
         super().__init__(config, name, model_storage, resource)
         self.clf.C = float(self.config["C"])
 
+    def persist(self) -> None:
+        if not hasattr(self.clf, "coef_"):
+            return  # untrained (no examples): load() gives an untrained component again
+        with self._model_storage.write_to(self._resource) as model_dir:
+            np.savez(model_dir / WEIGHTS_FILE, coef=self.clf.coef_, intercept=self.clf.intercept_,
+                     classes=self.clf.classes_)
+
     @classmethod
     def load(
         cls,
@@ -51,13 +62,31 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "LinearIntentClassifier":
+        try:
+            with model_storage.read_from(resource) as model_dir:
+                if (model_dir / WEIGHTS_FILE).exists():
+                    component = cls(config, execution_context.node_name, model_storage, resource)
+                    with np.load(model_dir / WEIGHTS_FILE, allow_pickle=False) as arrays:
+                        component._set_weights(arrays["coef"], arrays["intercept"], arrays["classes"])
+                    return component
+                stored_the_old_way = (model_dir / f"{resource.name}.skops").exists()
+        except ValueError:  # nothing stored for this component
+            stored_the_old_way = False
+        if not stored_the_old_way:
+            return cls.create(config, model_storage, resource, execution_context)
         component = super().load(config, model_storage, resource, execution_context, **kwargs)
         if hasattr(component.clf, "coef_"):
-            # sklearn multiplies each message by coef_.T. Stored column-major, coef_.T is a
-            # row-major array scipy reads in place; row-major, scipy copied all of it (every
-            # weight of every class) for each message: ~0.5 ms per classifier per message.
-            component.clf.coef_ = np.asfortranarray(component.clf.coef_)
+            component._set_weights(component.clf.coef_, component.clf.intercept_, component.clf.classes_)
         return component
+
+    def _set_weights(self, coef: np.ndarray, intercept: np.ndarray, classes: np.ndarray) -> None:
+        """What sklearn's predict_proba reads of a fitted model. sklearn multiplies each
+        message by coef_.T: stored column-major, coef_.T is a row-major array scipy reads in
+        place; row-major, scipy copied every weight of every class for each message."""
+        self.clf.coef_ = np.asfortranarray(coef)
+        self.clf.intercept_ = intercept
+        self.clf.classes_ = classes
+        self.clf.n_features_in_ = coef.shape[1]
 
     def process(self, messages: List[Message]) -> List[Message]:
         messages = super().process(messages)
