@@ -44,7 +44,8 @@ def trained(cls, config, tmp_path):
 @pytest.mark.parametrize("config", CONFIGS, ids=["words", "characters"])
 def test_sentence_features_are_rasas_and_there_are_no_per_token_ones(config, tmp_path):
     rasas, ours = trained(CountVectorsFeaturizer, config, tmp_path), trained(SentenceCountsFeaturizer, config, tmp_path)
-    for text in ("does it hurt after a session", "neeedling costt", "zzz"):
+    for text in ("does it hurt after a session", "neeedling costt", "zzz", "hurt hurt hurt?! does does",
+                 "Dry-Needling, côté, 🙂 ok", "a", "session session cost"):
         expected, got = tokenized([Message(data={"text": text})])[0], tokenized([Message(data={"text": text})])[0]
         rasas.process([expected])
         ours.process([got])

@@ -4,18 +4,22 @@ the message text.
 For the text of a message, Rasa's featurizer counts n-grams twice: once per token (the
 "sequence" features DIET and entity extractors read) and once for the whole message (the
 "sentence" features). The linear classifiers here read only the sentence features, and
-the per-token pass was half of each featurizer's time per message (`make profile`).
+the per-token pass was half of each featurizer's time per message (`make profile`); the
+sentence row is counted directly from the vocabulary rather than through sklearn's
+transform, whose checks and matrix assembly cost more than the counting.
 Vocabulary, training and the sentence features are Rasa's, unchanged; other attributes
 (intents, action names) are featurized as Rasa does.
 """
 from __future__ import annotations
 
-from typing import List, Optional, Text, Tuple
+from typing import Callable, Dict, List, Optional, Text, Tuple
 
+import numpy as np
 import scipy.sparse
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
 from rasa.shared.nlu.constants import TEXT
+from sklearn.feature_extraction.text import CountVectorizer
 
 Matrices = List[Optional[scipy.sparse.spmatrix]]
 
@@ -24,14 +28,31 @@ Matrices = List[Optional[scipy.sparse.spmatrix]]
 class SentenceCountsFeaturizer(CountVectorsFeaturizer):
     def _create_features(self, attribute: Text, all_tokens: List[List[Text]]) -> Tuple[Matrices, Matrices]:
         vectorizer = self.vectorizers.get(attribute)
-        if attribute != TEXT or not vectorizer:
+        if attribute != TEXT or getattr(vectorizer, "vocabulary_", None) is None:
             return super()._create_features(attribute, all_tokens)
-        sentences: Matrices = []
-        for tokens in all_tokens:
-            if not tokens:
-                sentences.append(None)
-                continue
-            counts = vectorizer.transform([" ".join(tokens)])  # as Rasa builds its sentence row
-            counts.sort_indices()
-            sentences.append(counts.tocoo())
+        sentences: Matrices = [self._counts(vectorizer, " ".join(tokens)) if tokens else None for tokens in all_tokens]
         return [None] * len(all_tokens), sentences
+
+    def _counts(self, vectorizer: CountVectorizer, text: Text) -> scipy.sparse.coo_matrix:
+        """vectorizer.transform([text]) as a sorted one-row coo matrix, as Rasa builds its
+        sentence row, counted here: sklearn's transform spends most of its time checking
+        and assembling matrices, for a row of a few dozen n-grams."""
+        vocabulary = vectorizer.vocabulary_
+        counts: Dict[int, int] = {}
+        for feature in self._analyzer(vectorizer)(text):
+            column = vocabulary.get(feature)
+            if column is not None:
+                counts[column] = counts.get(column, 0) + 1
+        columns = np.array(sorted(counts), dtype=np.int32)
+        values = np.ones(len(columns), dtype=vectorizer.dtype) if vectorizer.binary else \
+            np.array([counts[c] for c in columns], dtype=vectorizer.dtype)
+        return scipy.sparse.coo_matrix((values, (np.zeros(len(columns), dtype=np.int32), columns)),
+                                       shape=(1, len(vocabulary)))
+
+    def _analyzer(self, vectorizer: CountVectorizer) -> Callable[[Text], List[Text]]:
+        # Built once per fitted vectorizer (training replaces the vectorizers).
+        kept, analyzer = self.__dict__.get("_kept_analyzer", {}).get(id(vectorizer), (None, None))
+        if kept is not vectorizer:
+            analyzer = vectorizer.build_analyzer()
+            self.__dict__.setdefault("_kept_analyzer", {})[id(vectorizer)] = (vectorizer, analyzer)
+        return analyzer
