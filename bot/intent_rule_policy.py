@@ -35,7 +35,10 @@ class IntentRulePolicy(RulePolicy):
         return super()._find_action_from_rules(tracker, domain, use_text_for_last_user_input)
 
     def _every_rule_ends_on_an_intent(self) -> bool:
-        # Worked out on each call: during training the rules change as they are learned.
-        return all(
-            self._rule_key_to_state(key)[-1].get(USER, {}).get(INTENT) for key in self.lookup.get(RULES, {})
-        )
+        # Kept for the current set of rules (during training they change as they are learned).
+        rules = frozenset(self.lookup.get(RULES, {}))
+        checked = self.__dict__.get("_checked_rules")
+        if checked is None or checked[0] != rules:
+            answer = all(self._rule_key_to_state(key)[-1].get(USER, {}).get(INTENT) for key in rules)
+            self._checked_rules = checked = (rules, answer)
+        return checked[1]

@@ -269,6 +269,31 @@ def test_our_lock_store_issues_distinct_tickets_and_cleans_up(monkeypatch: pytes
     assert number_of_sanic_workers(config) == 2
 
 
+def test_an_uncontended_message_costs_one_round_trip_per_lock_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasa.core.lock_store import LockStore
+
+    from bot import endpoints
+
+    store = LockStore.create(endpoints.lock_store(SHARED_ENV["LOCK_STORE_URL"]))
+    store._compare_and_set(keys=["warm-up"], args=["x", "x"])  # loads the script once
+    commands = []
+    execute = store.red.execute_command
+    monkeypatch.setattr(store.red, "execute_command", lambda *args, **kw: (commands.append(args[0]), execute(*args, **kw))[1])
+    conversation = f"quiet-{uuid.uuid4().hex}"
+    ticket = store.issue_ticket(conversation)
+    store.cleanup(conversation, ticket)
+    assert commands == ["EVALSHA", "EVALSHA"]
+    assert store.get_lock(conversation) is None
+    # A wrong belief (another process took a ticket meanwhile) is corrected, not trusted.
+    first = store.issue_ticket(conversation)
+    other = LockStore.create(endpoints.lock_store(SHARED_ENV["LOCK_STORE_URL"]))
+    second = other.issue_ticket(conversation)
+    store.cleanup(conversation, first)
+    assert [t.number for t in store.get_lock(conversation).tickets] == [second]
+    other.cleanup(conversation, second)
+    assert store.get_lock(conversation) is None
+
+
 # --- socket.io behind nginx, with docs/deploy/nginx.conf ----------------------------
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
 
