@@ -11,7 +11,7 @@ RASA := $(VENV)/bin/rasa
 SPACY_PIPELINE := var/spacy/en_dry_needling/meta.json
 MODEL := models/dry-needling.tar.gz
 # Our components' code decides what a trained model stores, so a change to it retrains.
-MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard bot/nlu/*.py)
+MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard bot/nlu/*.py) bot/intent_rule_policy.py
 
 # Quiet and private: no telemetry (a health product must not phone home), no TF noise.
 export RASA_TELEMETRY_ENABLED := false
