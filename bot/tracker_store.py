@@ -122,9 +122,13 @@ class FastSQLTrackerStore(SQLTrackerStore):
         return tracker
 
     def _load_rows(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> List[Tuple[int, Dict[Text, Any]]]:
-        with self.session_scope() as session:
-            query = self._event_query(session, sender_id, fetch_events_from_all_sessions)
-            return [(row_id, json.loads(data)) for row_id, data in query.with_entities(self.SQLEvent.id, self.SQLEvent.data)]
+        if fetch_events_from_all_sessions:  # the HTTP API's full history: rare, Rasa's way
+            with self.session_scope() as session:
+                query = self._event_query(session, sender_id, fetch_events_from_all_sessions)
+                rows = query.with_entities(self.SQLEvent.id, self.SQLEvent.data).all()
+        else:
+            rows = self._run(lambda cursor: self._execute(cursor, "latest session", {"sender": sender_id}).fetchall())
+        return [(row_id, json.loads(data)) for row_id, data in rows]
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
@@ -198,8 +202,9 @@ class FastSQLTrackerStore(SQLTrackerStore):
 
     # --- the per-message statements, on the driver's own connection -------------------
     # SQLAlchemy's execution layer cost ~1.5 ms of CPU per statement here, more than the
-    # database's own work: the two statements of every message are compiled once for the
-    # database's dialect and run on the pooled driver connection (same SQL, same rows).
+    # database's own work: the statements of every message (and Rasa's query for the
+    # latest session) are compiled once for the database's dialect and run on the pooled
+    # driver connection (same SQL, same rows).
 
     def _run(self, work: Callable[[Any], Any], commit: bool = False) -> Any:
         connection = self.engine.raw_connection()  # from the pool; rolled back on return
@@ -212,14 +217,21 @@ class FastSQLTrackerStore(SQLTrackerStore):
             connection.close()
 
     def _execute(self, cursor: Any, name: Any, values: Dict[Text, Any]) -> Any:
-        sql, order = self._statement(name)
+        sql, order, constants = self._statement(name)
+        values = {**constants, **values}
         cursor.execute(sql, tuple(values[key] for key in order) if order else values)
         return cursor
 
-    def _statement(self, name: Any) -> Tuple[str, Optional[Tuple[str, ...]]]:
-        """SQL text and, for drivers with positional parameters (SQLite), their order.
-        `name`: "version", "version since", or a number of rows to insert."""
+    def _statement(self, name: Any) -> Tuple[str, Optional[Tuple[str, ...]], Dict[str, Any]]:
+        """SQL text, for drivers with positional parameters (SQLite) their order, and the
+        values fixed in the statement itself (event type names).
+        `name`: "latest session", "version", "version since", or a number of rows to insert."""
         statements = self.__dict__.setdefault("_statements", {})
+        if name == "latest session" and name not in statements:
+            with self.session_scope() as session:  # Rasa's own query, for any conversation
+                query = self._event_query(session, sa.bindparam("sender"), fetch_events_from_all_sessions=False)
+                statement = query.with_entities(self.SQLEvent.id, self.SQLEvent.data).statement
+            statements[name] = self._compiled(statement)
         if name not in statements:
             events = self.SQLEvent.__table__
             version = sa.select(sa.func.count(events.c.id), sa.func.max(events.c.id)).where(
@@ -232,9 +244,13 @@ class FastSQLTrackerStore(SQLTrackerStore):
             statement = version if isinstance(name, str) else sa.insert(events).values(
                 [{column: sa.bindparam(f"{column}_{i}") for column in ROW_COLUMNS} for i in range(name)]
             )
-            compiled = statement.compile(dialect=self.engine.dialect)
-            statements[name] = (str(compiled), tuple(compiled.positiontup) if compiled.positional else None)
+            statements[name] = self._compiled(statement)
         return statements[name]
+
+    def _compiled(self, statement: Any) -> Tuple[str, Optional[Tuple[str, ...]], Dict[str, Any]]:
+        compiled = statement.compile(dialect=self.engine.dialect)
+        constants = {key: value for key, value in compiled.params.items() if value is not None}
+        return str(compiled), tuple(compiled.positiontup) if compiled.positional else None, constants
 
     @staticmethod
     def _row(sender_id: Text, event: Event) -> Dict[Text, Any]:
