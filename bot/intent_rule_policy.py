@@ -37,7 +37,7 @@ class IntentRulePolicy(RulePolicy):
     def _every_rule_ends_on_an_intent(self) -> bool:
         # Kept for the current set of rules (during training they change as they are learned).
         rules = frozenset(self.lookup.get(RULES, {}))
-        checked = self.__dict__.get("_checked_rules")
+        checked = getattr(self, "_checked_rules", None)
         if checked is None or checked[0] != rules:
             answer = all(self._rule_key_to_state(key)[-1].get(USER, {}).get(INTENT) for key in rules)
             self._checked_rules = checked = (rules, answer)

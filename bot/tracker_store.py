@@ -101,6 +101,8 @@ class FastSQLTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         # sender -> (the tracker as saved, the conversation's (row count, newest row id))
         self._saved: "OrderedDict[Text, Tuple[DialogueStateTracker, Version]]" = OrderedDict()
+        # per-message statements, compiled for this database's dialect on first use
+        self._statements: Dict[Any, Tuple[str, Optional[Tuple[str, ...]], Dict[str, Any]]] = {}
 
     async def _retrieve(
         self, sender_id: Text, fetch_events_from_all_sessions: bool
@@ -159,7 +161,7 @@ class FastSQLTrackerStore(SQLTrackerStore):
         while len(self._saved) > SAVED_TRACKERS_KEPT:
             self._saved.popitem(last=False)
 
-    def _version_query(self, sender_id: Text) -> Any:
+    def _version_query(self, sender_id: Any) -> Any:
         return sa.select(sa.func.count(self.SQLEvent.id), sa.func.max(self.SQLEvent.id)).where(
             self.SQLEvent.sender_id == sender_id
         )
@@ -226,26 +228,25 @@ class FastSQLTrackerStore(SQLTrackerStore):
         """SQL text, for drivers with positional parameters (SQLite) their order, and the
         values fixed in the statement itself (event type names).
         `name`: "latest session", "version", "version since", or a number of rows to insert."""
-        statements = self.__dict__.setdefault("_statements", {})
-        if name == "latest session" and name not in statements:
+        if name not in self._statements:
+            self._statements[name] = self._compiled(self._build(name))
+        return self._statements[name]
+
+    def _build(self, name: Any) -> Any:
+        events = self.SQLEvent.__table__
+        if name == "latest session":
             with self.session_scope() as session:  # Rasa's own query, for any conversation
                 query = self._event_query(session, sa.bindparam("sender"), fetch_events_from_all_sessions=False)
-                statement = query.with_entities(self.SQLEvent.id, self.SQLEvent.data).statement
-            statements[name] = self._compiled(statement)
-        if name not in statements:
-            events = self.SQLEvent.__table__
-            version = sa.select(sa.func.count(events.c.id), sa.func.max(events.c.id)).where(
-                events.c.sender_id == sa.bindparam("sender")
-            )
-            if name == "version since":
-                written = sa.case((events.c.id > sa.bindparam("newest"), sa.literal_column("1")),
-                                  else_=sa.literal_column("0"))
-                version = version.add_columns(sa.func.sum(written))
-            statement = version if isinstance(name, str) else sa.insert(events).values(
-                [{column: sa.bindparam(f"{column}_{i}") for column in ROW_COLUMNS} for i in range(name)]
-            )
-            statements[name] = self._compiled(statement)
-        return statements[name]
+                return query.with_entities(self.SQLEvent.id, self.SQLEvent.data).statement
+        if name == "version":
+            return self._version_query(sa.bindparam("sender"))
+        if name == "version since":
+            written = sa.case((events.c.id > sa.bindparam("newest"), sa.literal_column("1")),
+                              else_=sa.literal_column("0"))
+            return self._version_query(sa.bindparam("sender")).add_columns(sa.func.sum(written))
+        return sa.insert(events).values(
+            [{column: sa.bindparam(f"{column}_{i}") for column in ROW_COLUMNS} for i in range(name)]
+        )
 
     def _compiled(self, statement: Any) -> Tuple[str, Optional[Tuple[str, ...]], Dict[str, Any]]:
         compiled = statement.compile(dialect=self.engine.dialect)

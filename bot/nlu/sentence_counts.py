@@ -49,10 +49,9 @@ class SentenceCountsFeaturizer(CountVectorsFeaturizer):
         return scipy.sparse.coo_matrix((values, (np.zeros(len(columns), dtype=np.int32), columns)),
                                        shape=(1, len(vocabulary)))
 
-    def _analyzer(self, vectorizer: CountVectorizer) -> Callable[[Text], List[Text]]:
-        # Built once per fitted vectorizer (training replaces the vectorizers).
-        kept, analyzer = self.__dict__.get("_kept_analyzer", {}).get(id(vectorizer), (None, None))
-        if kept is not vectorizer:
-            analyzer = vectorizer.build_analyzer()
-            self.__dict__.setdefault("_kept_analyzer", {})[id(vectorizer)] = (vectorizer, analyzer)
-        return analyzer
+    @staticmethod
+    def _analyzer(vectorizer: CountVectorizer) -> Callable[[Text], List[Text]]:
+        # Built once per fitted vectorizer and kept on it (training makes new vectorizers).
+        if not hasattr(vectorizer, "_dn_analyzer"):
+            vectorizer._dn_analyzer = vectorizer.build_analyzer()
+        return vectorizer._dn_analyzer
