@@ -1,7 +1,8 @@
 """`make profile`: where one message's time goes, end to end, in this process.
 
 Loads the trained model with the serving set-up (bot/server.py's inference path, the
-tracker store of TRACKER_STORE_URL, the lock store of LOCK_STORE_URL), sends held-out
+tracker store of TRACKER_STORE_URL, the lock store of LOCK_STORE_URL, a real action
+server started for the run, as `make bench` does), sends held-out
 FAQ questions as 10-message conversations through Rasa's own message handling, and
 prints CPU milliseconds per message: in total, per NLU/policy graph node, and for the
 tracker store, then the top functions by own time (cProfile). No HTTP: `make bench`
@@ -15,13 +16,14 @@ import argparse
 import asyncio
 import cProfile
 import io
+import os
 import pstats
 import time
 import uuid
 from collections import defaultdict
 from typing import Dict, List
 
-from bot import action_validation, endpoints, graph_runner, settings
+from bot import action_validation, bench, endpoints, graph_runner, settings
 from bot.bench_load import CONVERSATION_LENGTH, heldout_questions
 
 HELDOUT = settings.PROJECT_ROOT / "tests" / "data" / "heldout_nlu.yml"
@@ -104,7 +106,14 @@ def main() -> None:
     from bot.server import configure_logging
 
     configure_logging()
-    print(asyncio.run(_profile(args.model, args.messages)))
+    # Custom actions ("not sure", escalations) go to a real action server: without one,
+    # each would cost a refused connection and an error log instead of the call.
+    actions = bench.start_action_server()
+    os.environ["ACTION_SERVER_URL"] = f"{actions.url}/webhook"
+    try:
+        print(asyncio.run(_profile(args.model, args.messages)))
+    finally:
+        actions.stop()
 
 
 if __name__ == "__main__":
