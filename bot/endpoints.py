@@ -40,6 +40,8 @@ def tracker_store(url: Optional[str] = None) -> EndpointConfig:
         db=parsed.database,
         username=parsed.username,
         password=parsed.password,
+        # The URL's own options (sslmode=require, ...) reach the driver, as in the URL.
+        query={"connect_timeout": str(settings.DB_CONNECT_TIMEOUT_S), **parsed.query},
     )
 
 

@@ -90,6 +90,11 @@ def clinic_notify_secret() -> Optional[str]:
     return _env("CLINIC_NOTIFY_SECRET", clinic_webhook_secret())
 
 
+# Seconds to wait for a new PostgreSQL connection: without a limit a database host that
+# drops packets holds a message, an escalation or the start-up for minutes (TCP's timeout).
+DB_CONNECT_TIMEOUT_S = 5
+
+
 def tracker_store_url() -> str:
     return _env("TRACKER_STORE_URL", f"sqlite:///{VAR_DIR / 'conversations.db'}")
 
