@@ -11,7 +11,9 @@ Usage: python -m bot.spacy_pipeline [DIR]   (default: var/spacy/en_dry_needling)
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
+from typing import Dict, Tuple
 
 import spacy
 
@@ -30,6 +32,23 @@ def build() -> "spacy.Language":
     nlp.meta["name"] = PIPELINE_NAME
     nlp.meta["version"] = PIPELINE_VERSION
     return nlp
+
+
+_loaded: Dict[Tuple[str, int], "spacy.Language"] = {}
+_loading = threading.Lock()
+
+
+def load(path: Path = DEFAULT_DIR) -> "spacy.Language":
+    """The pipeline saved at `path`, loaded once per process (per version on disk): Rasa's
+    SpacyNLP and the red-flag detector use the same one (bot/nlu/shared_spacy.py). Loaded
+    without a parser, as Rasa's SpacyNLP loads it (this pipeline has none)."""
+    path = Path(path).resolve()
+    key = (str(path), (path / "meta.json").stat().st_mtime_ns)
+    with _loading:
+        if key not in _loaded:
+            _loaded.clear()  # a rebuilt pipeline replaces the old one
+            _loaded[key] = spacy.load(path, disable=["parser"])
+        return _loaded[key]
 
 
 def ensure(path: Path = DEFAULT_DIR) -> Path:

@@ -132,11 +132,10 @@ class RedFlagDetector:
 
     @classmethod
     def from_path(cls, path: Optional[Path] = None) -> "RedFlagDetector":
-        from bot.spacy_pipeline import DEFAULT_DIR, build
+        from bot.spacy_pipeline import DEFAULT_DIR, build, load
 
         path = path or DEFAULT_DIR
-        nlp = spacy.load(path) if (Path(path) / "meta.json").exists() else build()
-        return cls(nlp)
+        return cls(load(path) if (Path(path) / "meta.json").exists() else build())
 
     def assess(self, text: str) -> Assessment:
         text = text or ""
