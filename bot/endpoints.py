@@ -27,7 +27,8 @@ def action_server_url() -> str:
 
 
 def tracker_store(url: Optional[str] = None) -> EndpointConfig:
-    parsed = make_url(url or settings.tracker_store_url())
+    url = url or settings.tracker_store_url()
+    parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         db_path = parsed.database or str(settings.VAR_DIR / "conversations.db")
         os.makedirs(os.path.dirname(os.path.abspath(db_path)), exist_ok=True)
@@ -41,7 +42,7 @@ def tracker_store(url: Optional[str] = None) -> EndpointConfig:
         username=parsed.username,
         password=parsed.password,
         # The URL's own options (sslmode=require, ...) reach the driver, as in the URL.
-        query={"connect_timeout": str(settings.DB_CONNECT_TIMEOUT_S), **parsed.query},
+        query={**{k: str(v) for k, v in settings.db_connect_options(url).items()}, **parsed.query},
     )
 
 

@@ -46,12 +46,7 @@ def engine(url: Optional[str] = None) -> sa.engine.Engine:
 @functools.lru_cache(maxsize=8)
 def _engine_for(url: str) -> sa.engine.Engine:
     """One engine per database per process; tables are created on first use."""
-    parsed = sa.engine.make_url(url)
-    timeout = {"connect_timeout": settings.DB_CONNECT_TIMEOUT_S}
-    created = sa.create_engine(url, future=True, pool_pre_ping=True,
-                               # A timeout in the URL itself wins.
-                               connect_args=timeout if parsed.get_backend_name() == "postgresql"
-                               and "connect_timeout" not in parsed.query else {})
+    created = sa.create_engine(url, future=True, pool_pre_ping=True, connect_args=settings.db_connect_options(url))
     metadata.create_all(created)
     return created
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Any, Dict, Optional
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = PROJECT_ROOT / "var"
@@ -93,6 +93,17 @@ def clinic_notify_secret() -> Optional[str]:
 # Seconds to wait for a new PostgreSQL connection: without a limit a database host that
 # drops packets holds a message, an escalation or the start-up for minutes (TCP's timeout).
 DB_CONNECT_TIMEOUT_S = 5
+
+
+def db_connect_options(url: str) -> Dict[str, Any]:
+    """Driver options for a database URL: libpq's connect timeout for psycopg2 (the
+    project's PostgreSQL driver), unless the URL sets its own; nothing for other drivers."""
+    from sqlalchemy.engine.url import make_url
+
+    parsed = make_url(url)
+    if parsed.get_driver_name() != "psycopg2" or "connect_timeout" in parsed.query:
+        return {}
+    return {"connect_timeout": DB_CONNECT_TIMEOUT_S}
 
 
 def tracker_store_url() -> str:
