@@ -90,20 +90,24 @@ def clinic_notify_secret() -> Optional[str]:
     return _env("CLINIC_NOTIFY_SECRET", clinic_webhook_secret())
 
 
-# Seconds to wait for a new PostgreSQL connection: without a limit a database host that
-# drops packets holds a message, an escalation or the start-up for minutes (TCP's timeout).
+# PostgreSQL connections give up on a database host that stops answering: a new one after
+# this many seconds, an open one whose packets go unacknowledged after twice as long, an
+# idle pooled one after keep-alive probes. Without limits a message, an escalation or the
+# start-up would wait for TCP's own timeouts (minutes; for ever on an idle connection).
 DB_CONNECT_TIMEOUT_S = 5
 
 
 def db_connect_options(url: str) -> Dict[str, Any]:
-    """Driver options for a database URL: libpq's connect timeout for psycopg2 (the
-    project's PostgreSQL driver), unless the URL sets its own; nothing for other drivers."""
+    """Driver options for a database URL: libpq's timeouts for psycopg2 (the project's
+    PostgreSQL driver), nothing for other drivers; options in the URL itself win."""
     from sqlalchemy.engine.url import make_url
 
     parsed = make_url(url)
-    if parsed.get_driver_name() != "psycopg2" or "connect_timeout" in parsed.query:
+    if parsed.get_driver_name() != "psycopg2":
         return {}
-    return {"connect_timeout": DB_CONNECT_TIMEOUT_S}
+    options = {"connect_timeout": DB_CONNECT_TIMEOUT_S, "tcp_user_timeout": DB_CONNECT_TIMEOUT_S * 2000,
+               "keepalives_idle": 30, "keepalives_interval": 5, "keepalives_count": 3}
+    return {key: value for key, value in options.items() if key not in parsed.query}
 
 
 def tracker_store_url() -> str:

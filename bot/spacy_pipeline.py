@@ -46,7 +46,8 @@ def load(path: Path = DEFAULT_DIR) -> "spacy.Language":
     key = (str(path), (path / "meta.json").stat().st_mtime_ns)
     with _loading:
         if key not in _loaded:
-            _loaded.clear()  # a rebuilt pipeline replaces the old one
+            for stale in [k for k in _loaded if k[0] == key[0]]:  # a rebuilt pipeline replaces the old one
+                del _loaded[stale]
             _loaded[key] = spacy.load(path, disable=["parser"])
         return _loaded[key]
 

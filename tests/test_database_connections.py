@@ -85,10 +85,14 @@ def test_options_in_the_tracker_store_url_reach_the_driver():
     url = sa.engine.make_url(POSTGRES_SERVER).update_query_dict({"application_name": "dn_options_check"})
     with _tracker_engine(str(url)).connect() as conn:
         assert conn.exec_driver_sql("SHOW application_name").scalar() == "dn_options_check"
+        # and the timeouts for a host that stops answering reach libpq
+        parameters = conn.connection.dbapi_connection.get_dsn_parameters()
+        assert parameters["tcp_user_timeout"] == str(settings.DB_CONNECT_TIMEOUT_S * 2000)
+        assert parameters["keepalives_idle"] == "30" and parameters["connect_timeout"] == str(settings.DB_CONNECT_TIMEOUT_S)
 
 
 def test_the_timeout_is_for_psycopg2_only_and_the_urls_own_wins():
-    assert settings.db_connect_options("postgresql://bot@db/conversations") == {"connect_timeout": settings.DB_CONNECT_TIMEOUT_S}
+    assert settings.db_connect_options("postgresql://bot@db/conversations")["connect_timeout"] == settings.DB_CONNECT_TIMEOUT_S
     assert settings.db_connect_options("postgresql+pg8000://bot@db/conversations") == {}
     assert settings.db_connect_options("sqlite:///var/conversations.db") == {}
-    assert endpoints.tracker_store("postgresql://bot@db/c?connect_timeout=30").kwargs["query"] == {"connect_timeout": "30"}
+    assert endpoints.tracker_store("postgresql://bot@db/c?connect_timeout=30").kwargs["query"]["connect_timeout"] == "30"

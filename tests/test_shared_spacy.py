@@ -48,11 +48,13 @@ def test_a_rebuilt_pipeline_is_loaded_again(counted_loads, tmp_path):
     assert spacy_pipeline.load(directory) is not first and len(counted_loads) == 2
 
 
-def test_same_tokens_and_lemmas_as_rasas_spacy_nlp():
+def test_same_tokens_and_lemmas_as_rasas_spacy_nlp_while_the_detector_shares_the_pipeline():
     shared = SharedSpacyNLP.load_model(PIPELINE).model
     rasas = SpacyNLP.load_model(PIPELINE).model
     assert shared is not rasas and shared.pipe_names == rasas.pipe_names
+    detector = RedFlagDetector(shared)  # sets its own canonical forms on the docs it reads
     texts = heldout_questions(ROOT / "tests" / "data" / "heldout_nlu.yml") + ["I FAINTED after needling!!", "cant breathe"]
     for text in texts:
+        detector.assess(text)
         assert [(t.text, t.lemma_, t.norm_, t.idx) for t in shared(text)] == \
                [(t.text, t.lemma_, t.norm_, t.idx) for t in rasas(text)]

@@ -26,6 +26,6 @@ from bot import spacy_pipeline
 class SharedSpacyNLP(SpacyNLP):
     @staticmethod
     def load_model(spacy_model_name: Text) -> SpacyModel:
-        if not (Path(spacy_model_name) / "meta.json").exists():
+        if not spacy_model_name or not (Path(spacy_model_name) / "meta.json").exists():
             return SpacyNLP.load_model(spacy_model_name)
         return SpacyModel(model=spacy_pipeline.load(Path(spacy_model_name)), model_name=spacy_model_name)
