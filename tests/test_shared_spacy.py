@@ -58,3 +58,22 @@ def test_same_tokens_and_lemmas_as_rasas_spacy_nlp_while_the_detector_shares_the
         detector.assess(text)
         assert [(t.text, t.lemma_, t.norm_, t.idx) for t in shared(text)] == \
                [(t.text, t.lemma_, t.norm_, t.idx) for t in rasas(text)]
+
+
+def test_the_detector_reads_rasas_doc_when_it_is_of_the_text_it_would_parse():
+    shared = SharedSpacyNLP.load_model(PIPELINE).model
+    detector, separate = RedFlagDetector(shared), RedFlagDetector(spacy_pipeline.build())
+    texts = ["no chest pain, just sore", "I CAN'T BREATHE since my session", "fainted twice today",
+             "is bleeding normal after dry needling?", "İ feel dizzy and my chest hurts"]
+    for text in texts:
+        rasas_doc = shared(text.lower())  # as SpacyNLP parses it (case_sensitive: false)
+        expected = separate.assess(text)
+        assert detector.assess(text, rasas_doc) == expected
+        assert detector.assess(text, separate.nlp(text.lower())) == expected  # another pipeline's doc: parsed again
+    reused = []
+    original = detector.assess_doc
+    detector.assess_doc = lambda doc: reused.append(doc) or original(doc)
+    doc = shared("chest pain")
+    detector.assess("Chest pain", doc)
+    detector.assess("İ", shared("İ".lower()))  # lower-casing changes its length: parsed as typed
+    assert reused[0] is doc and reused[1] is not None and reused[1].text == "İ"

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -62,7 +63,7 @@ class RedFlagGate(Gate):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            self._decide(message, self.detector.assess(message.get(TEXT) or ""))
+            self._decide(message, self.detector.assess(message.get(TEXT) or "", message.get(SPACY_DOCS[TEXT])))
         return messages
 
     def _decide(self, message: Message, assessment: Assessment) -> None:

@@ -137,14 +137,19 @@ class RedFlagDetector:
         path = path or DEFAULT_DIR
         return cls(load(path) if (Path(path) / "meta.json").exists() else build())
 
-    def assess(self, text: str) -> Assessment:
+    def assess(self, text: str, parsed: Optional[Doc] = None) -> Assessment:
+        """`parsed`: a doc of the message already made with this detector's pipeline (Rasa's
+        SpacyNLP parses the lower-cased text with it, bot/nlu/shared_spacy.py); used when it
+        is of the very text this would parse, saving a second spaCy pass."""
         text = text or ""
         # Lower case first: spaCy's contraction and lemma tables are lower case, and
         # panicked messages are often in capitals ("HE ISNT BREATHING RIGHT"). Only when
         # that keeps every character offset (true for almost all text).
         lowered = text.lower()
-        doc = self.nlp(lowered if len(lowered) == len(text) else text)
-        return self.assess_doc(doc)
+        wanted = lowered if len(lowered) == len(text) else text
+        if parsed is not None and parsed.vocab is self.nlp.vocab and parsed.text == wanted:
+            return self.assess_doc(parsed)
+        return self.assess_doc(self.nlp(wanted))
 
     def assess_doc(self, doc: Doc) -> Assessment:
         set_canonical_forms(doc, SPELLING)
