@@ -36,9 +36,10 @@ class ClinicNotifier:
     def enabled(self) -> bool:
         return bool(self.url)
 
-    async def deliver(self, escalation_id: int, payload: Dict, store_url: Optional[str] = None) -> str:
+    async def deliver(self, escalation_id: Optional[int], payload: Dict, store_url: Optional[str] = None) -> str:
+        """`escalation_id` None: the escalation could not be recorded; it is sent all the same."""
         if not self.enabled:
-            records.update_notification(escalation_id, "not_configured", 0, store_url)
+            _note_outcome(escalation_id, "not_configured", 0, store_url)
             return "not_configured"
         body = json.dumps(payload, separators=(",", ":"), default=str).encode("utf-8")
         attempts = 0
@@ -46,10 +47,10 @@ class ClinicNotifier:
             await asyncio.sleep(delay)
             attempts += 1
             if await self._post(body):
-                records.update_notification(escalation_id, "sent", attempts, store_url)
+                _note_outcome(escalation_id, "sent", attempts, store_url)
                 return "sent"
         logger.error("Clinic notification for escalation %s failed after %d attempts.", escalation_id, attempts)
-        records.update_notification(escalation_id, "failed", attempts, store_url)
+        _note_outcome(escalation_id, "failed", attempts, store_url)
         return "failed"
 
     async def _post(self, body: bytes) -> bool:
@@ -64,3 +65,14 @@ class ClinicNotifier:
         except (aiohttp.ClientError, asyncio.TimeoutError) as error:
             logger.warning("Clinic notification attempt failed: %s", type(error).__name__)
             return False
+
+
+def _note_outcome(escalation_id: Optional[int], status: str, attempts: int, store_url: Optional[str]) -> None:
+    """Writes the delivery's outcome to the record, if there is one and the database takes it."""
+    if escalation_id is None:
+        logger.warning("Clinic notification for an unrecorded escalation: %s after %d attempts.", status, attempts)
+        return
+    try:
+        records.update_notification(escalation_id, status, attempts, store_url)
+    except Exception as error:  # noqa: BLE001 - the delivery happened (or not) regardless
+        logger.error("Outcome of the notification for escalation %s not recorded: %s.", escalation_id, type(error).__name__)

@@ -158,3 +158,23 @@ async def test_followup_without_context_asks_to_rephrase():
     dispatcher = CollectingDispatcher()
     await ActionAnswerFollowup().run(dispatcher, tracker, {})
     assert dispatcher.messages[0]["response"] == "utter_not_sure"
+
+
+async def test_the_clinic_is_notified_even_when_the_database_is_down(clinic_receiver, monkeypatch, caplog):
+    url, received, calls = clinic_receiver
+    monkeypatch.setenv("ESCALATION_STORE_URL", "postgresql://nobody@127.0.0.1:9/nowhere")  # nothing listens
+    monkeypatch.setenv("CLINIC_NOTIFY_URL", url)
+    monkeypatch.setenv("CLINIC_NOTIFY_SECRET", SECRET)
+    monkeypatch.setattr("bot.notify.BACKOFF_SECONDS", (0.05, 0.05))
+    tracker = tracker_with(user_event("i cant breathe at all", "red_flag_emergency",
+                                      [{"entity": "symptom", "value": "breathing difficulty"}]), sender="patient-db-down")
+
+    events = await ActionEscalateRedFlag().run(CollectingDispatcher(), tracker, {})
+    await wait_for_deliveries()
+
+    assert events == [SlotSet("urgency", "emergency")]
+    assert len(received) == 1
+    payload = json.loads(received[0]["body"])
+    assert payload["escalation_id"] is None and payload["tier"] == "emergency"
+    assert payload["conversation_id"] == "patient-db-down" and payload["symptoms"] == ["breathing difficulty"]
+    assert "NOT recorded" in caplog.text and "cant breathe" not in caplog.text and "patient-db-down" not in caplog.text
