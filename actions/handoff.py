@@ -1,6 +1,7 @@
 """action_record_handoff: the person asked for a human, a booking or a call back."""
 from __future__ import annotations
 
+import logging
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -9,11 +10,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.tracker_facts import channel
 from bot import records
 
+logger = logging.getLogger(__name__)
+
 
 class ActionRecordHandoff(Action):
     def name(self) -> Text:
         return "action_record_handoff"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        records.record_handoff(tracker.sender_id, channel(tracker))
+        try:
+            records.record_handoff(tracker.sender_id, channel(tracker))
+        except Exception as error:  # noqa: BLE001 - the reply already gave the clinic's number
+            logger.error("Call-back request NOT recorded: %s.", type(error).__name__)
         return []

@@ -295,7 +295,7 @@ def start_reference(model: Path, action_url: str) -> Server:
 def start_action_server() -> Server:
     env = _clean_env(PORT=str(_free_port()),
                      ESCALATION_STORE_URL=f"sqlite:///{BENCH_DIR / 'escalations.db'}")
-    server = Server("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", env["PORT"]], env)
+    server = Server("actions", [sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", env["PORT"]], env)
     import requests
 
     deadline = time.time() + 120
