@@ -37,10 +37,11 @@ def test_a_good_message_gets_rasas_reply_list(client: ChannelClient) -> None:
     assert (call.sender_id, call.text, call.input_channel) == ("patient-1", "does it hurt?", "rest")
 
 
-def test_a_missing_sender_defaults_like_rasa(client: ChannelClient) -> None:
-    r = post_json(client, {"message": "hello"})
-    assert r.status_code == 200
-    assert client.bot.calls[0].sender_id == "default"
+def test_a_missing_sender_gets_a_conversation_of_its_own(client: ChannelClient) -> None:
+    assert post_json(client, {"message": "hello"}).status_code == 200
+    assert post_json(client, {"message": "hello"}).status_code == 200
+    first, second = (call.sender_id for call in client.bot.calls)
+    assert first.startswith("anon-") and second.startswith("anon-") and first != second
 
 
 def test_metadata_is_passed_on(client: ChannelClient) -> None:
@@ -83,6 +84,7 @@ def test_a_message_of_exactly_the_maximum_length_is_accepted(client: ChannelClie
         (b'{"sender": "p", "message": null}', 400, "'message' is required"),
         (b'{"sender": "p", "message": ""}', 400, "must not be empty"),
         (b'{"sender": "p", "message": " \\n\\t "}', 400, "must not be empty"),
+        (b'{"sender": "p", "message": "hi \\ud800 there"}', 400, "lone surrogate"),
         (b'{"sender": "p", "message": 5}', 400, "'message' must be a string"),
         (b'{"sender": "p", "message": ["hi"]}', 400, "'message' must be a string"),
         (b'{"sender": "p", "message": {"text": "hi"}}', 400, "'message' must be a string"),

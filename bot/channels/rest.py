@@ -13,13 +13,13 @@ from __future__ import annotations
 import json
 import logging
 import re
+import uuid
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
 
 import rasa.utils.endpoints
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
-from rasa.shared.constants import DEFAULT_SENDER_ID
 from sanic import Blueprint, response
 from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
@@ -69,6 +69,8 @@ class ParsedMessage:
 # write into a patient's SMS conversation (or raise an escalation carrying their number)
 # by posting to an unauthenticated channel with that id.
 SMS_SENDER_PREFIX = "sms:"
+# Given to a message that names no sender.
+ANONYMOUS_SENDER_PREFIX = "anon-"
 
 
 def check_public_sender(sender: Any) -> str:
@@ -80,9 +82,12 @@ def check_public_sender(sender: Any) -> str:
 
 
 def check_sender(sender: Any) -> str:
-    """A valid sender id, Rasa's default when none is given; RequestError otherwise."""
+    """A valid sender id, a new one when none is given; RequestError otherwise.
+    (Rasa's REST channel uses "default": every anonymous caller would share one
+    conversation, its context and its urgency. The replies' recipient_id tells the
+    caller the new id, to continue the conversation.)"""
     if sender is None:
-        return DEFAULT_SENDER_ID
+        return f"{ANONYMOUS_SENDER_PREFIX}{uuid.uuid4().hex}"
     if not isinstance(sender, str):
         raise RequestError(400, "'sender' must be a string")
     if not sender:
@@ -107,6 +112,10 @@ def check_text(text: Any) -> str:
     stripped = text.strip()
     if not stripped:
         raise RequestError(400, "'message' must not be empty")
+    try:
+        stripped.encode("utf-8")
+    except UnicodeEncodeError:  # JSON's "\ud800": valid JSON, no text (spaCy fails on it)
+        raise RequestError(400, "'message' is not valid Unicode text (a lone surrogate)")
     if len(stripped) > settings.MAX_MESSAGE_CHARS:
         raise RequestError(
             413, f"'message' is longer than {settings.MAX_MESSAGE_CHARS} characters"
