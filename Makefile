@@ -19,7 +19,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install run train eval bench profile test validate system-deps purge escalations clean
+.PHONY: help install run train eval bench profile test validate system-deps purge escalations handoffs clean
 
 help:
 	@echo "make run     start the action server and the Rasa server (PORT, ACTIONS_PORT, ...)"
@@ -28,8 +28,9 @@ help:
 	@echo "make eval    NLU and safety evaluation on the held-out sets -> var/eval/"
 	@echo "make bench   this bot vs Rasa's default pipeline -> var/bench/"
 	@echo "make profile where one message's CPU time goes"
-	@echo "make purge   delete conversations: DAYS=30 or SENDER=<id>"
+	@echo "make purge   delete conversations: DAYS=30 or SENDER=<id> (DRY_RUN=1: count only)"
 	@echo "make escalations   list recorded red-flag escalations"
+	@echo "make handoffs      list call-back requests (people who asked for a person)"
 
 # --- set-up -------------------------------------------------------------------
 $(PY):
@@ -98,10 +99,13 @@ test: train validate system-deps
 
 # --- data handling ------------------------------------------------------------
 purge: install
-	$(PY) -m bot.purge $(if $(DAYS),--older-than-days $(DAYS)) $(if $(SENDER),--sender $(SENDER))
+	$(PY) -m bot.purge $(if $(DAYS),--older-than-days $(DAYS)) $(if $(SENDER),--sender $(SENDER)) $(if $(DRY_RUN),--dry-run)
 
 escalations: install
 	$(PY) -m bot.records list
+
+handoffs: install
+	$(PY) -m bot.records handoffs
 
 clean:
 	rm -rf models var/results var/eval var/bench .pytest_cache
