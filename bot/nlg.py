@@ -9,7 +9,8 @@
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Text
+import re
+from typing import Any, Dict, Iterable, Optional, Text
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
@@ -33,5 +34,17 @@ class ClinicResponseGenerator(TemplatedNaturalLanguageGenerator):
         **kwargs: Any,
     ) -> Optional[Dict[Text, Any]]:
         channel = tracker.get_latest_input_channel() or output_channel
-        values = {**tracker.current_slot_values(), **settings.clinic().template_values()}
-        return self.generate_from_slots(utter_action, values, channel, **kwargs)
+        clinic_values = settings.clinic().template_values()
+        values = {**tracker.current_slot_values(), **clinic_values}
+        message = self.generate_from_slots(utter_action, values, channel, **kwargs)
+        if message and message.get("text"):
+            message["text"] = capitalise_sentence_starts(message["text"], clinic_values.values())
+        return message
+
+
+def capitalise_sentence_starts(text: Text, values: Iterable[Text]) -> Text:
+    """A value filled in at the start of a sentence starts with a capital: "The clinic can
+    tell you", when CLINIC_NAME is unset and the name is "the clinic"."""
+    for value in {v for v in values if v and v[0].islower()}:
+        text = re.sub(r"(^|[.!?:]\s+)" + re.escape(value), lambda m: m.group(1) + value[0].upper() + value[1:], text)
+    return text

@@ -91,8 +91,8 @@ def build_app(model_path: str, credentials: Optional[str]) -> tuple[Sanic, int]:
         # socket.io keeps per-connection state in one process (see docs/deploy.md).
         channels = [c for c in channels if c.name() != "socketio"]
         logger.warning("%d Sanic workers: socket.io channel is off in this process.", workers)
-    for channel in channels:
-        logger.info("Channel on: %s", channel.name())
+    # Mounted is not open: a channel whose secret is unset refuses every request (logged above).
+    logger.info("Channel endpoints mounted: %s", ", ".join(channel.name() for channel in channels))
 
     app = configure_app(
         channels,
@@ -116,6 +116,10 @@ def build_app(model_path: str, credentials: Optional[str]) -> tuple[Sanic, int]:
     app.register_listener(close_resources, "after_server_stop")
     if not auth_token:
         logger.info("RASA_AUTH_TOKEN is unset: the HTTP API is off, only channels answer.")
+    unset = [name for name in ("CLINIC_NAME", "CLINIC_PHONE", "CLINIC_URL") if not os.environ.get(name, "").strip()]
+    if unset:
+        logger.warning("%s unset: replies say 'the clinic', 'the clinic's phone number' or "
+                       "'the clinic's website' instead (README, configuration).", ", ".join(unset))
     return app, workers
 
 

@@ -52,6 +52,16 @@ async def test_clinic_values_fill_every_placeholder(generator, monkeypatch):
     assert "{" not in response["text"]
 
 
+async def test_unset_clinic_name_reads_well_at_the_start_of_a_sentence(generator, monkeypatch):
+    monkeypatch.delenv("CLINIC_NAME", raising=False)
+    monkeypatch.setenv("CLINIC_PHONE", "555-0100")
+    for topic in ("session_length", "benefits"):
+        text = (await generator.generate(f"utter_faq/{topic}", tracker_on("rest"), "collector"))["text"]
+        assert "The clinic can" in text and ". the clinic" not in text
+    greeting = (await generator.generate("utter_greet", tracker_on("rest"), "collector"))["text"]
+    assert "the the" not in greeting.lower() and "assistant of the clinic" in greeting
+
+
 def faq_responses():
     return yaml.safe_load(FAQ_FILE.read_text())["responses"]
 
