@@ -46,5 +46,5 @@ def capitalise_sentence_starts(text: Text, values: Iterable[Text]) -> Text:
     """A value filled in at the start of a sentence starts with a capital: "The clinic can
     tell you", when CLINIC_NAME is unset and the name is "the clinic"."""
     for value in {v for v in values if v and v[0].islower()}:
-        text = re.sub(r"(^|[.!?:]\s+)" + re.escape(value), lambda m: m.group(1) + value[0].upper() + value[1:], text)
+        text = re.sub(r"(^|[.!?]\s+)" + re.escape(value), lambda m: m.group(1) + value[0].upper() + value[1:], text)
     return text

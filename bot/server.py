@@ -116,7 +116,7 @@ def build_app(model_path: str, credentials: Optional[str]) -> tuple[Sanic, int]:
     app.register_listener(close_resources, "after_server_stop")
     if not auth_token:
         logger.info("RASA_AUTH_TOKEN is unset: the HTTP API is off, only channels answer.")
-    unset = [name for name in ("CLINIC_NAME", "CLINIC_PHONE", "CLINIC_URL") if not os.environ.get(name, "").strip()]
+    unset = settings.unset_clinic_values()
     if unset:
         logger.warning("%s unset: replies say 'the clinic', 'the clinic's phone number' or "
                        "'the clinic's website' instead (README, configuration).", ", ".join(unset))

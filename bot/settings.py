@@ -44,6 +44,11 @@ class Clinic:
         }
 
 
+def unset_clinic_values() -> list:
+    """The clinic's own settings left unset: replies then use generic wording."""
+    return [name for name in ("CLINIC_NAME", "CLINIC_PHONE", "CLINIC_URL") if _env(name) is None]
+
+
 def clinic() -> Clinic:
     return Clinic(
         name=_env("CLINIC_NAME", "the clinic"),

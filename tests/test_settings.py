@@ -52,3 +52,10 @@ def test_action_server_url_follows_actions_port(monkeypatch):
 def test_message_text_is_not_logged_by_default(monkeypatch):
     monkeypatch.delenv("LOG_MESSAGE_TEXT", raising=False)
     assert settings.log_message_text() is False
+
+
+def test_unset_clinic_values_are_named(monkeypatch):
+    monkeypatch.setenv("CLINIC_NAME", "Harbour Physio")
+    monkeypatch.setenv("CLINIC_PHONE", "  ")
+    monkeypatch.delenv("CLINIC_URL", raising=False)
+    assert settings.unset_clinic_values() == ["CLINIC_PHONE", "CLINIC_URL"]
