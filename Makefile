@@ -11,7 +11,7 @@ RASA := $(VENV)/bin/rasa
 SPACY_PIPELINE := var/spacy/en_dry_needling/meta.json
 MODEL := models/dry-needling.tar.gz
 # Our components' code decides what a trained model stores, so a change to it retrains.
-MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard bot/nlu/*.py) bot/intent_rule_policy.py
+MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard bot/nlu/*.py) $(wildcard bot/safety/*.py) bot/intent_rule_policy.py
 
 # Quiet and private: no telemetry (a health product must not phone home), no TF noise.
 export RASA_TELEMETRY_ENABLED := false
@@ -19,7 +19,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install run train eval bench profile test validate system-deps purge escalations handoffs clean
+.PHONY: help install run train eval bench profile test validate system-deps purge escalations handoffs red-flags clean
 
 help:
 	@echo "make run     start the action server and the Rasa server (PORT, ACTIONS_PORT, ...)"
@@ -31,6 +31,7 @@ help:
 	@echo "make purge   delete conversations: DAYS=30 or SENDER=<id> (DRY_RUN=1: count only)"
 	@echo "make escalations   list recorded red-flag escalations"
 	@echo "make handoffs      list call-back requests (people who asked for a person)"
+	@echo "make red-flags     print the red-flag category table for the clinic's clinician to sign off"
 
 # --- set-up -------------------------------------------------------------------
 $(PY):
@@ -106,6 +107,9 @@ escalations: install
 
 handoffs: install
 	$(PY) -m bot.records handoffs
+
+red-flags: install
+	@$(PY) -m bot.safety.categories
 
 clean:
 	rm -rf models var/results var/eval var/bench .pytest_cache

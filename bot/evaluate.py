@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import math
 import os
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -26,6 +25,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import yaml  # noqa: E402
 
 from bot.settings import PROJECT_ROOT, VAR_DIR  # noqa: E402
+from bot.tools import red_flag_eval  # noqa: E402
+from bot.tools.red_flag_eval import wilson_interval  # noqa: E402
 
 DATA_DIR = PROJECT_ROOT / "tests" / "data"
 MODEL_PATH = PROJECT_ROOT / "models" / "dry-needling.tar.gz"
@@ -77,15 +78,6 @@ class Parser:
             return [await self.agent.parse_message(text) for text in texts]
 
         return asyncio.run(run())
-
-
-def wilson_interval(successes: int, total: int, z: float = 1.96) -> Tuple[float, float]:
-    if total == 0:
-        return (0.0, 1.0)
-    p = successes / total
-    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
-    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
-    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 def nlu_metrics(gold: List[str], predicted: List[str]) -> Dict:
@@ -171,6 +163,9 @@ def evaluate(parser: Parser) -> Dict:
         messages = load_safety(name)
         tiers = [tier_of(p) for p in parser.parse_all([m["text"] for m in messages])]
         summary["safety"][name] = safety_metrics(messages, tiers)
+    messages = [m for ms in red_flag_eval.open_sets().values() for m in ms]
+    faq_with_number = red_flag_eval.faq_keys_with_number(parser.agent.domain.responses)
+    summary["red_flags_open"] = red_flag_eval.score(messages, parser.parse_all([m["text"] for m in messages]), faq_with_number)
     return summary
 
 
@@ -216,6 +211,10 @@ def render_markdown(summary: Dict) -> str:
             "", "Misses:", "",
         ]
         lines += [f"- [{m['kind']} → {m['got']}] {m['text']}" for m in s["misses"]] or ["- none"]
+    if "red_flags_open" in summary:
+        lines += red_flag_eval.render(summary["red_flags_open"])
+        lines += ["Misses:", ""] + [f"- [{m['lang']} {m['tier']}/{m['category']} → {m['got']}] {m['text']}"
+                                   for m in summary["red_flags_open"]["misses"]]
     return "\n".join(lines) + "\n"
 
 

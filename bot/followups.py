@@ -25,6 +25,7 @@ FOLLOWUP_TOPIC = {
     ("duration", "session_length"): "session_length",
     ("duration", "does_it_hurt"): "soreness_after",
     ("duration", "number_of_sessions"): "number_of_sessions",
+    ("duration", "twitch_response"): "twitch_response",
     ("duration", None): "results_duration",
     ("after", "session_steps"): "aftercare",
     ("after", None): "aftercare",
@@ -39,7 +40,10 @@ FOLLOWUP_TOPIC = {
     ("safety", None): "safety",
     ("normal", "does_it_hurt"): "does_it_hurt",
     ("normal", "twitch_response"): "twitch_response",
-    ("normal", None): "soreness_after",
+    ("normal", "soreness_after"): "soreness_after",
+    # No default for "is that ok / normal?": after the pregnancy, safety, side-effect or
+    # risk answers it asks about THAT answer, and a reply that opens "Yes, ... normal"
+    # would reassure about something else. The previous topic answers it again.
 }
 
 
@@ -54,4 +58,5 @@ def answer_topic(text: str, previous_topic: Optional[str]) -> Optional[str]:
     if aspect is None:
         # "tell me more", "why is that": more on the same topic is the best answer.
         return previous_topic
-    return FOLLOWUP_TOPIC.get((aspect, previous_topic)) or FOLLOWUP_TOPIC.get((aspect, None))
+    return (FOLLOWUP_TOPIC.get((aspect, previous_topic)) or FOLLOWUP_TOPIC.get((aspect, None))
+            or previous_topic)

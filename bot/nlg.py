@@ -6,9 +6,12 @@
 2. Channel variants are chosen by the channel the user really wrote on: Rasa passes the
    *output* channel name, which is "collector" for REST-style channels (NOTES), so
    `channel: twilio` variants would never match.
+3. Language and crisis variants (`condition` on the `language` and `symptom` slots): the
+   most specific variant that holds wins, on the user's channel when there is one.
 """
 from __future__ import annotations
 
+import random
 import re
 from typing import Any, Dict, Iterable, Optional, Text
 
@@ -34,12 +37,43 @@ class ClinicResponseGenerator(TemplatedNaturalLanguageGenerator):
         **kwargs: Any,
     ) -> Optional[Dict[Text, Any]]:
         channel = tracker.get_latest_input_channel() or output_channel
-        clinic_values = settings.clinic().template_values()
-        values = {**tracker.current_slot_values(), **clinic_values}
+        slots = tracker.current_slot_values()
+        clinic_values = settings.clinic(slots.get("language") or settings.languages()[0]).template_values()
+        values = {**slots, **clinic_values}
         message = self.generate_from_slots(utter_action, values, channel, **kwargs)
         if message and message.get("text"):
             message["text"] = capitalise_sentence_starts(message["text"], clinic_values.values())
         return message
+
+    def _random_response_for(
+        self, utter_action: Text, output_channel: Text, filled_slots: Dict[Text, Any]
+    ) -> Optional[Dict[Text, Any]]:
+        """The most specific variant whose conditions all hold (Spanish self-harm before
+        Spanish, before the default), on the user's channel when it has one. Rasa's own
+        filter prefers any channel variant to a conditional one, so an English SMS text
+        would win over the Spanish web text."""
+        variants = [v for v in self.responses.get(utter_action) or []
+                    if all(_holds(c, filled_slots) for c in v.get("condition") or [])]
+        if not variants:
+            return None
+        on_channel = [v for v in variants if v.get("channel") == output_channel]
+        generic = [v for v in variants if not v.get("channel")]
+        specificity = lambda v: len(v.get("condition") or [])  # noqa: E731
+        best = max(map(specificity, variants))
+        for pool in (on_channel, generic):
+            chosen = [v for v in pool if specificity(v) == best]
+            if chosen:
+                return random.choice(chosen)
+        # the most specific text exists only for another channel: the next best here
+        return max(on_channel + generic, key=specificity, default=None)
+
+
+def _holds(condition: Dict[Text, Any], slots: Dict[Text, Any]) -> bool:
+    value = slots.get(condition.get("name"))
+    wanted = condition.get("value")
+    if isinstance(value, str) and isinstance(wanted, str):
+        return value.casefold() == wanted.casefold()
+    return value == wanted
 
 
 def capitalise_sentence_starts(text: Text, values: Iterable[Text]) -> Text:

@@ -33,6 +33,7 @@ class Clinic:
     phone: str
     url: str
     emergency_number: str
+    crisis_line: str
 
     def template_values(self) -> dict:
         """Values every response may use as {placeholders}."""
@@ -41,6 +42,7 @@ class Clinic:
             "clinic_phone": self.phone,
             "clinic_url": self.url,
             "emergency_number": self.emergency_number,
+            "crisis_line": self.crisis_line,
         }
 
 
@@ -49,13 +51,34 @@ def unset_clinic_values() -> list:
     return [name for name in ("CLINIC_NAME", "CLINIC_PHONE", "CLINIC_URL") if _env(name) is None]
 
 
-def clinic() -> Clinic:
+# What replies say when the clinic leaves its name, phone or website unset, per language.
+GENERIC_CLINIC = {
+    "en": ("the clinic", "the clinic's phone number", "the clinic's website"),
+    "es": ("la clínica", "el teléfono de la clínica", "el sitio web de la clínica"),
+}
+
+
+def clinic(language: str = "en") -> Clinic:
+    name, phone, url = GENERIC_CLINIC.get(language, GENERIC_CLINIC["en"])
     return Clinic(
-        name=_env("CLINIC_NAME", "the clinic"),
-        phone=_env("CLINIC_PHONE", "the clinic's phone number"),
-        url=_env("CLINIC_URL", "the clinic's website"),
+        name=_env("CLINIC_NAME", name),
+        phone=_env("CLINIC_PHONE", phone),
+        url=_env("CLINIC_URL", url),
         emergency_number=_env("EMERGENCY_NUMBER", "911"),
+        # Suicide and crisis line: 988 in the US, 116 123 (Samaritans) in the UK.
+        crisis_line=_env("CRISIS_LINE", "988"),
     )
+
+
+SUPPORTED_LANGUAGES = ("en", "es")
+
+
+def languages() -> tuple:
+    """The languages the clinic offers (LANGUAGES, e.g. "en,es"); the first is the default.
+    Read per message, so turning Spanish on or off needs a restart, not a retrain."""
+    wanted = [code.strip().lower() for code in (_env("LANGUAGES", "en,es") or "").split(",")]
+    offered = tuple(code for code in wanted if code in SUPPORTED_LANGUAGES)
+    return offered or ("en",)
 
 
 @dataclass(frozen=True)

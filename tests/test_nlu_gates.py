@@ -1,4 +1,5 @@
-"""The two NLU gates, on hand-built parse results (what the intent and answer classifiers give)."""
+"""The answer gate, on hand-built parse results (what the intent and answer classifiers give).
+The red-flag gate has its own tests (tests/test_red_flag_gate.py)."""
 from __future__ import annotations
 
 from typing import List, Optional, Tuple
@@ -7,7 +8,6 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.answer_gate import AnswerConfidenceGate
-from bot.nlu.red_flag_gate import RedFlagGate
 
 
 def parsed(text: str, intents: List[Tuple[str, float]], answers: Optional[List[Tuple[str, float]]] = None) -> Message:
@@ -24,10 +24,6 @@ def parsed(text: str, intents: List[Tuple[str, float]], answers: Optional[List[T
 
 def answer_gate() -> AnswerConfidenceGate:
     return AnswerConfidenceGate(AnswerConfidenceGate.get_default_config())
-
-
-def red_flag_gate() -> RedFlagGate:
-    return RedFlagGate(RedFlagGate.get_default_config())
 
 
 def intent(message: Message) -> str:
@@ -53,44 +49,3 @@ def test_unsure_answer_becomes_fallback(answers):
 def test_other_intents_are_not_touched_by_the_answer_gate():
     message = answer_gate().process([parsed("hi", [("greet", 0.9)], [("faq/cost", 0.1), ("faq/x", 0.09)])])[0]
     assert intent(message) == "greet"
-
-
-def test_rules_override_a_confident_faq_reading():
-    message = red_flag_gate().process([parsed("is it normal that i cant breathe after dry needling", [("faq", 0.98)])])[0]
-    assert intent(message) == "red_flag_emergency"
-    symptoms = [e for e in message.get("entities") if e["entity"] == "symptom"]
-    assert symptoms and symptoms[0]["value"] == "difficulty breathing"
-
-
-def test_rules_override_a_fallback():
-    message = red_flag_gate().process([parsed("sob", [("nlu_fallback", 0.3), ("greet", 0.3)])])[0]
-    assert intent(message) == "red_flag_emergency"
-
-
-def test_classifier_catches_what_the_rules_do_not_know():
-    message = red_flag_gate().process([parsed("my chest feels really funny and weird", [("red_flag_emergency", 0.8), ("faq", 0.1)])])[0]
-    assert intent(message) == "red_flag_emergency"
-
-
-def test_classifier_alone_needs_a_symptom_word():
-    message = parsed("is the car park free on weekends", [("red_flag_emergency", 0.9), ("faq", 0.05)],
-                     [("faq/cost", 0.2), ("faq/what_to_bring", 0.1)])
-    message = red_flag_gate().process([message])[0]
-    assert intent(message) == "nlu_fallback"
-
-
-def test_denied_symptoms_downgrade_the_classifier():
-    message = parsed("no chest pain, just sore", [("red_flag_emergency", 0.7), ("faq", 0.25)],
-                     [("faq/soreness_after", 0.9), ("faq/side_effects", 0.05)])
-    message = red_flag_gate().process([message])[0]
-    assert intent(message) == "faq"
-
-
-def test_urgent_tier_from_rules():
-    message = red_flag_gate().process([parsed("there's pus at the needle site", [("faq", 0.9)])])[0]
-    assert intent(message) == "red_flag_urgent"
-
-
-def test_rules_urgent_but_classifier_sure_of_emergency_takes_the_higher_tier():
-    message = red_flag_gate().process([parsed("fever and my chest", [("red_flag_emergency", 0.9)])])[0]
-    assert intent(message) == "red_flag_emergency"

@@ -18,6 +18,8 @@ FALLBACK = DEFAULT_NLU_FALLBACK_INTENT_NAME
 EMERGENCY_INTENT = "red_flag_emergency"
 URGENT_INTENT = "red_flag_urgent"
 RED_FLAG_INTENTS = (EMERGENCY_INTENT, URGENT_INTENT)
+# The safety net: possibly a symptom that needs help now, which the bot cannot place.
+SYMPTOM_CHECK_INTENT = "symptom_check"
 
 
 class Gate(GraphComponent):

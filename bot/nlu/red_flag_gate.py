@@ -1,111 +1,219 @@
 """RedFlagGate: the last word on safety in the NLU pipeline.
 
-Two detectors combine, each covering the other's blind spot:
-- the rule detector (bot/safety/detector.py) knows the red-flag symptoms, their
-  misspellings and negation; when it finds an asserted symptom the message IS a red flag,
-  whatever the classifier thought (recall guaranteed for what it knows);
-- the intent classifier (trained on red_flag_* examples) catches phrasings the rules
-  miss, when the message mentions a symptom word at all; it is kept unless the rules
-  show that every symptom word in the message was
-  denied ("no chest pain, just sore"), asked about rather than reported ("can it cause
-  chest pain?") or part of a figure of speech ("took my breath away"); then the best
-  non-red-flag reading is used.
+Three layers, each covering what the one before cannot know:
+1. Rules (bot/safety/detector.py): phrases per clinical category, their misspellings,
+   English and Spanish, with clause-level negation, questions about risk, old stories and
+   figures of speech. An asserted symptom makes the message a red flag whatever else
+   thought otherwise: recall guaranteed for what the rules know.
+2. The red-flag classifier (bot/safety/classifier.py), trained here on examples written
+   per category by several hands plus every other training message as "not a red flag":
+   it reads reports in words no rule lists. It reads the message minus the clauses the
+   rules found denied, asked about or figurative, so "no chest pain, just sore" stays
+   routine while "no chest pain but his face is drooping" does not.
+3. The safety net: a message the classifier finds possibly a red flag, though not
+   confidently, gets `symptom_check` (the emergency line, EMERGENCY_NUMBER and the
+   clinic's contact), never an FAQ answer or a bare "not sure".
 The final decision is what /model/parse shows and what the dialogue acts on.
 """
 from __future__ import annotations
 
+import logging
+import re
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
+from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.intents import (
     EMERGENCY_INTENT,
     FALLBACK,
     FAQ,
     RED_FLAG_INTENTS,
-    Gate,
+    SYMPTOM_CHECK_INTENT,
     URGENT_INTENT,
     classifier_ranking,
     faq_ranking,
     set_intent,
 )
+from bot.safety.categories import crisis_categories, emergency_only_categories
+from bot.safety.classifier import NONE, Reading, RedFlagClassifier
 from bot.safety.detector import Assessment, RedFlagDetector, default_detector
+from bot.safety.examples import load_examples
 from bot.safety.lexicon import EMERGENCY, URGENT
+
+logger = logging.getLogger(__name__)
 
 INTENT_FOR_TIER = {EMERGENCY: EMERGENCY_INTENT, URGENT: URGENT_INTENT}
 TIER_FOR_INTENT = {v: k for k, v in INTENT_FOR_TIER.items()}
+TIER_RANK = {None: 0, URGENT: 1, EMERGENCY: 2}
+CLASSIFIER_FILE = "red_flag_classifier.npz"
+LETTERS = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class RedFlagGate(Gate):
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class RedFlagGate(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
-            # The classifier's red-flag reading is trusted from this confidence on, even
-            # when FallbackClassifier found the message too uncertain to answer. The rules
-            # carry recall (100 % on every safety set from 0.45 to 0.9); below 0.75 the
-            # linear classifier's reading added over-triage of routine messages (make eval).
-            "classifier_threshold": 0.75,
+            # The classifier's own examples (data/safety/*.yml); every other NLU example is
+            # trained as "not a red flag".
+            "examples": "data/safety",
+            "C": 10.0,
+            # Thresholds on the classifier's probabilities, chosen by cross-validation on
+            # the training data (bot/tools/safety_cv.py), never on a held-out set.
+            "emergency_threshold": 0.5,
+            "urgent_threshold": 0.5,
+            "net_threshold": 0.25,
+            # Share of the red-flag probability that is "emergency" from which a red flag
+            # of unsure tier is treated as an emergency.
+            "emergency_share": 0.2,
             # Answers below this after a downgrade become nlu_fallback.
             "answer_threshold": 0.4,
         }
 
-    def __init__(self, config: Dict[Text, Any], detector: Optional[RedFlagDetector] = None) -> None:
-        super().__init__(config)
-        self.classifier_threshold = float(config["classifier_threshold"])
-        self.answer_threshold = float(config["answer_threshold"])
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        classifier: Optional[RedFlagClassifier] = None,
+        detector: Optional[RedFlagDetector] = None,
+    ) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self.classifier = classifier
         # Built with the model, not on the first message: the first patient to write
         # after a restart would otherwise wait for the spaCy pipeline and the patterns.
         self.detector: RedFlagDetector = detector or default_detector()
 
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "RedFlagGate":
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "RedFlagGate":
+        classifier = None
+        try:
+            with model_storage.read_from(resource) as model_dir:
+                classifier = RedFlagClassifier.load(Path(model_dir) / CLASSIFIER_FILE)
+        except (ValueError, FileNotFoundError):
+            logger.warning("The red-flag classifier is missing from the model: rules only. Retrain.")
+        return cls(config, model_storage, resource, classifier)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        texts, tiers, categories = training_set(training_data, Path(self.config["examples"]))
+        self.classifier = RedFlagClassifier.fit(texts, tiers, categories, C=float(self.config["C"]))
+        with self._model_storage.write_to(self._resource) as model_dir:
+            self.classifier.save(Path(model_dir) / CLASSIFIER_FILE)
+        return self._resource
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            self._decide(message, self.detector.assess(message.get(TEXT) or "", message.get(SPACY_DOCS[TEXT])))
+            text = message.get(TEXT) or ""
+            assessment = self.detector.assess(text, message.get(SPACY_DOCS[TEXT]))
+            self._decide(message, assessment, self._read(text, assessment))
         return messages
 
-    def _decide(self, message: Message, assessment: Assessment) -> None:
-        ranking = classifier_ranking(message)
-        top = ranking[0] if ranking else {"name": None, "confidence": 0.0}
-        classifier_tier = (
-            TIER_FOR_INTENT.get(top["name"]) if top["confidence"] >= self.classifier_threshold else None
-        )
-        if assessment.tier:
-            tier = assessment.tier
-            if classifier_tier == EMERGENCY and not assessment.all_denied:
-                tier = EMERGENCY  # the classifier may see more than the rules did
-            set_intent(message, INTENT_FOR_TIER[tier], 1.0)
-            self._set_symptoms(message, assessment)
-        elif classifier_tier and assessment.findings and not assessment.all_denied:
-            # The classifier alone decides only when the message talks about the body at
-            # all: without any symptom word, "is the car park free?" is not an emergency.
-            set_intent(message, INTENT_FOR_TIER[classifier_tier], top["confidence"])
-        elif top["name"] in RED_FLAG_INTENTS or (message.get("intent") or {}).get("name") in RED_FLAG_INTENTS:
-            self._downgrade(message, ranking)
+    def _read(self, text: str, assessment: Assessment) -> Optional[Reading]:
+        """The classifier's reading of what the rules did not explain away."""
+        if self.classifier is None:
+            return None
+        remainder = assessment.without_denied(text) if assessment.findings else text
+        if not LETTERS.search(remainder):
+            return None
+        return self.classifier.read(remainder)
+
+    def classifier_tier(self, reading: Optional[Reading]) -> Optional[str]:
+        if reading is None:
+            return None
+        if reading.probabilities.get(EMERGENCY, 0.0) >= self.config["emergency_threshold"]:
+            return EMERGENCY
+        if reading.red_flag >= self.config["urgent_threshold"]:
+            # A red flag, tier unsure: a missed emergency is the worst error, so the higher
+            # tier unless the urgent reading clearly dominates.
+            share = reading.probabilities.get(EMERGENCY, 0.0) / reading.red_flag
+            always_emergency = reading.category in emergency_only_categories()
+            return EMERGENCY if share >= self.config["emergency_share"] or always_emergency else URGENT
+        return None
+
+    def _decide(self, message: Message, assessment: Assessment, reading: Optional[Reading]) -> None:
+        learned = self.classifier_tier(reading)
+        tier = max(assessment.tier, learned, key=TIER_RANK.get)
+        if tier:
+            set_intent(message, INTENT_FOR_TIER[tier], 1.0 if assessment.tier == tier else reading.red_flag)
+            self._set_symptoms(message, assessment, reading, tier)
+        elif reading is not None and reading.red_flag >= self.config["net_threshold"]:
+            set_intent(message, SYMPTOM_CHECK_INTENT, reading.red_flag)
+        elif _intent(message) in RED_FLAG_INTENTS or _top(message) in RED_FLAG_INTENTS:
+            self._downgrade(message, classifier_ranking(message))
 
     def _downgrade(self, message: Message, ranking: List[Dict]) -> None:
-        """Every symptom was denied: use the best reading that is not a red flag."""
+        """Neither the rules nor the red-flag classifier see a red flag: use the best
+        reading of the intent classifier that is not one."""
         others = [r for r in ranking if r["name"] not in RED_FLAG_INTENTS]
         if not others:
             set_intent(message, FALLBACK, 0.0)
             return
         best = others[0]
         answers = faq_ranking(message)
-        confident_answer = best["name"] != FAQ or (answers and answers[0]["confidence"] >= self.answer_threshold)
+        confident_answer = best["name"] != FAQ or (answers and answers[0]["confidence"] >= self.config["answer_threshold"])
         set_intent(message, best["name"] if confident_answer else FALLBACK, best["confidence"])
 
     @staticmethod
-    def _set_symptoms(message: Message, assessment: Assessment) -> None:
+    def _set_symptoms(message: Message, assessment: Assessment, reading: Optional[Reading], tier: str) -> None:
+        """Entity `symptom`: the clinical categories found. Rasa fills the `symptom` slot
+        from the LAST one, and the reply's wording (the crisis line) follows the slot, so the
+        most important comes last: a crisis category, then the highest tier."""
         entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != "symptom"]
-        for finding in assessment.asserted:
-            entities.append({
-                "entity": "symptom",
-                "value": finding.symptom,
-                "start": finding.start,
-                "end": finding.end,
-                "confidence_entity": 1.0,
-                "extractor": "RedFlagGate",
-            })
+        crisis = set(crisis_categories())
+        found = sorted((f for f in assessment.asserted if f.tier in TIER_RANK),
+                       key=lambda f: (f.symptom in crisis, TIER_RANK[f.tier]))
+        for finding in found:
+            entities.append({"entity": "symptom", "value": finding.symptom, "start": finding.start,
+                             "end": finding.end, "confidence_entity": 1.0, "extractor": "RedFlagGate"})
+        if not found and reading is not None and reading.category:
+            entities.append({"entity": "symptom", "value": reading.category, "start": 0,
+                             "end": len(message.get(TEXT) or ""), "confidence_entity": reading.red_flag,
+                             "extractor": "RedFlagGate"})
         message.set(ENTITIES, entities, add_to_output=True)
+
+
+def training_set(training_data: TrainingData, examples_dir: Path):
+    """The classifier's examples: data/safety, the NLU data's red-flag intents, and every
+    other NLU example as "not a red flag"."""
+    texts, tiers, categories = [], [], []
+    for example in load_examples(examples_dir):
+        texts.append(example.text)
+        tiers.append(example.tier)
+        categories.append(example.category)
+    for message in training_data.intent_examples:
+        intent = message.get(INTENT)
+        text = message.get(TEXT)
+        if not text:
+            continue
+        texts.append(text)
+        tiers.append(TIER_FOR_INTENT.get(intent, NONE))
+        categories.append(None)
+    return texts, tiers, categories
+
+
+def _intent(message: Message) -> Optional[str]:
+    return (message.get(INTENT) or {}).get("name")
+
+
+def _top(message: Message) -> Optional[str]:
+    ranking = classifier_ranking(message)
+    return ranking[0]["name"] if ranking else None

@@ -16,6 +16,7 @@ How a message is read:
 """
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,12 +27,12 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from bot.safety.lexicon import EMERGENCY, IDIOM, MENTION, SPELLING, SYMPTOMS, URGENT
-from bot.safety.patterns import compile_phrase, required_words, set_canonical_forms
+from bot.safety.patterns import compile_phrase, required_words, set_canonical_forms, without_accents
 
 TIER_RANK = {None: 0, URGENT: 1, EMERGENCY: 2}
 
 EXCLUSIONS = {
-    "fainting or collapse": [({"collapsed", "collapse", "collapses", "collapsing"}, {"lung"})],
+    "syncope_collapse": [({"collapsed", "collapse", "collapses", "collapsing"}, {"lung"})],
 }
 
 # A new clause starts after these words (the word itself belongs to no clause).
@@ -39,27 +40,36 @@ CLAUSE_BREAKS: FrozenSet[str] = frozenset({
     "but", "just", "only", "though", "although", "however", "except", "because",
     "coz", "cuz", "bc", "since", "and", "also", "plus", "anyway", "still", "now", "so",
     "although", "tho", "whereas", "yet", "while", "then", "otherwise", "btw",
+    # Spanish
+    "pero", "solo", "sólo", "solamente", "nomas", "nomás", "aunque", "porque", "pq", "xq",
+    "y", "e", "ademas", "además", "entonces", "ahora", "ya", "mientras", "luego", "tambien", "también",
 })
 CLAUSE_PUNCT: FrozenSet[str] = frozenset({".", ",", ";", "!", "?", ":", "-", "--", "…", "(", ")", "/"})
 
 NEGATIONS: FrozenSet[str] = frozenset({
     "no", "not", "never", "without", "none", "nothing", "nor", "neither", "zero", "deny",
     "denies", "nope", "nah", "free", "negative",
+    # Spanish ("no" is shared)
+    "sin", "nunca", "ni", "nada", "ningun", "ninguna", "ninguno", "tampoco", "jamas",
 })
 # Negation words that do not negate what follows ("not sure it's related", "don't know if").
 PSEUDO_NEGATION_NEXT: FrozenSet[str] = frozenset({
     "sure", "know", "certain", "think", "related", "just", "only", "matter", "if", "idea",
     "normal", "ok", "okay", "want", "mean", "care", "remember", "tell", "usual", "much",
+    "se", "estoy", "seguro", "segura", "creo", "importa",  # "no se si", "no estoy seguro"
 })
 # After a symptom, these say it is over or absent ("bleeding has stopped", "breathing is fine").
 RESOLUTIONS: FrozenSet[str] = frozenset({
     "stop", "stopped", "fine", "ok", "okay", "normal", "gone", "resolve", "resolved", "settle",
     "settled", "pass", "passed", "away", "clear", "cleared", "wore", "worn",
+    "paro", "quito", "bien", "mejor", "desaparecio", "termino",
 })
 HYPOTHETICAL: FrozenSet[str] = frozenset({
     "if", "possible", "possibly", "ever", "common", "rare", "happen", "happens", "cause",
     "causes", "lead", "watch", "warning", "whether", "prevent", "avoid", "case", "likely",
-    "hypothetically", "true", "heard", "read",
+    "hypothetically", "true", "heard", "read", "would", "say", "suppose", "supposing", "event",
+    # Spanish: "si" is "if" ("sí", yes, usually carries its accent or stands alone)
+    "si", "posible", "comun", "causar", "provocar", "riesgo", "evitar", "prevenir",
 })
 # "worried about infection", "signs of infection": about a risk even when said in the
 # first person, so these are not overridden by report markers.
@@ -69,12 +79,22 @@ HYPOTHETICAL_PAIRS: FrozenSet[tuple] = frozenset({
     ("chance", "of"), ("chances", "of"), ("sign", "of"), ("signs", "of"),
     ("symptoms", "of"), ("symptom", "of"), ("what", "if"), ("in", "case"), ("fear", "of"),
     ("risk", "for"), ("danger", "of"),
+    ("que", "pasa"), ("y", "si"), ("en", "caso"), ("miedo", "a"), ("miedo", "de"),
+    ("riesgo", "de"), ("senales", "de"), ("sintomas", "de"), ("que", "hago"), ("que", "hacer"),
 })
 REPORT_MARKERS: FrozenSet[str] = frozenset({
     "normal", "now", "currently", "since", "today", "tonight", "yesterday", "morning",
     "still", "keep", "keeps", "started", "right", "this", "am", "im", "i'm", "having",
     "got", "getting", "feel", "feeling", "felt", "help", "pls", "please", "ok", "okay",
+    "ahora", "ahorita", "hoy", "ayer", "anoche", "desde", "tengo", "tiene", "estoy", "sigue",
+    "todavia", "aun", "ayuda", "porfa", "favor",
 })
+# A clause that tells an old story is not a report of now ("my uncle collapsed at a blood test
+# years ago", "I had a seizure as a kid").
+PAST_PHRASES = ("years ago", "year ago", "yrs ago", "as a kid", "as a child", "as a teen", "when i was",
+                "history of", "used to", "in the past", "back in", "once had", "last year",
+                "hace años", "hace anos", "de niño", "de nino", "de niña", "de nina", "cuando era",
+                "el año pasado", "el ano pasado", "hace tiempo")
 
 
 @dataclass(frozen=True)
@@ -86,6 +106,9 @@ class Finding:
     end: int
     negated: bool = False
     hypothetical: bool = False
+    # the clause the finding sits in (character offsets): what a denial takes away
+    clause_start: int = 0
+    clause_end: int = 0
 
     @property
     def asserted(self) -> bool:
@@ -110,6 +133,17 @@ class Assessment:
     def symptoms(self) -> List[str]:
         return sorted({f.symptom for f in self.asserted if f.tier == self.tier})
 
+    def without_denied(self, text: str) -> str:
+        """The message with every clause that denies, asks about or jokes about a symptom
+        blanked out: what is left may still report something ("no chest pain but his face
+        is drooping"), which the classifier then reads on its own."""
+        chars = list(text)
+        for finding in self.findings:
+            if not finding.asserted:
+                for i in range(finding.clause_start, min(finding.clause_end, len(chars))):
+                    chars[i] = " "
+        return "".join(chars)
+
 
 class RedFlagDetector:
     def __init__(self, nlp: "spacy.Language") -> None:
@@ -128,7 +162,7 @@ class RedFlagDetector:
         tokens = self.nlp(word)
         if word in SPELLING or len(tokens) != 1:
             return SPELLING.get(word, word)
-        return tokens[0].lemma_.lower()
+        return without_accents(tokens[0].lemma_.lower())
 
     @classmethod
     def from_path(cls, path: Optional[Path] = None) -> "RedFlagDetector":
@@ -164,6 +198,7 @@ class RedFlagDetector:
         if _reports_something_now(doc):
             # A question about a symptom, then "I've got it right now": a report after all.
             findings = [replace(f, hypothetical=False) for f in findings]
+        findings = _recovered_faints_are_urgent(doc, findings)
         tier = max(
             (f.tier for f in findings if f.asserted and f.tier in TIER_RANK), key=TIER_RANK.get, default=None
         )
@@ -176,9 +211,10 @@ class RedFlagDetector:
 
     def _finding(self, doc: Doc, span: Span, label: int, clause_of: List[int]) -> Finding:
         symptom = SYMPTOMS[label]
+        clause = [t for t in doc if clause_of[t.i] == clause_of[span.start]] or list(span)
+        bounds = dict(clause_start=clause[0].idx, clause_end=clause[-1].idx + len(clause[-1].text))
         if symptom.tier == IDIOM:
-            return Finding(symptom.name, IDIOM, span.text, span.start_char, span.end_char, negated=True)
-        clause = [t for t in doc if clause_of[t.i] == clause_of[span.start]]
+            return Finding(symptom.name, IDIOM, span.text, span.start_char, span.end_char, negated=True, **bounds)
         before = [t for t in clause if t.i < span.start]
         after = [t for t in clause if t.i >= span.end]
         continuation = _continuation(doc, clause, clause_of)
@@ -188,9 +224,11 @@ class RedFlagDetector:
             text=span.text,
             start=span.start_char,
             end=span.end_char,
-            negated=_negated(before, after, _is_question_about(clause)) or _resolved(continuation)
+            negated=(not _carries_negation(span) and _negated(before, after, _is_question_about(clause)))
+            or _resolved(continuation)
             or (symptom.tier == MENTION and _denied_after(after or _next_clause(doc, clause, clause_of))),
-            hypothetical=_hypothetical(before, after, clause),
+            hypothetical=_hypothetical(before, after, clause) or _tells_old_story(clause),
+            **bounds,
         )
 
 
@@ -236,6 +274,43 @@ def _reports_something_now(doc: Doc) -> bool:
     return any(phrase in text for phrase in NOW_PHRASES)
 
 
+def _tells_old_story(clause: List) -> bool:
+    """An old story ("collapsed at a blood test years ago", "sepsis in 2019") or a figure
+    of speech about money, work or traffic ("nearly had a heart attack when I saw the bill")."""
+    text = " ".join(t.lower_ for t in clause)
+    words = {t.lower_ for t in clause}
+    return (any(phrase in text for phrase in PAST_PHRASES) or bool(words & FIGURATIVE_CONTEXT)
+            or bool(YEAR.search(text)))
+
+
+YEAR = re.compile(r"\b(in|en|back in|around) (19[5-9]\d|20[0-2]\d)\b|\bin the (19)?[5-9]0s\b|\bas a (baby|toddler|teenager)\b")
+# Words that make symptom words in their clause a figure of speech, not a report.
+FIGURATIVE_CONTEXT = frozenset({
+    "bill", "invoice", "price", "prices", "quote", "deadline", "deadlines", "paperwork", "traffic",
+    "boss", "lol", "haha", "hahaha", "lmao", "jaja", "jajaja", "jeje", "factura", "precio", "precios",
+    "trafico", "jefe", "papeles", "suegra", "mother-in-law", "invoice", "receipt",
+})
+
+
+# "fainted ... but I'm fine now": a single faint with full recovery is urgent, not an
+# emergency (categories.yml, syncope_collapse), unless it happened again or hurt them.
+RECOVERED = ("fine now", "ok now", "okay now", "alright now", "better now", "came round", "came around",
+             "came to", "woke up", "recovered", "back to normal", "feel fine", "feels fine", "im fine",
+             "i'm fine", "i am fine", "seems fine", "bien ahora", "ya estoy bien", "ya esta bien",
+             "ya está bien", "se recupero", "se recuperó", "desperto", "despertó", "volvio en si", "volvió en sí")
+NOT_RECOVERED = ("again", "twice", "keeps", "keep", "hit", "head", "injur", "bleeding", "not waking",
+                 "otra vez", "de nuevo", "golpe", "cabeza", "no despierta")
+
+
+def _recovered_faints_are_urgent(doc: Doc, findings: List[Finding]) -> List[Finding]:
+    text = doc.text.lower()
+    faints = [f for f in findings if f.symptom == "syncope_collapse" and f.tier == EMERGENCY and f.asserted]
+    others = [f for f in findings if f.asserted and f.tier == EMERGENCY and f.symptom != "syncope_collapse"]
+    if not faints or others or not any(p in text for p in RECOVERED) or any(p in text for p in NOT_RECOVERED):
+        return findings
+    return [replace(f, tier=URGENT) if f in faints else f for f in findings]
+
+
 def _inside(span: Span, idiom: Span) -> bool:
     """Only words wholly inside a figure of speech are ignored: "can't breathe" stays a
     symptom even if some idiom pattern happens to start at "breathe"."""
@@ -245,9 +320,24 @@ def _inside(span: Span, idiom: Span) -> bool:
 def _excluded(span: Span, label: int) -> bool:
     """A word that names a symptom only in some company: "collapsed lung" is a question
     about a lung, not about someone who collapsed."""
+    if SYMPTOMS[label].name == "self_harm" and _small_number(span):
+        return True  # "took 2 tylenol for the soreness" is a dose, not an overdose
     following = span.doc[span.end] if span.end < len(span.doc) else None
     next_word = _canon(following) if following is not None else ""
     return any(span.root.lower_ in words and next_word in after for words, after in EXCLUSIONS.get(SYMPTOMS[label].name, []))
+
+
+# From this many tablets on, "took N ..." reads as an overdose (with a number below it, the
+# classifier still reads the rest of the message).
+OVERDOSE_COUNT = 8
+
+
+def _small_number(span: Span) -> bool:
+    numbers = [t for t in span if t.like_num]
+    try:
+        return bool(numbers) and all(float(t.text.replace(",", "")) < OVERDOSE_COUNT for t in numbers)
+    except ValueError:
+        return False  # "a dozen", "twenty": words, not digits
 
 
 def _longest_per_start(doc: Doc, matches: List[tuple]) -> List[tuple]:
@@ -288,10 +378,18 @@ def _negated(before: List, after: List, question: bool = False) -> bool:
     return not question and _resolved(after)
 
 
+def _carries_negation(span: Span) -> bool:
+    """ "can't breathe", "no puede respirar": the phrase is itself negative, so a negation
+    before it belongs to something else ("can't lie down, can't breathe")."""
+    return any(_canon(t) in NEGATIONS | {"not", "cannot"} for t in span)
+
+
 def _denied_after(after: List) -> bool:
     """A bare symptom word denied right after it: "chest doesn't hurt", "throat is fine"."""
     return any(_canon(t) in NEGATIONS | {"not"} for t in after[:3]) or _resolved(after)
 
+
+NOT_A_RESOLUTION_BEFORE = frozenset({"the", "a", "bus", "full", "without", "w/o", "wont", "won't", "never", "cant", "can't"})
 
 # "the tingling in my arm went away": the resolution may come a few words later.
 RESOLUTION_WINDOW = 8
@@ -302,6 +400,9 @@ def _resolved(after: List) -> bool:
     the question "is that ok?" are not."""
     for position, token in enumerate(after[:RESOLUTION_WINDOW]):
         if _canon(token) in RESOLUTIONS or token.lower_ in RESOLUTIONS:
+            previous = after[position - 1].lower_ if position else ""
+            if previous in NOT_A_RESOLUTION_BEFORE:
+                continue  # "at the bus stop", "without stopping for air"
             if {t.lower_ for t in after[max(0, position - 2):position]} & {"that", "this", "normal"}:
                 return False
             if position + 1 < len(after) and after[position + 1].lower_ in {"past", "up", "worse", "beyond", "through", "out"}:
@@ -318,7 +419,8 @@ def _hypothetical(before: List, after: List, clause: List) -> bool:
     if any(pair in HYPOTHETICAL_PAIRS for pair in zip(lowered, lowered[1:])):
         return True
     words = {t.lower_ for t in clause} | {_canon(t) for t in clause}
-    asks_about_risk = any(t.lower_ in HYPOTHETICAL for t in before) or _is_question_about(clause)
+    asks_about_risk = any(t.lower_ in HYPOTHETICAL and not (t.lower_ == "ever" and t.i and t.nbor(-1).lower_ == "first")
+                          for t in before) or _is_question_about(clause)
     if not asks_about_risk:
         return False
     return not (words & REPORT_MARKERS or _first_person_report(before))

@@ -120,7 +120,7 @@ CHEST_PAIN = (
 )
 
 SYMPTOMS: List[Symptom] = [
-    Symptom("difficulty breathing", EMERGENCY, [
+    Symptom("breathing", EMERGENCY, [
         f"can|could not ~ {BREATHE}",
         "CAN|CA|COULD NOT|NT|N'T ~ BRIEF|BREEF",
         "not|stop|stopped ~ breathe",
@@ -149,7 +149,7 @@ SYMPTOMS: List[Symptom] = [
         "struggle|hard|difficult|trouble|cannot|not ~ ~ get ~ ~ air|oxygen|breath",
         "PUFFED|WINDED",
     ]),
-    Symptom("chest pain", EMERGENCY, [
+    Symptom("chest_pain", EMERGENCY, [
         f"chest ~ ~ ~ ~ ~ {CHEST_PAIN}",
         f"{CHEST_PAIN} ~ ~ ~ ~ ~ ~ ~ ~ chest",
         "cp",
@@ -158,12 +158,12 @@ SYMPTOMS: List[Symptom] = [
         "heart attack",
         "pain|hurt ~ ~ when|to ~ breathe",
     ]),
-    Symptom("coughing blood", EMERGENCY, [
+    Symptom("coughing_blood", EMERGENCY, [
         f"cough|spit|vomit|throw|puke|hack ~ ~ ~ ~ ~ {BLEED}|froth",
         f"{BLEED}|froth ~ ~ ~ ~ ~ ~ cough|spit|phlegm|mucus|sputum|saliva",
         "hemoptysis|haemoptysis",
     ]),
-    Symptom("heavy bleeding", EMERGENCY, [
+    Symptom("heavy_bleeding", EMERGENCY, [
         f"{BLEED} ~ ~ ~ ~ ~ ~ ~ ~ not|will|cannot ~ stop|stopping|stopped",
         f"pump|pumping|spurt|gush|pour|drip|dripping ~ ~ {BLEED}",
         f"not|cannot ~ stop ~ ~ {BLEED}",
@@ -174,7 +174,7 @@ SYMPTOMS: List[Symptom] = [
         f"still|keep|keeps ~ {BLEED}",
         "haemorrhage|hemorrhage|haemorrhaging|hemorrhaging",
     ]),
-    Symptom("fainting or collapse", EMERGENCY, [
+    Symptom("syncope_collapse", EMERGENCY, [
         FAINT_VERBS,
         "pass|passout|PAST ~ out",
         "passout",
@@ -190,15 +190,13 @@ SYMPTOMS: List[Symptom] = [
         "keel|keeled ~ over",
         "knock|knocked ~ out",
         "not|isn't ~ respond|responding|responsive|answer|answering|wake",
-        "limp",
-        "fell|fall|fallen ~ over|down",
     ]),
-    Symptom("blue lips", EMERGENCY, [
+    Symptom("breathing", EMERGENCY, [
         "lip|mouth|face|skin|fingertips|fingers|nails ~ ~ ~ ~ ~ blue",
         "blue ~ ~ lip|mouth|face|fingertips",
         "turn|turning|go|going|gone|went ~ blue",
     ]),
-    Symptom("throat swelling", EMERGENCY, [
+    Symptom("anaphylaxis", EMERGENCY, [
         "throat|tongue ~ ~ ~ ~ ~ swell|close|tight|tightening|closing|shut|shutting|thick|huge|big",
         "swell ~ ~ throat|tongue",
         "not|cannot ~ swallow",
@@ -206,7 +204,7 @@ SYMPTOMS: List[Symptom] = [
         "face|lip|lips ~ ~ swell",
     ]),
     # --- urgent: the clinic or a doctor the same day ---
-    Symptom("signs of infection", URGENT, [
+    Symptom("infection", URGENT, [
         "pus|ooze|infect|abscess|cellulitis|discharge|weeping|weep|gunk|crust",
         "leak ~ ~ fluid|stuff|gunk|liquid|yellow",
         "yellow|green|white|cloudy ~ ~ stuff|gunk|fluid|liquid|goo|discharge",
@@ -222,14 +220,14 @@ SYMPTOMS: List[Symptom] = [
         "swell ~ ~ red",
         "red ~ ~ swell",
     ]),
-    Symptom("fever", URGENT, [
+    Symptom("infection", URGENT, [
         "fever|chill|shiver|febrile",
         "high|running|run|have|got|spiked|with ~ ~ temperature",
         "temperature ~ ~ ~ #NUM",
         "temperature ~ ~ ~ high",
         "burning ~ up",
     ]),
-    Symptom("worsening pain", URGENT, [
+    Symptom("worsening_pain", URGENT, [
         "pain|sore|soreness|ache|hurt ~ ~ ~ get|getting|keep|keeps|still ~ worse",
         "get|getting|keep|keeps ~ worse ~ ~ day|days|week",
         "worse ~ and ~ worse",
@@ -250,7 +248,7 @@ SYMPTOMS: List[Symptom] = [
         "worse ~ on ~ day",
         "from ~ mild ~ to",
     ]),
-    Symptom("numbness or weakness", URGENT, [
+    Symptom("nerve_injury", URGENT, [
         "numb|tingle",
         "pin|pins ~ and ~ needle|needles",
         "weak ~ ~ arm|arms|leg|legs|hand|hands|grip|foot|side|face",
@@ -261,13 +259,257 @@ SYMPTOMS: List[Symptom] = [
         "lost|losing|lose|no ~ feeling|sensation|strength",
         "dead ~ arm|leg",
     ]),
-    Symptom("repeated dizziness", URGENT, [
+    Symptom("dizziness", URGENT, [
         "dizzy ~ ~ ~ again|keep|keeps|repeatedly|spell|spells|episode|episodes|still|day|days|constantly|constant|all|everytime|every|times|twice|over|turn|turns",
         "dizzy ~ ~ ~ on ~ and|& ~ off",
         "keep|keeps|kept|still|again|constantly|repeatedly|recurring|repeated ~ ~ ~ dizzy",
         "dizzy ~ spell|spells|episode|episodes",
         "room ~ spin|spinning",
         "NEARLY|ALMOST ~ FAINTED|FAINT|PASSED|COLLAPSED",
+    ]),
+]
+
+# Categories beyond the seeds' two named emergencies (bot/safety/categories.yml says where
+# each comes from). English first, then Spanish (written without accents: the detector
+# compares words without them, so "desmayó" and "desmayo" are one word).
+SYMPTOMS += [
+    Symptom("stroke", EMERGENCY, [
+        "face|mouth|smile|eye|eyelid ~ ~ ~ droop|drooping|droopy|lopsided|crooked|sag|sagging|fall|falling|fallen|slip|slipped|uneven|twisted|numb",
+        "droop|drooping|droopy|lopsided|crooked|twisted ~ ~ face|mouth|smile|eye|eyelid",
+        "slur|slurred|slurring|garbled|jumbled|muddled|mumbled|mumbling ~ ~ speech|word|words|talk|talking|voice",
+        "speech|words ~ ~ ~ slur|slurred|slurring|garbled|jumbled|muddled|weird|strange|funny|wrong|off|mixed",
+        "talk|talking|speak|speaking|sound|sounding ~ ~ funny|weird|strange|gibberish|nonsense|drunk",
+        "not|cannot ~ find|get|say ~ ~ ~ word|words|out",
+        "one ~ side ~ ~ ~ ~ ~ weak|numb|dead|floppy|droop|droopy|paralysed|paralyzed|limp|heavy",
+        "weak|numb|dead|floppy|paralysed|paralyzed ~ ~ ~ ~ one|left|right ~ side",
+        "double ~ vision",
+        "see|seeing|saw ~ double|two",
+        "lose|lost|losing|blurry|blurred|blur ~ ~ vision|sight|eyesight",
+        "blind ~ in ~ ~ eye",
+        "worst ~ headache",
+        "sudden|suddenly|thunderclap ~ ~ ~ ~ headache",
+        "HAVING|THINK|THINKS|LIKE|MAYBE ~ ~ ~ STROKE|MINISTROKE|TIA",
+        "cara|boca|sonrisa|ojo|parpado ~ ~ ~ caida|caido|torcida|torcido|chueca|chueco|colgada|colgando|dormida|ladeada|desviada",
+        "habla|hablando|hablar|lengua ~ ~ ~ raro|rara|arrastrando|arrastra|enredado|enredada|trabada|trabado|mal|incoherente",
+        "arrastra|arrastrando ~ ~ palabras",
+        "no ~ puede|puedo|podia ~ hablar|hablar bien|mover ~ ~ brazo|pierna|lado",
+        "un ~ lado ~ ~ ~ ~ ~ dormido|dormida|debil|paralizado|paralizada|caido|caida|sin ~ fuerza",
+        "veo|ve|viendo ~ doble",
+        "vision ~ doble|borrosa",
+        "dando|dio|tiene|teniendo|esta ~ ~ ~ derrame|ictus|embolia|trombosis",
+        "peor ~ dolor ~ de ~ cabeza",
+    ]),
+    Symptom("seizure", EMERGENCY, [
+        "seizure|seizing|convulsion|convulsions|convulse|convulsing|convulsed",
+        "HAVING|HAD|HAS ~ A ~ FIT",
+        "FITTING",
+        "shake|shaking|jerk|jerking|twitch|twitching|thrash|thrashing ~ ~ all ~ over|uncontrollably",
+        "shake|shaking|jerk|jerking ~ ~ ~ ~ ~ not|cannot ~ respond|responding|answer|answering|wake|stop",
+        "eye|eyes ~ roll|rolled|rolling ~ back",
+        "foam|foaming ~ at ~ ~ mouth",
+        "convulsion|convulsiones|convulsionando|convulsiona|convulsiono|convulsionar|convulsionó",
+        "ataque ~ ~ epilepsia|epileptico|epileptica",
+        "temblando|sacudiendo|sacudidas|sacude|tiembla ~ ~ ~ ~ todo ~ el ~ cuerpo",
+        "ojos ~ ~ blancos|volteados|en ~ blanco",
+        "espuma ~ por ~ la ~ boca",
+    ]),
+    Symptom("anaphylaxis", EMERGENCY, [
+        "lip|lips|face|tongue|mouth|eye|eyes ~ ~ ~ ~ swell|puff|puffy|puffing|balloon|ballooning|blow|blowing",
+        "swell|puffy|puffing ~ ~ lip|lips|face|tongue|eye|eyes|mouth",
+        "hoarse|croaky|raspy ~ ~ voice",
+        "voice ~ ~ ~ hoarse|croaky|raspy|change|changed|funny|weird",
+        "hive|hives|welt|welts ~ ~ ~ ~ all ~ over|everywhere",
+        "anaphylaxis|anaphylactic|anaphalaxis|epipen|epi-pen",
+        "trouble|hard|difficult|struggle ~ ~ swallow|swallowing",
+        "se ~ me|le ~ hincha|hinchan|hincho|hincharon|inflama|inflamo ~ ~ labio|labios|cara|lengua|garganta|ojos|boca",
+        "labio|labios|cara|lengua|garganta|boca ~ ~ ~ hinchada|hinchado|hinchados|hinchadas|inflamada|inflamado|inflamados",
+        "garganta ~ ~ ~ cerrando|cierra|cerrada|cerro|apretada",
+        "no ~ puedo|puede ~ tragar",
+        "anafilaxia|anafilactica|anafilactico|anafilaxis",
+        "voz ~ ronca",
+    ]),
+    Symptom("altered_consciousness", EMERGENCY, [
+        "not|cannot ~ make|making ~ ~ sense",
+        "talk|talking|saying ~ ~ nonsense|gibberish",
+        "not|cannot ~ recognise|recognize|recognising|recognizing|know ~ ~ ~ me|us|anyone|where|who",
+        "disoriented|disorientated|delirious|incoherent",
+        "SUDDENLY|VERY|SO|REALLY|TOTALLY ~ CONFUSED",
+        "CONFUSED ~ AND|NOT",
+        "keep|keeps|kept ~ nodding|drifting|dozing|passing ~ off",
+        "not|cannot ~ keep|stay ~ ~ eye|eyes ~ open",
+        "fall|falling|fell ~ asleep ~ mid|middle|while|talking|sentence",
+        "no ~ tiene ~ sentido",
+        "habla|hablando|dice ~ ~ incoherencias|incoherente|cosas ~ sin ~ sentido|tonterias",
+        "no ~ me|nos|lo|la ~ reconoce|reconoció|reconocio",
+        "confundido|confundida|desorientado|desorientada|delirando",
+        "no ~ se ~ puede ~ mantener ~ despierto|despierta",
+        "muy ~ adormilado|adormilada|somnoliento|somnolienta",
+    ]),
+    Symptom("organ_injury", EMERGENCY, [
+        "belly|stomach|tummy|abdomen|abdominal ~ ~ ~ ~ hard|rigid|swell|bloat|bloated|distend|distended|board|rock",
+        "hard|rigid|swollen|distended ~ ~ belly|stomach|tummy|abdomen",
+        f"{BLEED} ~ ~ in ~ ~ urine|pee|wee|piss",
+        "urine|pee|wee|piss ~ ~ ~ ~ blood|bloody|red|pink|brown|cola",
+        "pee|peeing|wee|weeing|urinate|urinating ~ ~ blood",
+        "flank|kidney|kidneys ~ ~ ~ pain|hurt|hurts|agony|killing|stab|stabbing|excruciating",
+        "sangre ~ en ~ ~ orina|pipi|pis",
+        "orina|orino|pipi|pis ~ ~ ~ sangre|roja|rojo|con ~ sangre",
+        "barriga|panza|vientre|abdomen|estomago|tripa ~ ~ ~ dura|duro|hinchada|hinchado|inflamada|inflamado|rigida|rigido",
+        "dolor ~ ~ ~ rinon|rinones|costado ~ ~ ~ fuerte|insoportable|horrible",
+    ]),
+    Symptom("spinal_cord", EMERGENCY, [
+        "not|cannot ~ control|hold ~ ~ ~ bladder|bowel|bowels|pee|wee|poo|urine",
+        "wet|pee|peed|soil|soiled ~ myself|himself|herself",
+        "cannot|not ~ pee|wee|urinate|pass ~ ~ urine|water",
+        "numb ~ ~ ~ between ~ ~ leg|legs",
+        "numb ~ ~ ~ ~ bottom|bum|buttock|buttocks|groin|saddle|privates|genitals",
+        "saddle ~ numb|numbness|anaesthesia|anesthesia",
+        "both ~ leg|legs|arm|arms ~ ~ ~ ~ weak|numb|dead|give|gave|giving|buckle|buckling|collapse",
+        "leg|legs ~ ~ give|gave|giving ~ way|out",
+        "no ~ puedo|puede ~ orinar|aguantar|controlar ~ ~ ~ orina|pipi|vejiga|esfinter",
+        "me|se ~ hice|hizo|orine|orino ~ pipi|popo|encima",
+        "entumido|adormecido|dormido|dormida|entumecido ~ ~ ~ entre ~ ~ piernas",
+        "ambas|dos ~ piernas ~ ~ ~ debiles|dormidas|no|sin",
+    ]),
+    Symptom("sepsis", EMERGENCY, [
+        "sepsis|septic|septicaemia|septicemia",
+        "mottled|blotchy ~ ~ skin|legs|arms",
+        "skin ~ ~ ~ mottled|blotchy",
+        "fever|temperature|shiver|chill ~ ~ ~ ~ ~ ~ confuse|confused|drowsy|delirious|disoriented",
+        "feel|feeling ~ like ~ ~ ~ ~ die|dying",
+        "sepsis|septicemia|septico|septica",
+        "piel ~ ~ manchada|moteada|marmorea",
+        "fiebre|escalofrios|temperatura ~ ~ ~ ~ ~ confundido|confundida|desorientado|desorientada|delirando",
+    ]),
+    Symptom("self_harm", EMERGENCY, [
+        "kill|end|take|killing|ending|taking ~ myself",
+        "end|take|ending|taking ~ my ~ own? ~ life",
+        "suicide|suicidal|suicidial|sucidal",
+        "want|wanna|wish|ready ~ ~ ~ to? ~ die|dead",
+        "not ~ want ~ to ~ live|wake|be ~ alive|here",
+        "better ~ off ~ dead",
+        "no ~ point|reason ~ ~ ~ living|live|alive",
+        "overdose|overdosed|OD|OD'D|ODED",
+        "take|took|taken|swallow|swallowed|taking ~ ~ ~ whole|all|entire|bottle|box|packet|pack|lot|handful|bunch|load ~ ~ ~ ~ pill|pills|tablet|tablets|painkiller|painkillers|paracetamol|tylenol|ibuprofen|oxy|meds|medication|medicine",
+        "too ~ many ~ ~ pill|pills|tablet|tablets|painkiller|painkillers|paracetamol|tylenol|ibuprofen|meds",
+        "cut|cutting|hurt|hurting|harm|harming|burn|burning ~ myself|herself|himself",
+        "self ~ harm|harming",
+        "suicide|goodbye ~ note|letter|letters",
+        "end|ending ~ it ~ all|tonight|today|now",
+        "end ~ everything",
+        "cannot|not ~ go ~ on ~ ~ ~ ~ anymore|living",
+        "no ~ one|body ~ would ~ miss ~ me",
+        "last ~ message",
+        "take|took|taken|swallow|swallowed|took ~ ~ ~ #NUM ~ ~ ~ naproxen|tramadol|codeine|co-codamol|oxycodone|oxy|aspirin|advil|aleve|motrin|nurofen|percocet|vicodin|sleeping|diazepam|valium|xanax|pills|tablets|paracetamol|tylenol|ibuprofen|acetaminophen|painkillers",
+        "matarme|suicidarme|suicidio|suicida|matarse|suicidarse",
+        "quitarme|quitarse ~ la ~ vida",
+        "quiero|quiere ~ morir|morirme|morirse|desaparecer",
+        "no ~ quiero|quiere ~ vivir|seguir|despertar",
+        "sobredosis",
+        "tome|tomo|trague|trago|tomado ~ ~ ~ todas|toda|todo|frasco|caja|bote|puñado|muchas ~ ~ ~ pastillas|pastilla|pildoras|tabletas|calmantes|analgesicos",
+        "demasiadas ~ pastillas|pildoras|tabletas|calmantes",
+        "cortarme|cortandome|cortarse|lastimarme|hacerme ~ dano",
+    ]),
+    Symptom("compartment", EMERGENCY, [
+        "leg|calf|arm|forearm|thigh|shin|foot|hand ~ ~ ~ ~ ~ cold ~ and ~ pale|white|numb|blue",
+        "tense|rock|hard ~ ~ ~ swell|swollen|swelling ~ ~ ~ ~ pain|agony|excruciating",
+    ]),
+    # --- urgent: the clinic or a doctor the same day ---
+    Symptom("heavy_bleeding", URGENT, [
+        f"start|started|starts|starting ~ ~ ~ {BLEED} ~ again",
+        f"{BLEED} ~ ~ ~ again|restart|restarted|back",
+        "volvio|vuelve|volvia ~ a ~ sangrar",
+        "sangrar|sangrando|sangra ~ ~ otra ~ vez|de ~ nuevo",
+    ]),
+    Symptom("syncope_collapse", URGENT, [
+        # A faint with full recovery: the detector lowers plain "fainted" to urgent when the
+        # message says the person came round and is well (syncope_recovered in detector.py).
+        "desmaye|desmayo|desmaya|desmayado|desmayada|desvanecio|desvaneci",
+    ]),
+    Symptom("haematoma", URGENT, [
+        "bruise|lump|swell|swelling|bump ~ ~ ~ ~ ~ big|bigger|grow|growing|grows|grew|larger|spread|spreading|expand|expanding",
+        "grow|growing|expanding|spreading ~ bruise|lump|bump|swelling",
+        "hematoma|haematoma",
+        "moreton|morete|hematoma|cardenal|chichon|bolita|bulto|bola|hinchazon ~ ~ ~ ~ crece|creciendo|grande|agrandando|aumenta|aumentando",
+    ]),
+    Symptom("retained_needle", URGENT, [
+        "needle ~ ~ ~ ~ broke|broken|snap|snapped|break|stuck|left",
+        "piece|bit|tip|fragment|part ~ of ~ ~ ~ needle",
+        "something|metal|bit ~ ~ sharp|metal|hard ~ ~ under|in ~ ~ skin",
+        "metal ~ ~ ~ poke|poking|stick|sticking",
+        "pedazo|trozo|punta|pedacito|parte ~ de ~ ~ aguja",
+        "aguja ~ ~ ~ ~ rompio|quebro|rota|quebrada|quedo|adentro",
+    ]),
+    Symptom("allergic_local", URGENT, [
+        "rash|hive|hives|welt|welts|blister|blisters|blistering",
+        "allergic|allergy ~ reaction",
+        "ronchas|sarpullido|urticaria|erupcion|ampollas|salpullido",
+        "reaccion ~ alergica",
+    ]),
+    Symptom("nerve_injury", URGENT, [
+        "foot ~ drop",
+        "drag|dragging ~ ~ foot|leg|toes",
+        "electric|electrical ~ shock|shocks|zap|zaps|jolt|jolts|current",
+        "shoot|shooting ~ ~ ~ down ~ ~ leg|arm",
+        "hormigueo|entumecimiento|adormecimiento|entumido|entumida|entumecido|entumecida",
+        "no ~ siento ~ ~ ~ pierna|brazo|mano|pie|dedos|cara",
+        "pie ~ ~ caido|arrastro|arrastrando|arrastra",
+        "descarga|descargas|corrientazo|corrientazos|toques ~ ~ ~ ~ pierna|brazo|electricas|electricos",
+        "pierna|brazo|mano ~ ~ ~ debil|dormida|dormido|sin ~ fuerza",
+    ]),
+    Symptom("infection", URGENT, [
+        "pus|supura|supurando|infectado|infectada|infeccion|infectada",
+        "enrojecido|enrojecida|roja|rojo|caliente ~ ~ ~ ~ hinchado|hinchada|caliente|extiende|crece|calor",
+        "fiebre|escalofrios|calentura|temperatura ~ ~ alta",
+        "rojo|roja|enrojecimiento|rojez ~ ~ ~ se ~ extiende|crece|esparce",
+        "lineas|rayas ~ rojas",
+    ]),
+    Symptom("worsening_pain", URGENT, [
+        "cada ~ vez ~ peor|mas ~ dolor",
+        "empeora|empeorando|empeorado|empeoro",
+        "dolor ~ ~ ~ ~ peor ~ ~ ~ ~ dias|dia",
+    ]),
+    Symptom("dizziness", URGENT, [
+        "mareo|mareos|mareado|mareada|vertigo ~ ~ ~ ~ vuelve|vuelven|regresa|regresan|sigue|siguen|todo ~ el ~ dia|otra ~ vez|de ~ nuevo",
+        "sigo|sigue ~ ~ mareando|mareado|mareada",
+        "vuelvo|vuelve ~ a ~ marearme|marearse",
+    ]),
+    # --- Spanish for the first categories ---
+    Symptom("breathing", EMERGENCY, [
+        "no ~ puedo|puede|podia|pude|podemos ~ ~ respirar",
+        "me|le|nos ~ falta|faltaba|falto ~ ~ aire|respiracion",
+        "falta ~ de ~ aire",
+        "dificultad|problema|problemas|trabajo ~ ~ para|al ~ respirar",
+        "me|le|se ~ ahogo|ahoga|ahogando|asfixio|asfixia",
+        "ahogo|ahogandome|ahogandose|asfixia|asfixiando|asfixiandome",
+        "cuesta|costaba|cuesta ~ ~ respirar",
+        "respirar|respiro|respira ~ ~ ~ duele|dolor|cuesta|dificil|mal|raro",
+        "sin ~ aliento|aire",
+        "labio|labios|boca|cara ~ ~ ~ morado|morados|moradas|azul|azules",
+    ]),
+    Symptom("chest_pain", EMERGENCY, [
+        "dolor|dolores|presion|opresion|punzada|ardor|peso ~ ~ ~ ~ pecho",
+        "pecho ~ ~ ~ ~ duele|dolor|apretado|apretada|oprime|presion|arde|quema|aprieta",
+        "duele|dolia|dolio ~ ~ ~ pecho",
+        "infarto|ataque ~ al ~ corazon",
+    ]),
+    Symptom("heavy_bleeding", EMERGENCY, [
+        "no ~ para|deja|paraba|dejaba ~ de ~ sangrar",
+        "sangrando|sangra|sangrado|sangre ~ ~ ~ mucho|muchisimo|bastante|sin ~ parar|chorros|a ~ chorros|no ~ para",
+        "mucha|muchisima|tanta|demasiada ~ sangre",
+        "empapado|empapada|empapa|empapando|empapo ~ ~ ~ ~ sangre",
+        "chorro|chorrea|chorreando|brota|brotando ~ ~ sangre",
+        "hemorragia",
+    ]),
+    Symptom("coughing_blood", EMERGENCY, [
+        "tos|toso|tose|tosiendo|tosi|escupo|escupe|escupiendo|vomito|vomita|vomitando|vomitar ~ ~ ~ sangre",
+    ]),
+    Symptom("syncope_collapse", EMERGENCY, [
+        "se ~ desmayo|desmaya|desmayaron ~ ~ ~ ~ no|otra|y ~ no",
+        "inconsciente|desmayado|desmayada|desplomo|desplomado|desplomada|colapso",
+        "no ~ responde|reacciona|despierta|contesta",
+        "perdio|perdi|pierde ~ el ~ conocimiento|sentido",
+        "se ~ cayo|desplomo ~ ~ ~ ~ no ~ responde|despierta|reacciona",
     ]),
 ]
 
@@ -282,6 +524,9 @@ SYMPTOMS += [
     # a denied mention, so it alone never makes the classifier's red-flag reading stand.
     Symptom("mild faintness", IDIOM, [
         "feel|felt|feeling|bit|little|slightly|mildly|abit|tad ~ FAINT",
+        # "nearly fainted when I stood up, fine now" (seed 004: sit and rest)
+        "NEARLY|ALMOST|ALMOSTT ~ FAINTED|FAINT|FEINTED|PASSED|BLACKED",
+        "casi ~ me ~ desmayo|desmaye|caigo",
     ]),
     Symptom("figure of speech", IDIOM, [
         "BREATHING ~ ~ EXERCISE|EXERCISES|CLASS|CLASSES|TECHNIQUE|TECHNIQUES|APP|WORKSHOP",
@@ -294,5 +539,14 @@ SYMPTOMS += [
         "kill|killing ~ me",
         "pass ~ out ~ ~ flyer|flyers|leaflet|leaflets",
         "out ~ of ~ breath ~ from ~ ~ stair|stairs|run|running|laugh|laughing",
+        "kill|killing ~ myself ~ laugh|laughing",
+        "died|dying|die ~ ~ laugh|laughing",
+        "could ~ kill ~ for",
+        "make|made|makes ~ ~ ~ faint",
+        "precio|precios|cuenta|factura|vista|paisaje ~ ~ ~ ~ sin ~ aliento",
+        "me ~ muero ~ de|por ~ hambre|risa|ganas|sueno|verguenza|calor|frio",
+        "muerto|muerta ~ de ~ risa|hambre|cansancio|sueno",
+        "me ~ mata|matas|mato ~ ~ risa|precio",
+        "me ~ desmayo ~ ~ ~ precio|cuenta|factura",
     ]),
 ]

@@ -8,6 +8,7 @@ message, most of the detector's time).
 """
 from __future__ import annotations
 
+import unicodedata
 from typing import Callable, Dict, FrozenSet, List, Optional
 
 from spacy.tokens import Doc
@@ -19,10 +20,18 @@ FILLER = {"OP": "?", "IS_PUNCT": False, "NORM": {"NOT_IN": FILLER_EXCLUDED}}
 FILLER_OR_COMMA = {"OP": "?", "NORM": {"NOT_IN": FILLER_EXCLUDED}}
 
 
+def without_accents(word: str) -> str:
+    """ "desmayó" -> "desmayo": Spanish speakers often type without accents."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def set_canonical_forms(doc: Doc, spelling: Dict[str, str]) -> Doc:
-    """Each token's NORM becomes the spelling-corrected word, else its lemma, lower case."""
+    """Each token's NORM becomes the spelling-corrected word, else its lemma, lower case,
+    without accents."""
     for token in doc:
-        token.norm_ = spelling.get(token.lower_) or token.lemma_.lower() or token.lower_
+        token.norm_ = without_accents(spelling.get(token.lower_) or token.lemma_.lower() or token.lower_)
     return doc
 
 
@@ -37,7 +46,7 @@ def _token_pattern(word: str, canonical: Callable[[str], str]) -> dict:
         return {"LIKE_NUM": True}
     choices = word.split("|")
     if all(choice.isupper() for choice in choices):
-        pattern: dict = {"LOWER": {"IN": [c.lower() for c in choices]}}
+        pattern: dict = {"LOWER": {"IN": sorted({v for c in choices for v in (c.lower(), without_accents(c.lower()))})}}
     else:
         # Pattern words are canonicalised like message words, so "spurting" in the
         # lexicon matches "spurt", "spurted" and "spurting" in a message.

@@ -1,0 +1,84 @@
+"""Which language a message is written in, offline: English or Spanish.
+
+lingua (a maintained detector that ships its models) reads sentences; it cannot know
+the language of "ok", "2" or "no", so short messages it is unsure of get None and the
+conversation keeps its language. An explicit request ("in English please", "en
+español") always wins.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from typing import Iterable, Optional
+
+from lingua import Language, LanguageDetectorBuilder
+
+CODES = {Language.ENGLISH: "en", Language.SPANISH: "es"}
+# A decision needs at least this confidence; below it the conversation keeps its language.
+MIN_CONFIDENCE = 0.75
+
+SWITCH_REQUESTS = [
+    ("en", re.compile(r"\b(in )?english( please| pls| por favor)?\b|\bhablas? ingl[eé]s\b|\ben ingl[eé]s\b", re.I)),
+    ("es", re.compile(r"\b(en )?espa[nñ]ol\b|\bin spanish\b|\bspanish( please| pls)?\b|\bhabla(s|n)? espa", re.I)),
+]
+# One-word messages lingua reads poorly, and which say their language plainly.
+SHORT_WORDS = {
+    "es": {"hola", "gracias", "grax", "muchas", "buenas", "buenos", "adios", "adiós", "porfa", "vale",
+           "claro", "sí", "bueno", "ayuda", "oiga", "disculpe", "perdón", "perdon", "mande", "chao"},
+    "en": {"hi", "hello", "hey", "thanks", "thank", "thx", "ty", "yes", "yeah", "yep", "bye", "help",
+           "please", "pls", "sorry", "cheers"},
+}
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+_detector = None
+_lock = threading.Lock()
+
+
+def _lingua():
+    global _detector
+    with _lock:
+        if _detector is None:
+            _detector = (LanguageDetectorBuilder.from_languages(*CODES)
+                         .with_preloaded_language_models().build())
+        return _detector
+
+
+def warm_up() -> None:
+    """Load the models now (at start-up), not on the first patient's message."""
+    _lingua()
+
+
+def requested_language(text: str) -> Optional[str]:
+    """ "in English please" -> "en"; None when the message asks for no language."""
+    words = WORD.findall(text or "")
+    if len(words) > 6:
+        return None  # "my Spanish-speaking mum ..." is not a request to switch
+    for code, pattern in SWITCH_REQUESTS:
+        if pattern.search(text or ""):
+            return code
+    return None
+
+
+def detect(text: str, offered: Iterable[str] = ("en", "es")) -> Optional[str]:
+    """The language of the message among those offered, or None when unsure."""
+    offered = tuple(offered)
+    if len(offered) < 2:
+        return offered[0] if offered else None
+    requested = requested_language(text)
+    if requested in offered:
+        return requested
+    words = [w.lower() for w in WORD.findall(text or "")]
+    if not words:
+        return None
+    if len(words) <= 2:
+        for code in offered:
+            if all(w in SHORT_WORDS.get(code, ()) for w in words):
+                return code
+        if len(words) == 1 and len(words[0]) < 5:
+            return None
+    confidences = _lingua().compute_language_confidence_values(" ".join(words))
+    best = confidences[0] if confidences else None
+    if best is None or best.value < MIN_CONFIDENCE:
+        return None
+    code = CODES.get(best.language)
+    return code if code in offered else None

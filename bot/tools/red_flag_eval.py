@@ -1,0 +1,120 @@
+"""The open-world red-flag sets (tests/data/redflag_open_*.yml): per-category recall with
+Wilson 95 % intervals, over-triage by kind, whether every emergency's reply carries the
+emergency number, and whether Spanish messages are answered in Spanish.
+
+Each set was written from bot/safety/categories.yml alone by someone who saw neither the
+training data nor the rules; none is ever trained on (tests/test_heldout_is_unseen.py).
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from pathlib import Path
+from typing import Dict, List, Sequence, Tuple
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
+TIER_OF_INTENT = {"red_flag_emergency": "emergency", "red_flag_urgent": "urgent"}
+# Replies that carry the emergency number whatever the message (domain.yml).
+NUMBER_INTENTS = {"red_flag_emergency", "red_flag_urgent", "symptom_check", "nlu_fallback", "out_of_scope", "greet"}
+
+
+def wilson_interval(successes: int, total: int, z: float = 1.96) -> Tuple[float, float]:
+    if total == 0:
+        return (0.0, 1.0)
+    p = successes / total
+    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def open_sets() -> Dict[str, List[Dict]]:
+    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
+            for path in sorted(DATA_DIR.glob("redflag_open_*.yml"))}
+
+
+def faq_keys_with_number(domain_responses: Dict[str, List[Dict]]) -> set:
+    return {name[len("utter_"):] for name, variants in domain_responses.items()
+            if name.startswith("utter_faq/") and all("{emergency_number}" in (v.get("text") or "") for v in variants)}
+
+
+def reply_carries_number(parse: Dict, faq_with_number: set) -> bool:
+    intent = (parse.get("intent") or {}).get("name")
+    if intent in NUMBER_INTENTS:
+        return True
+    if intent == "faq":
+        key = (((parse.get("response_selector") or {}).get("faq") or {}).get("response") or {}).get("intent_response_key")
+        return key in faq_with_number
+    return False
+
+
+def language_of(parse: Dict) -> str:
+    values = [e["value"] for e in parse.get("entities") or [] if e.get("entity") == "language"]
+    return values[-1] if values else "en"
+
+
+def score(messages: Sequence[Dict], parses: Sequence[Dict], faq_with_number: set) -> Dict:
+    """Per language and tier: what the open-world issue's done-when asks for."""
+    rows = []
+    for message, parse in zip(messages, parses):
+        rows.append({**message, "got": TIER_OF_INTENT.get((parse.get("intent") or {}).get("name"), "none"),
+                     "intent": (parse.get("intent") or {}).get("name"),
+                     "number": reply_carries_number(parse, faq_with_number),
+                     "reply_lang": language_of(parse)})
+    result: Dict = {"by_lang": {}, "misses": []}
+    for lang in sorted({r["lang"] for r in rows}):
+        mine = [r for r in rows if r["lang"] == lang]
+        em = [r for r in mine if r["tier"] == "emergency"]
+        ur = [r for r in mine if r["tier"] == "urgent"]
+        calm = [r for r in mine if r["tier"] == "none"]
+        per_category = defaultdict(lambda: [0, 0])
+        for r in em + ur:
+            hit = r["got"] == "emergency" if r["tier"] == "emergency" else r["got"] != "none"
+            per_category[(r["tier"], r["category"])][0] += hit
+            per_category[(r["tier"], r["category"])][1] += 1
+        over = defaultdict(lambda: [0, 0])
+        for r in calm:
+            over[r["category"]][0] += r["got"] == "emergency"
+            over[r["category"]][1] += 1
+        result["by_lang"][lang] = {
+            "emergency": _rate(sum(r["got"] == "emergency" for r in em), len(em)),
+            "emergency_reply_has_number": _rate(sum(r["number"] for r in em), len(em)),
+            "emergency_reply_in_language": _rate(sum(r["reply_lang"] == lang for r in em), len(em)),
+            "urgent_escalated": _rate(sum(r["got"] != "none" for r in ur), len(ur)),
+            "calm_read_as_emergency": _rate(sum(r["got"] == "emergency" for r in calm), len(calm)),
+            "calm_escalated_any": _rate(sum(r["got"] != "none" for r in calm), len(calm)),
+            "per_category": {f"{t}/{c}": _rate(*v) for (t, c), v in sorted(per_category.items())},
+            "over_triage_by_kind": {k: _rate(*v) for k, v in sorted(over.items())},
+        }
+        result["misses"] += [
+            {"lang": lang, "tier": r["tier"], "category": r["category"], "got": r["intent"], "text": r["text"]}
+            for r in mine
+            if (r["tier"] == "emergency" and r["got"] != "emergency") or (r["tier"] == "urgent" and r["got"] == "none")
+            or (r["tier"] == "none" and r["got"] == "emergency")
+        ]
+    return result
+
+
+def _rate(hits: int, n: int) -> Dict:
+    low, high = wilson_interval(hits, n)
+    return {"rate": hits / n if n else 1.0, "hits": hits, "n": n, "ci95": [low, high]}
+
+
+def render(result: Dict) -> List[str]:
+    lines = ["", "## Open-world red-flag sets (tests/data/redflag_open_*.yml)", ""]
+    fmt = lambda r: f"{r['rate']:.1%} ({r['hits']}/{r['n']}; 95% CI {r['ci95'][0]:.1%}–{r['ci95'][1]:.1%})"  # noqa: E731
+    for lang, s in result["by_lang"].items():
+        lines += [f"### {lang}", "", "| measure | value |", "|---|---|",
+                  f"| emergency recall | {fmt(s['emergency'])} |",
+                  f"| emergency reply carries the emergency number | {fmt(s['emergency_reply_has_number'])} |",
+                  f"| emergency reply in the message's language | {fmt(s['emergency_reply_in_language'])} |",
+                  f"| urgent escalated (urgent or emergency) | {fmt(s['urgent_escalated'])} |",
+                  f"| routine, negated, hypothetical, figurative read as emergency | {fmt(s['calm_read_as_emergency'])} |",
+                  f"| ... escalated at any tier | {fmt(s['calm_escalated_any'])} |", "",
+                  "| tier/category | recall |", "|---|---|"]
+        lines += [f"| {k} | {fmt(v)} |" for k, v in s["per_category"].items()]
+        lines += ["", "| kind (not a red flag) | read as emergency |", "|---|---|"]
+        lines += [f"| {k} | {fmt(v)} |" for k, v in s["over_triage_by_kind"].items()]
+        lines.append("")
+    return lines

@@ -1,0 +1,140 @@
+"""RedFlagGate: rules, the red-flag classifier trained on the project's own examples
+(data/safety, data/nlu; never a held-out set) and the safety net, combined."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional, Tuple
+
+import pytest
+from rasa.shared.nlu.training_data.loading import load_data
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.red_flag_gate import RedFlagGate, training_set
+from bot.safety.classifier import Reading, RedFlagClassifier
+from bot.safety.detector import default_detector
+from bot.settings import PROJECT_ROOT
+
+
+@pytest.fixture(scope="module")
+def classifier() -> RedFlagClassifier:
+    texts, tiers, categories = training_set(load_data(str(PROJECT_ROOT / "data" / "nlu")), PROJECT_ROOT / "data" / "safety")
+    return RedFlagClassifier.fit(texts, tiers, categories)
+
+
+@pytest.fixture(scope="module")
+def gate(classifier) -> RedFlagGate:
+    return RedFlagGate(RedFlagGate.get_default_config(), None, None, classifier=classifier)
+
+
+def parsed(text: str, intents: List[Tuple[str, float]], answers: Optional[List[Tuple[str, float]]] = None) -> Message:
+    message = Message(data={"text": text})
+    message.set("intent", {"name": intents[0][0], "confidence": intents[0][1]}, add_to_output=True)
+    message.set("intent_ranking", [{"name": n, "confidence": c} for n, c in intents], add_to_output=True)
+    answers = answers or [("faq/what_is", 0.9), ("faq/why_dry", 0.05)]
+    message.set("response_selector", {"faq": {
+        "response": {"intent_response_key": answers[0][0], "confidence": answers[0][1]},
+        "ranking": [{"intent_response_key": k, "confidence": c} for k, c in answers],
+    }}, add_to_output=True)
+    return message
+
+
+def intent(message: Message) -> str:
+    return message.get("intent")["name"]
+
+
+def symptoms(message: Message) -> List[str]:
+    return [e["value"] for e in message.get("entities") or [] if e["entity"] == "symptom"]
+
+
+def test_rules_override_a_confident_faq_reading(gate):
+    message = gate.process([parsed("is it normal that i cant breathe after dry needling", [("faq", 0.98)])])[0]
+    assert intent(message) == "red_flag_emergency"
+    assert symptoms(message)[-1] == "breathing"
+
+
+def test_rules_override_a_fallback(gate):
+    assert intent(gate.process([parsed("sob", [("nlu_fallback", 0.3), ("greet", 0.3)])])[0]) == "red_flag_emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "my husband keeps staring at the wall and won't answer when I talk to him",
+    "he went grey and sweaty and is slumped in the chair",
+])
+def test_the_classifier_catches_what_no_rule_knows(gate, text):
+    assert default_detector().assess(text).tier is None  # no rule knows these words
+    assert intent(gate.process([parsed(text, [("faq", 0.6), ("nlu_fallback", 0.3)])])[0]) == "red_flag_emergency"
+
+
+def test_a_category_is_named_even_without_a_rule(gate):
+    message = gate.process([parsed("my husband keeps staring at the wall and won't answer when I talk to him", [("faq", 0.6)])])[0]
+    assert symptoms(message)
+
+
+def test_no_red_flag_without_any_sign_of_one(gate):
+    message = parsed("is the car park free on weekends", [("red_flag_emergency", 0.9), ("faq", 0.05)],
+                     [("faq/cost", 0.2), ("faq/what_to_bring", 0.1)])
+    assert intent(gate.process([message])[0]) == "nlu_fallback"
+
+
+def test_denied_symptoms_leave_the_faq_answer(gate):
+    message = parsed("no chest pain, just sore", [("red_flag_emergency", 0.7), ("faq", 0.25)],
+                     [("faq/soreness_after", 0.9), ("faq/side_effects", 0.05)])
+    assert intent(gate.process([message])[0]) == "faq"
+
+
+def test_what_a_denial_leaves_is_still_read(gate):
+    message = gate.process([parsed("no chest pain but his face is drooping on one side", [("faq", 0.5)])])[0]
+    assert intent(message) == "red_flag_emergency"
+    assert "stroke" in symptoms(message)
+
+
+def test_urgent_tier_from_rules(gate):
+    assert intent(gate.process([parsed("there's pus at the needle site", [("faq", 0.9)])])[0]) == "red_flag_urgent"
+
+
+@pytest.mark.parametrize("text", ["me falta el aire desde la sesion", "mi esposo se desmayó y no despierta"])
+def test_spanish_emergencies(gate, text):
+    assert intent(gate.process([parsed(text, [("nlu_fallback", 0.4)])])[0]) == "red_flag_emergency"
+
+
+def test_self_harm_is_named_last_so_the_reply_adds_the_crisis_line(gate):
+    message = gate.process([parsed("i cant breathe and i want to kill myself", [("faq", 0.5)])])[0]
+    assert intent(message) == "red_flag_emergency"
+    assert symptoms(message)[-1] == "self_harm"  # Rasa fills the slot from the last entity
+
+
+# The combination itself, with the classifier's reading given.
+def reading(emergency: float, urgent: float, category: Optional[str] = None) -> Reading:
+    return Reading({"emergency": emergency, "urgent": urgent, "none": 1 - emergency - urgent}, category)
+
+
+def decide(gate: RedFlagGate, text: str, given: Reading, intents=(("faq", 0.9),)) -> str:
+    message = parsed(text, list(intents))
+    gate._decide(message, default_detector().assess(text), given)
+    return intent(message)
+
+
+def test_the_classifier_alone_escalates(gate):
+    assert decide(gate, "something odd", reading(0.8, 0.1)) == "red_flag_emergency"
+    assert decide(gate, "something odd", reading(0.05, 0.7)) == "red_flag_urgent"
+
+
+def test_a_red_flag_of_unsure_tier_is_treated_as_the_higher_one(gate):
+    assert decide(gate, "something odd", reading(0.25, 0.45)) == "red_flag_emergency"
+    assert decide(gate, "something odd", reading(0.05, 0.6, "stroke")) == "red_flag_emergency"
+
+
+def test_rules_urgent_but_classifier_sure_of_emergency_takes_the_higher_tier(gate):
+    assert decide(gate, "there's pus at the needle site", reading(0.9, 0.05)) == "red_flag_emergency"
+
+
+def test_the_classifier_never_lowers_a_rule_emergency(gate):
+    assert decide(gate, "i cant breathe", reading(0.0, 0.0)) == "red_flag_emergency"
+
+
+def test_possible_red_flag_gets_the_safety_net(gate):
+    assert decide(gate, "something odd", reading(0.15, 0.15)) == "symptom_check"
+
+
+def test_unlikely_red_flag_keeps_the_answer(gate):
+    assert decide(gate, "something odd", reading(0.02, 0.03)) == "faq"
