@@ -163,9 +163,11 @@ def evaluate(parser: Parser) -> Dict:
         messages = load_safety(name)
         tiers = [tier_of(p) for p in parser.parse_all([m["text"] for m in messages])]
         summary["safety"][name] = safety_metrics(messages, tiers)
-    messages = [m for ms in red_flag_eval.open_sets().values() for m in ms]
     faq_with_number = red_flag_eval.faq_keys_with_number(parser.agent.domain.responses)
-    summary["red_flags_open"] = red_flag_eval.score(messages, parser.parse_all([m["text"] for m in messages]), faq_with_number)
+    summary["red_flags_open"] = {}
+    for round_name, messages in red_flag_eval.open_rounds().items():
+        parses = parser.parse_all([m["text"] for m in messages])
+        summary["red_flags_open"][round_name] = red_flag_eval.score(messages, parses, faq_with_number)
     return summary
 
 
@@ -211,10 +213,10 @@ def render_markdown(summary: Dict) -> str:
             "", "Misses:", "",
         ]
         lines += [f"- [{m['kind']} → {m['got']}] {m['text']}" for m in s["misses"]] or ["- none"]
-    if "red_flags_open" in summary:
-        lines += red_flag_eval.render(summary["red_flags_open"])
+    for round_name, result in summary.get("red_flags_open", {}).items():
+        lines += red_flag_eval.render(result, round_name)
         lines += ["Misses:", ""] + [f"- [{m['lang']} {m['tier']}/{m['category']} → {m['got']}] {m['text']}"
-                                   for m in summary["red_flags_open"]["misses"]]
+                                   for m in result["misses"]]
     return "\n".join(lines) + "\n"
 
 

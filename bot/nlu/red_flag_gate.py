@@ -46,6 +46,7 @@ from bot.safety.categories import crisis_categories, emergency_only_categories
 from bot.safety.classifier import NONE, Reading, RedFlagClassifier
 from bot.safety.detector import Assessment, RedFlagDetector, default_detector
 from bot.safety.examples import load_examples
+from bot.safety.frames import frame_of
 from bot.safety.lexicon import EMERGENCY, URGENT
 
 logger = logging.getLogger(__name__)
@@ -69,11 +70,19 @@ class RedFlagGate(GraphComponent):
             # Thresholds on the classifier's probabilities, chosen by cross-validation on
             # the training data (bot/tools/safety_cv.py), never on a held-out set.
             "emergency_threshold": 0.5,
-            "urgent_threshold": 0.5,
+            "urgent_threshold": 0.35,
             "net_threshold": 0.25,
             # Share of the red-flag probability that is "emergency" from which a red flag
             # of unsure tier is treated as an emergency.
             "emergency_share": 0.2,
+            # When the message is framed as a question about "if", an old story, something
+            # already over or everyday talk (bot/safety/frames.py), or the rules found only
+            # denied symptoms, or the intent classifier is this sure of something else, the
+            # classifier escalates only from the strict thresholds.
+            "other_intent_confidence": 0.8,
+            "strict_emergency_threshold": 0.9,
+            "strict_urgent_threshold": 0.9,
+            "strict_net_threshold": 0.6,
             # Answers below this after a downgrade become nlu_fallback.
             "answer_threshold": 0.4,
         }
@@ -136,12 +145,13 @@ class RedFlagGate(GraphComponent):
             return None
         return self.classifier.read(remainder)
 
-    def classifier_tier(self, reading: Optional[Reading]) -> Optional[str]:
+    def classifier_tier(self, reading: Optional[Reading], strict: bool = False) -> Optional[str]:
         if reading is None:
             return None
-        if reading.probabilities.get(EMERGENCY, 0.0) >= self.config["emergency_threshold"]:
+        prefix = "strict_" if strict else ""
+        if reading.probabilities.get(EMERGENCY, 0.0) >= self.config[f"{prefix}emergency_threshold"]:
             return EMERGENCY
-        if reading.red_flag >= self.config["urgent_threshold"]:
+        if reading.red_flag >= self.config[f"{prefix}urgent_threshold"]:
             # A red flag, tier unsure: a missed emergency is the worst error, so the higher
             # tier unless the urgent reading clearly dominates.
             share = reading.probabilities.get(EMERGENCY, 0.0) / reading.red_flag
@@ -149,13 +159,23 @@ class RedFlagGate(GraphComponent):
             return EMERGENCY if share >= self.config["emergency_share"] or always_emergency else URGENT
         return None
 
+    def _strict(self, message: Message, assessment: Assessment) -> bool:
+        """Is the classifier's reading doubtful here? (see the config's strict thresholds)"""
+        if assessment.all_denied or frame_of(message.get(TEXT) or "") is not None:
+            return True
+        top = (classifier_ranking(message) or [{"name": None, "confidence": 0.0}])[0]
+        return (top["name"] not in RED_FLAG_INTENTS + (FALLBACK, "out_of_scope")
+                and top["confidence"] >= self.config["other_intent_confidence"])
+
     def _decide(self, message: Message, assessment: Assessment, reading: Optional[Reading]) -> None:
-        learned = self.classifier_tier(reading)
+        strict = reading is not None and self._strict(message, assessment)
+        learned = self.classifier_tier(reading, strict)
         tier = max(assessment.tier, learned, key=TIER_RANK.get)
+        net = self.config["strict_net_threshold" if strict else "net_threshold"]
         if tier:
             set_intent(message, INTENT_FOR_TIER[tier], 1.0 if assessment.tier == tier else reading.red_flag)
             self._set_symptoms(message, assessment, reading, tier)
-        elif reading is not None and reading.red_flag >= self.config["net_threshold"]:
+        elif reading is not None and reading.red_flag >= net:
             set_intent(message, SYMPTOM_CHECK_INTENT, reading.red_flag)
         elif _intent(message) in RED_FLAG_INTENTS or _top(message) in RED_FLAG_INTENTS:
             self._downgrade(message, classifier_ranking(message))

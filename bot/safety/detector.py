@@ -26,6 +26,7 @@ import spacy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from bot.safety.frames import FRAMES
 from bot.safety.lexicon import EMERGENCY, IDIOM, MENTION, SPELLING, SYMPTOMS, URGENT
 from bot.safety.patterns import compile_phrase, required_words, set_canonical_forms, without_accents
 
@@ -280,7 +281,7 @@ def _tells_old_story(clause: List) -> bool:
     text = " ".join(t.lower_ for t in clause)
     words = {t.lower_ for t in clause}
     return (any(phrase in text for phrase in PAST_PHRASES) or bool(words & FIGURATIVE_CONTEXT)
-            or bool(YEAR.search(text)))
+            or bool(YEAR.search(text)) or bool(FRAMES["past_or_other"].search(text)))
 
 
 YEAR = re.compile(r"\b(in|en|back in|around) (19[5-9]\d|20[0-2]\d)\b|\bin the (19)?[5-9]0s\b|\bas a (baby|toddler|teenager)\b")
@@ -428,7 +429,9 @@ def _hypothetical(before: List, after: List, clause: List) -> bool:
 
 def _is_question_about(clause: List) -> bool:
     """A question ("can it cause chest pain?"), not a fragment ("can barely breathe")."""
-    if not clause or clause[0].lower_ not in {"what", "how", "why", "when", "which", "can", "could", "does", "do", "will", "is", "are"}:
+    starts = {"what", "how", "why", "when", "which", "can", "could", "does", "do", "will", "is", "are",
+              "puede", "pueden", "podria", "es", "hay", "que", "qué", "como", "cómo", "cuando", "cuándo", "¿puede", "¿es"}
+    if not clause or clause[0].lower_.lstrip("¿") not in starts:
         return False
     following = clause[-1].nbor(1) if clause[-1].i + 1 < len(clause[-1].doc) else None
     return len(clause) > 2 and _canon(clause[1]) not in {"barely", "not", "hardly"} and (

@@ -29,9 +29,16 @@ def wilson_interval(successes: int, total: int, z: float = 1.96) -> Tuple[float,
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
-def open_sets() -> Dict[str, List[Dict]]:
-    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
-            for path in sorted(DATA_DIR.glob("redflag_open_*.yml"))}
+# Round 1 (b*) was read after its first run and its misses fixed in general form; round 2
+# (r*) was written while that happened and measures the result.
+ROUNDS = {"round 1 (b*: first run before any fix, tuned against since)": "redflag_open_b*.yml",
+          "round 2 (r*: written blind after round 1)": "redflag_open_r*.yml"}
+
+
+def open_rounds() -> Dict[str, List[Dict]]:
+    return {name: [m for path in sorted(DATA_DIR.glob(pattern))
+                   for m in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]]
+            for name, pattern in ROUNDS.items()}
 
 
 def faq_keys_with_number(domain_responses: Dict[str, List[Dict]]) -> set:
@@ -101,8 +108,8 @@ def _rate(hits: int, n: int) -> Dict:
     return {"rate": hits / n if n else 1.0, "hits": hits, "n": n, "ci95": [low, high]}
 
 
-def render(result: Dict) -> List[str]:
-    lines = ["", "## Open-world red-flag sets (tests/data/redflag_open_*.yml)", ""]
+def render(result: Dict, title: str) -> List[str]:
+    lines = ["", f"## Open-world red-flag sets, {title}", ""]
     fmt = lambda r: f"{r['rate']:.1%} ({r['hits']}/{r['n']}; 95% CI {r['ci95'][0]:.1%}–{r['ci95'][1]:.1%})"  # noqa: E731
     for lang, s in result["by_lang"].items():
         lines += [f"### {lang}", "", "| measure | value |", "|---|---|",

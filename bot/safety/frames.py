@@ -1,0 +1,51 @@
+"""Message-level frames that make a classifier's red-flag reading doubtful: the message asks
+what to do *if*, tells an old or someone else's story, says it is already over, or uses
+symptom words about money, bookings or daily life. Rules judge the words they know clause
+by clause (detector.py); these frames guard the classifier, which reads the whole message
+and has no notion of "if" or "years ago". A framed message is escalated by the classifier
+only when it is very sure; the rules are not affected.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from bot.safety.classifier import normalise
+
+_NOT_NEGATED = r"(?<!n't )(?<!not )(?<!nt )(?<!never )(?<!no )"
+
+FRAMES = {
+    "hypothetical": re.compile(
+        r"\b(what if|if (i|my|he|she|we|they|you|it|there|the|someone|something)|in case|should i (be )?worr|"
+        r"what should|watch (out )?for|look out for|what (do|would|to do|can) (i|we|you|they) do if|what happens if|"
+        r"(is|are) (it|they|that|this) (normal|common|possible|a (normal |common )?side effect)|"
+        r"(can|could|does|do|will|would|might) (it|dry needling|needling|the needles?|needles|dn|this|that) |"
+        r"is there a risk|how (common|likely|rare)|planning|booked|next week|before (i|my|we) (book|come|start)|"
+        r"y si|que pasa si|qu[eé] hago si|qu[eé] hacer si|en caso de|es normal|(puede|pueden|podria) (dar|causar|provocar)|"
+        r"se puede|(me|le) puede pasar|antes de)\b"),
+    "past_or_other": re.compile(
+        r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bages ago|\blast (winter|summer|"
+        r"spring|autumn|fall|year|month|christmas)|\b(in|during) (my|his|her) (teens|twenties|thirties|20s|30s|40s)|"
+        r"\bat (the )?age (of )?\d{1,2}\b|\bas a (kid|child|baby|teen|teenager|toddler)|\bwhen (i|he|she) was (a |little|young|\d)|"
+        r"\bused to\b|\bhistory of\b|\bfamily history\b|\bin the past\b|\bonce had\b|\b(at|in) (my|his|her) old\b|"
+        r"\bhace (\w+ )?(años|anos|meses|tiempo)\b|\bde (chiquito|chiquita|niño|nino|niña|nina|joven|pequeño|pequeno)\b|"
+        r"\bcuando era\b|\bsiempre que\b|\bel (año|ano) pasado\b|\b(19|20)\d\d\b"),
+    "resolved": re.compile(
+        _NOT_NEGATED + r"\b(fine now|ok now|okay now|alright now|better now|went away|gone now|all healed|healed up|"
+        r"faded|settled|fine this morning|fine after|it went|went after|went in|recovered|back to normal|"
+        r"stopped after|it stopped|and stopped|has stopped|all good now|nothing since|none of that|that'?s it|"
+        r"ya (paso|pasó|se me paso|se me pasó|estoy bien|esta bien|está bien|paro|paró)|se me quito|se me quitó)\b"),
+    "everyday": re.compile(
+        r"\b(lol|haha+|lmao|jaja+|jeje+|bill|invoice|price|prices|quote|booking|book in|appointment time|reschedul\w*|"
+        r"car ?park|parking|hold music|jargon|deadline|paperwork|traffic|tax|school run|excited|excitement|embarrass\w*|"
+        r"factura|precio|cita|estacionamiento|trafico|tráfico)\b"),
+}
+
+
+def frame_of(text: str) -> Optional[str]:
+    """The first frame the message is in, or None when it reads as a plain report."""
+    lowered = normalise(text)
+    for name, pattern in FRAMES.items():
+        if pattern.search(lowered) or pattern.search((text or "").lower()):
+            return name
+    return None
