@@ -70,7 +70,7 @@ class RedFlagGate(GraphComponent):
             # Thresholds on the classifier's probabilities, chosen by cross-validation on
             # the training data (bot/tools/safety_cv.py), never on a held-out set.
             "emergency_threshold": 0.5,
-            "urgent_threshold": 0.35,
+            "urgent_threshold": 0.5,
             "net_threshold": 0.25,
             # Share of the red-flag probability that is "emergency" from which a red flag
             # of unsure tier is treated as an emergency.
@@ -169,6 +169,13 @@ class RedFlagGate(GraphComponent):
 
     def _decide(self, message: Message, assessment: Assessment, reading: Optional[Reading]) -> None:
         strict = reading is not None and self._strict(message, assessment)
+        # What the decision rests on, in the parse result: /model/parse shows it and
+        # make eval sweeps thresholds over it (no message text, only numbers and names).
+        message.set("red_flag", {
+            "rules": assessment.tier, "all_denied": bool(assessment.all_denied), "strict": bool(strict),
+            "classifier": dict(reading.probabilities) if reading else None,
+            "category": reading.category if reading else None,
+        }, add_to_output=True)
         learned = self.classifier_tier(reading, strict)
         tier = max(assessment.tier, learned, key=TIER_RANK.get)
         net = self.config["strict_net_threshold" if strict else "net_threshold"]
