@@ -13,6 +13,7 @@ from tests.servers import RunningServer, action_server, rasa_server
 TEST_ENV: Dict[str, str] = {
     "RASA_AUTH_TOKEN": "test-token",
     "EMERGENCY_NUMBER": "999",
+    "CRISIS_LINE": "116 123",
     "CLINIC_NAME": "Harbour Physio",
     "CLINIC_PHONE": "555-0100",
     "CLINIC_URL": "https://harbour-physio.example",

@@ -396,6 +396,13 @@ def e2e_send(stack: Any, body: str, sender: str, signed: bool = True) -> request
     return requests.post(url, data=params, headers=headers, timeout=60)
 
 
+def test_e2e_a_spanish_emergency_by_sms_gets_the_spanish_reply(stack: Any) -> None:
+    r = e2e_send(stack, "no puedo respirar desde la sesion", "+15550100077")
+    assert r.status_code == 200
+    texts = texts_of(r.text)
+    assert texts[0].startswith("Llame al 999 ahora") and all(len(t) <= 320 for t in texts), texts
+
+
 def test_e2e_unsigned_requests_get_403(stack: Any) -> None:
     assert e2e_send(stack, "what is dry needling?", "+15550100001", signed=False).status_code == 403
 

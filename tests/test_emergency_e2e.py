@@ -24,6 +24,18 @@ EMERGENCY_MESSAGES = {
     "blue lips": "her lips are going blue",
     "throat swelling": "my throat is swelling up",
     "hedged": "not sure its related but i cant breathe",
+    "stroke": "my dads face is drooping on one side and his speech is slurred",
+    "seizure": "my son is having a seizure and wont respond",
+    "anaphylaxis": "my lips and tongue are swelling up after the session",
+    "organ injury": "theres blood in my urine since they needled near my kidney",
+    "spinal cord": "since the back needling i cant control my bladder and its numb between my legs",
+    "altered consciousness": "mum is not making sense and doesnt recognise me",
+}
+SPANISH_EMERGENCIES = {
+    "breathing": "me falta el aire desde la sesion",
+    "chest pain": "me duele mucho el pecho despues de las agujas",
+    "fainting": "mi esposo se desmayó y no despierta",
+    "seizure": "mi hijo esta convulsionando",
 }
 
 
@@ -64,6 +76,43 @@ def test_negated_symptom_gets_an_answer_not_an_emergency(stack):
     assert replies and "999 now" not in replies[0]["text"][:20]
 
 
+@pytest.mark.parametrize("symptom", sorted(SPANISH_EMERGENCIES))
+def test_spanish_emergency_gets_the_spanish_reply(stack, symptom):
+    sender = f"es-{uuid.uuid4().hex[:10]}"
+    replies = say(stack.url, sender, SPANISH_EMERGENCIES[symptom])
+    assert replies and replies[0]["text"].startswith("Llame al 999 ahora"), replies
+    assert tracker(stack, sender)["slots"]["language"] == "es"
+
+
+def test_a_spanish_conversation_stays_spanish_for_short_messages(stack):
+    sender = f"es-{uuid.uuid4().hex[:10]}"
+    say(stack.url, sender, "hola, tengo una pregunta sobre la puncion seca")
+    say(stack.url, sender, "ok")
+    assert tracker(stack, sender)["slots"]["language"] == "es"
+    replies = say(stack.url, sender, "no puedo respirar")
+    assert replies[0]["text"].startswith("Llame al 999 ahora")
+    say(stack.url, sender, "in English please")
+    assert tracker(stack, sender)["slots"]["language"] == "en"
+
+
+def test_self_harm_gets_the_emergency_number_and_the_crisis_line(stack):
+    replies = say(stack.url, f"e2e-{uuid.uuid4().hex[:10]}", "i have taken all my painkillers, i want to die")
+    assert replies and "999" in replies[0]["text"] and "116 123" in replies[0]["text"], replies
+
+
+def test_a_symptom_the_bot_cannot_place_gets_the_safety_net(stack):
+    # Whatever tier the gate gives it, the reply must carry the number, never a bare answer.
+    replies = say(stack.url, f"e2e-{uuid.uuid4().hex[:10]}", "something feels very wrong in my body since the needles, really scared")
+    assert replies and "999" in replies[0]["text"], replies
+
+
+def test_a_follow_up_is_that_ok_never_reassures(stack):
+    sender = f"e2e-{uuid.uuid4().hex[:10]}"
+    say(stack.url, sender, "im 14 weeks pregnant can i have dry needling")
+    replies = say(stack.url, sender, "is that ok?")
+    assert replies and not replies[0]["text"].lower().startswith("yes"), replies
+
+
 @pytest.fixture(scope="module")
 def server_without_actions(tmp_path_factory, stack):
     """A second Rasa server whose action server URL points at a port where nothing listens."""
@@ -78,3 +127,9 @@ def server_without_actions(tmp_path_factory, stack):
 def test_emergency_reply_arrives_with_the_action_server_down(server_without_actions, symptom):
     replies = say(server_without_actions.url, f"down-{uuid.uuid4().hex[:10]}", EMERGENCY_MESSAGES[symptom])
     assert replies and replies[0]["text"].startswith("Call 999 now"), replies
+
+
+@pytest.mark.parametrize("symptom", sorted(SPANISH_EMERGENCIES))
+def test_spanish_emergency_reply_arrives_with_the_action_server_down(server_without_actions, symptom):
+    replies = say(server_without_actions.url, f"down-{uuid.uuid4().hex[:10]}", SPANISH_EMERGENCIES[symptom])
+    assert replies and replies[0]["text"].startswith("Llame al 999 ahora"), replies

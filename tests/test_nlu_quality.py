@@ -12,8 +12,11 @@ from bot.evaluate import Parser, evaluate
 # it was 91.7 % / 1.7 %; DIET had 95.8 % / 2.0 % on the uncleaned set. The rest get "not sure"
 # + likely topics. The floor
 # keeps that margin, and a wrong answer stays capped harder than an unanswered one.
+# 2026-12-02, red flags by category (classifier + safety net): FAQ accuracy 89.4 %, wrong
+# 2.0 %: about 1 % of held-out FAQ questions now get a red-flag or safety-net reply instead,
+# the price of catching reports in words no rule knows.
 FLOORS = {
-    "faq_accuracy": 0.90,
+    "faq_accuracy": 0.88,
     "faq_wrong_answer_rate_max": 0.025,
     "core_accuracy": 0.93,
 }
@@ -48,4 +51,16 @@ def test_no_missed_emergency(summary, name):
 def test_urgent_recall_and_over_triage(summary, name):
     safety = summary["safety"][name]
     assert safety["urgent_recall"] >= 0.95, safety["misses"]
-    assert safety["over_triage_rate"] <= 0.07, safety["misses"]
+    # make eval 2026-12-02: 3.9, 2.4, 7.7, 1.4 % (the classifier reads some routine reports
+    # as red flags; open-world recall rose from 76 % to 97 %)
+    assert safety["over_triage_rate"] <= 0.08, safety["misses"]
+
+
+# Open-world sets (tests/data/redflag_open_*.yml), every round: floors below `make eval`.
+@pytest.mark.parametrize("lang,recall_floor", [("en", 0.94), ("es", 0.90)])
+def test_open_world_red_flags(summary, lang, recall_floor):
+    for round_name, result in summary["red_flags_open"].items():
+        s = result["by_lang"][lang]
+        assert s["emergency"]["rate"] >= recall_floor, (round_name, s["emergency"])
+        assert s["emergency_reply_has_number"]["rate"] >= 0.98, (round_name, s["emergency_reply_has_number"])
+        assert s["emergency_reply_in_language"]["rate"] >= 0.95, (round_name, s["emergency_reply_in_language"])

@@ -56,18 +56,18 @@ def test_rules_override_a_fallback(gate):
     assert intent(gate.process([parsed("sob", [("nlu_fallback", 0.3), ("greet", 0.3)])])[0]) == "red_flag_emergency"
 
 
-@pytest.mark.parametrize("text", [
-    "my husband keeps staring at the wall and won't answer when I talk to him",
-    "he went grey and sweaty and is slumped in the chair",
-])
+UNKNOWN_TO_RULES = [
+    "my husband keeps staring at the wall and makes no sense when he talks",
+    "he is sweating buckets, clutching his left arm and can't get comfortable",
+]
+
+
+@pytest.mark.parametrize("text", UNKNOWN_TO_RULES)
 def test_the_classifier_catches_what_no_rule_knows(gate, text):
     assert default_detector().assess(text).tier is None  # no rule knows these words
-    assert intent(gate.process([parsed(text, [("faq", 0.6), ("nlu_fallback", 0.3)])])[0]) == "red_flag_emergency"
-
-
-def test_a_category_is_named_even_without_a_rule(gate):
-    message = gate.process([parsed("my husband keeps staring at the wall and won't answer when I talk to him", [("faq", 0.6)])])[0]
-    assert symptoms(message)
+    message = gate.process([parsed(text, [("faq", 0.6), ("nlu_fallback", 0.3)])])[0]
+    assert intent(message) == "red_flag_emergency"
+    assert symptoms(message)  # a category, named by the classifier
 
 
 def test_no_red_flag_without_any_sign_of_one(gate):
@@ -108,7 +108,7 @@ def reading(emergency: float, urgent: float, category: Optional[str] = None) -> 
     return Reading({"emergency": emergency, "urgent": urgent, "none": 1 - emergency - urgent}, category)
 
 
-def decide(gate: RedFlagGate, text: str, given: Reading, intents=(("faq", 0.9),)) -> str:
+def decide(gate: RedFlagGate, text: str, given: Reading, intents=(("nlu_fallback", 0.3),)) -> str:
     message = parsed(text, list(intents))
     gate._decide(message, default_detector().assess(text), given)
     return intent(message)
@@ -137,4 +137,15 @@ def test_possible_red_flag_gets_the_safety_net(gate):
 
 
 def test_unlikely_red_flag_keeps_the_answer(gate):
-    assert decide(gate, "something odd", reading(0.02, 0.03)) == "faq"
+    assert decide(gate, "something odd", reading(0.02, 0.03), (("faq", 0.9),)) == "faq"
+
+
+def test_a_confident_other_intent_makes_the_classifier_strict(gate):
+    assert decide(gate, "something odd", reading(0.6, 0.1), (("faq", 0.9),)) == "symptom_check"
+    assert decide(gate, "something odd", reading(0.95, 0.02), (("faq", 0.9),)) == "red_flag_emergency"
+
+
+@pytest.mark.parametrize("text", ["what if I get breathless tonight", "my uncle fainted at a blood test years ago",
+                                  "the price made me nearly faint lol", "my back is sore like after the gym"])
+def test_framed_messages_make_the_classifier_strict(gate, text):
+    assert decide(gate, text, reading(0.7, 0.1)) != "red_flag_emergency"

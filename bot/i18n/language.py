@@ -14,8 +14,12 @@ from typing import Iterable, Optional
 from lingua import Language, LanguageDetectorBuilder
 
 CODES = {Language.ENGLISH: "en", Language.SPANISH: "es"}
-# A decision needs at least this confidence; below it the conversation keeps its language.
+# A decision needs at least this confidence (less for longer messages, where Spanglish such
+# as "cuanto cuesta el dry needling" mixes in English words); below it the conversation
+# keeps its language.
 MIN_CONFIDENCE = 0.75
+MIN_CONFIDENCE_LONG = 0.6  # from LONG_MESSAGE_WORDS words on
+LONG_MESSAGE_WORDS = 4
 
 SWITCH_REQUESTS = [
     ("en", re.compile(r"\b(in )?english( please| pls| por favor)?\b|\bhablas? ingl[eé]s\b|\ben ingl[eé]s\b", re.I)),
@@ -78,7 +82,8 @@ def detect(text: str, offered: Iterable[str] = ("en", "es")) -> Optional[str]:
             return None
     confidences = _lingua().compute_language_confidence_values(" ".join(words))
     best = confidences[0] if confidences else None
-    if best is None or best.value < MIN_CONFIDENCE:
+    needed = MIN_CONFIDENCE_LONG if len(words) >= LONG_MESSAGE_WORDS else MIN_CONFIDENCE
+    if best is None or best.value < needed:
         return None
     code = CODES.get(best.language)
     return code if code in offered else None

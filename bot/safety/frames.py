@@ -35,6 +35,13 @@ FRAMES = {
         r"faded|settled|fine this morning|fine after|it went|went after|went in|recovered|back to normal|"
         r"stopped after|it stopped|and stopped|has stopped|all good now|nothing since|none of that|that'?s it|"
         r"ya (paso|pasó|se me paso|se me pasó|estoy bien|esta bien|está bien|paro|paró)|se me quito|se me quitó)\b"),
+    # Expected reactions (seeds 000 "Common Side Effects", 004 "After the Procedure"): a
+    # message that talks of soreness, tiredness or a bruise is read strictly, while the
+    # rules still catch any red-flag phrase in it.
+    "routine": re.compile(
+        r"\b(sore|soreness|achy|aching|ache|aches|tired|tiredness|sleepy|yawn\w*|stiff|stiffness|tender|bruis\w*|"
+        r"twitch\w*|wiped out|worn out|relaxed|chilled|like after (a|the) (gym|workout|run|long run)|"
+        r"adolorid\w*|dolorid\w*|cansad\w*|agujetas|sueño|sueno|relajad\w*|moret\w*|cardenal)\b"),
     "everyday": re.compile(
         r"\b(lol|haha+|lmao|jaja+|jeje+|bill|invoice|price|prices|quote|booking|book in|appointment time|reschedul\w*|"
         r"car ?park|parking|hold music|jargon|deadline|paperwork|traffic|tax|school run|excited|excitement|embarrass\w*|"
