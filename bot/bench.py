@@ -2,10 +2,11 @@
 
 The reference is Rasa 3.6's default pipeline and policies (what Rasa fills in when
 config.yml has no pipeline/policies: rasa/engine/recipes/config_files/default_config.yml)
-trained on the same data and domain, served the way `rasa run` serves it: one Sanic
-worker, in-memory tracker store and lock store, no custom NLG. This bot is served the way
-production runs it: `python -m bot.server` with SANIC_WORKERS=2, a Redis lock store and a
-PostgreSQL tracker store (SQLite if PostgreSQL is unreachable; the report says which).
+trained on the same data and domain, served by `rasa run`. Like with like: both run with the
+same number of Sanic workers (BENCH_WORKERS, default 1), the same kind of tracker store
+(PostgreSQL, each bot in its own database; SQLite files if PostgreSQL is unreachable) and
+the same Redis lock store (in-memory for both if Redis is unreachable). The figure to
+quote is server CPU per reply: ours must stay at or below 40 % of the reference's.
 
 For each: training time (a fresh `rasa train` with a cold cache, cached under var/bench/
 with what it measured, and redone when config, domain, data or our components change),
@@ -18,7 +19,7 @@ chart.png, and prints the table.
 nginx (docs/deploy/nginx.conf) and writes report-instances.md etc.
 
 Environment: BENCH_TRACKER_STORE_URL [postgresql://postgres@127.0.0.1:5432/dry_needling_bench],
-BENCH_LOCK_STORE_URL [redis://127.0.0.1:6379/0], BENCH_WORKERS [2].
+BENCH_LOCK_STORE_URL [redis://127.0.0.1:6379/0], BENCH_WORKERS [1].
 """
 from __future__ import annotations
 
@@ -52,7 +53,8 @@ HELDOUT = ROOT / "tests" / "data" / "heldout_nlu.yml"
 # Our custom components count only for our model.
 SHARED_INPUTS = ["domain.yml", "data"]
 OUR_INPUTS = SHARED_INPUTS + ["bot/nlu", "bot/safety", "bot/intent_rule_policy.py", "var/spacy/en_dry_needling/meta.json"]
-TARGETS = {"throughput_c16_ratio": 3.0, "p95_c1_ms": 40.0, "p95_c16_ms": 250.0, "ready_s": 20.0}
+TARGETS = {"cpu_per_reply_ratio": 0.4, "throughput_c16_ratio": 3.0, "p95_c1_ms": 40.0, "p95_c16_ms": 250.0,
+           "ready_s": 20.0}
 
 
 # --- training -----------------------------------------------------------------------
@@ -120,13 +122,17 @@ def train(name: str, config_text: str, inputs: List[str], log=print) -> Training
 
 
 # --- the stores our bot runs with ---------------------------------------------------
-def prepare_tracker_store(log=print) -> str:
-    """PostgreSQL as production would, in its own database (created if missing); SQLite
-    under var/bench/ if PostgreSQL is unreachable. Old bench conversations are removed."""
+def prepare_tracker_store(bot: str = "ours", log=print) -> str:
+    """PostgreSQL as production would, each bot in its own database (created if missing);
+    SQLite under var/bench/<bot>/ if PostgreSQL is unreachable. Old bench conversations are
+    removed."""
     import sqlalchemy as sa
 
     url = os.environ.get("BENCH_TRACKER_STORE_URL", "postgresql://postgres@127.0.0.1:5432/dry_needling_bench")
     parsed = sa.engine.make_url(url)
+    if bot != "ours":
+        parsed = parsed.set(database=f"{parsed.database}_{bot}") if parsed.database else parsed
+        url = parsed.render_as_string(hide_password=False)
     try:
         if parsed.get_backend_name() == "postgresql":
             server = sa.create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT", future=True)
@@ -147,7 +153,8 @@ def prepare_tracker_store(log=print) -> str:
         engine.dispose()
         return url
     except sa.exc.OperationalError as error:
-        fallback = f"sqlite:///{BENCH_DIR / 'ours' / 'conversations.db'}"
+        (BENCH_DIR / bot).mkdir(parents=True, exist_ok=True)
+        fallback = f"sqlite:///{BENCH_DIR / bot / 'conversations.db'}"
         log(f"PostgreSQL unreachable ({error.orig}); our bot uses {fallback}")
         return fallback
 
@@ -280,16 +287,34 @@ def start_ours_instances(model: Path, action_url: str, tracker_url: str, lock_ur
     return Fleet("ours", servers)
 
 
-def start_reference(model: Path, action_url: str) -> Server:
+def rasa_store_endpoints(tracker_url: str, lock_url: Optional[str]) -> Dict:
+    """The same stores as ours, in Rasa's own endpoints.yml terms."""
+    import sqlalchemy as sa
+
+    parsed = sa.engine.make_url(tracker_url)
+    tracker = {"type": "SQL", "dialect": parsed.get_backend_name(), "db": parsed.database}
+    if parsed.host:
+        tracker.update(url=parsed.host, port=parsed.port or 5432, username=parsed.username,
+                       **({"password": parsed.password} if parsed.password else {}))
+    endpoints = {"tracker_store": tracker}
+    if lock_url:
+        lock = sa.engine.make_url(lock_url.replace("redis://", "redis+x://", 1))
+        endpoints["lock_store"] = {"type": "redis", "url": lock.host, "port": lock.port or 6379,
+                                   "db": int(lock.database or 0)}
+    return endpoints
+
+
+def start_reference(model: Path, action_url: str, tracker_url: str, lock_url: Optional[str], workers: int) -> Server:
     out = BENCH_DIR / "reference"
     out.mkdir(parents=True, exist_ok=True)
     (out / "credentials.yml").write_text("rest: {}\n")
-    (out / "endpoints.yml").write_text(yaml.safe_dump({"action_endpoint": {"url": action_url}}))
-    env = _clean_env(PORT=str(_free_port()))
+    endpoints = {"action_endpoint": {"url": action_url}, **rasa_store_endpoints(tracker_url, lock_url)}
+    (out / "endpoints.yml").write_text(yaml.safe_dump(endpoints))
+    env = _clean_env(PORT=str(_free_port()), SANIC_WORKERS=str(workers if lock_url else 1))
     return Server("reference", [
         sys.executable, "-m", "rasa", "run", "--model", str(model), "--port", env["PORT"],
         "--interface", "127.0.0.1", "--credentials", str(out / "credentials.yml"),
-        "--endpoints", str(out / "endpoints.yml")], env)
+        "--endpoints", str(out / "endpoints.yml")], env, workers=workers if lock_url else 1)
 
 
 def start_action_server() -> Server:
@@ -384,7 +409,10 @@ def _rows(ours: Measured, ref: Measured) -> List[tuple]:
 
 def targets(ours: Measured, ref: Measured) -> List[tuple]:
     ratio = ours.loads[16].throughput / ref.loads[16].throughput
+    cpu = {c: ours.cpu_ms[c] / ref.cpu_ms[c] for c in (1, 16) if ref.cpu_ms.get(c)}
     checks = [
+        ("server CPU per reply <= 40 % of reference (c=1 / c=16)", " / ".join(f"{v:.0%}" for v in cpu.values()),
+         bool(cpu) and all(v <= TARGETS["cpu_per_reply_ratio"] for v in cpu.values())),
         ("throughput at c=16 >= 3x reference", f"{ratio:.2f}x", ratio >= TARGETS["throughput_c16_ratio"]),
         ("p95 at c=1 <= 40 ms", f"{ours.loads[1].p95_ms:.0f} ms", ours.loads[1].p95_ms <= TARGETS["p95_c1_ms"]),
         ("p95 at c=16 <= 250 ms", f"{ours.loads[16].p95_ms:.0f} ms", ours.loads[16].p95_ms <= TARGETS["p95_c16_ms"]),
@@ -495,9 +523,10 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     ours_training = train("ours", (ROOT / "config.yml").read_text(), OUR_INPUTS)
     ref_training = train("reference", reference_config(), SHARED_INPUTS)
-    tracker_url = prepare_tracker_store()
+    tracker_url = prepare_tracker_store("ours")
+    ref_tracker_url = prepare_tracker_store("reference")
     lock_url = prepare_lock_store()
-    workers = int(os.environ.get("BENCH_WORKERS", "2")) if lock_url else 1
+    workers = int(os.environ.get("BENCH_WORKERS", "1")) if lock_url else 1
     store = "PostgreSQL" if tracker_url.startswith("postgresql") else "SQLite"
     stores = f"{'Redis' if lock_url else 'in-memory'} lock store, {store} tracker store"
     if args.layout == "workers":
@@ -505,7 +534,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     else:
         ours_setup = (f"config.yml, {workers} × `python -m bot.server` (1 Sanic worker each) behind nginx "
                       f"(docs/deploy/nginx.conf), {stores}")
-    ref_setup = "Rasa default config, `rasa run`, 1 Sanic worker, in-memory tracker and lock stores"
+    ref_setup = f"Rasa default config, `rasa run`, SANIC_WORKERS={workers}, {stores} (its own database)"
 
     load_before = os.getloadavg()[0]  # after training, which loads the machine
     actions = start_action_server()
@@ -515,7 +544,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         start = start_ours if args.layout == "workers" else start_ours_instances
         ours = measure(start(ours_training.model, action_url, tracker_url, lock_url, workers),
                        ours_training, ours_setup, questions, args.c1_messages, args.c16_messages)
-        ref = measure(start_reference(ref_training.model, action_url),
+        ref = measure(start_reference(ref_training.model, action_url, ref_tracker_url, lock_url, workers),
                       ref_training, ref_setup, questions, args.c1_messages, args.c16_messages)
     finally:
         actions.stop()
