@@ -51,7 +51,7 @@ NEGATIONS: FrozenSet[str] = frozenset({
     "no", "not", "never", "without", "none", "nothing", "nor", "neither", "zero", "deny",
     "denies", "nope", "nah", "free", "negative",
     # Spanish ("no" is shared)
-    "sin", "nunca", "ni", "nada", "ningun", "ninguna", "ninguno", "tampoco", "jamas",
+    "sin", "nunca", "ni", "nada", "ningun", "ninguna", "ninguno", "tampoco", "jamas", "cero",
 })
 # Negation words that do not negate what follows ("not sure it's related", "don't know if").
 PSEUDO_NEGATION_NEXT: FrozenSet[str] = frozenset({
@@ -290,6 +290,9 @@ FIGURATIVE_CONTEXT = frozenset({
     "bill", "invoice", "price", "prices", "quote", "deadline", "deadlines", "paperwork", "traffic",
     "boss", "lol", "haha", "hahaha", "lmao", "jaja", "jajaja", "jeje", "factura", "precio", "precios",
     "trafico", "jefe", "papeles", "suegra", "mother-in-law", "invoice", "receipt",
+    "booking", "form", "forms", "emails", "inbox", "insurance", "insurer", "parking", "money",
+    "robbery", "joke", "jokes", "laughed", "laughing", "laugh", "receptionist", "website", "online",
+    "rebook", "driving", "😂", "🤣", "😅", "aseguranza", "seguro", "formulario", "chiste", "risa",
 })
 
 
@@ -415,8 +418,13 @@ def _resolved(after: List) -> bool:
     return False
 
 
+CONDITIONAL_STARTS = frozenset({"if", "si", "suppose", "say"})
+
+
 def _hypothetical(before: List, after: List, clause: List) -> bool:
     lowered = [t.lower_ for t in before]
+    if lowered and (lowered[0] in CONDITIONAL_STARTS or lowered[:2] == ["what", "if"] or lowered[:2] == ["y", "si"]):
+        return True  # "if I feel short of breath after, do I call you?": a condition, not a report
     if any(pair in HYPOTHETICAL_PAIRS for pair in zip(lowered, lowered[1:])):
         return True
     words = {t.lower_ for t in clause} | {_canon(t) for t in clause}

@@ -25,7 +25,7 @@ FRAMES = {
         r"se puede|(me|le) puede pasar|antes de)\b"),
     "past_or_other": re.compile(
         r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bages ago|\blast (winter|summer|"
-        r"spring|autumn|fall|year|month|christmas)|\b(in|during) (my|his|her) (teens|twenties|thirties|20s|30s|40s)|"
+        r"spring|autumn|fall|year|month|christmas)|\bonce (at|in|when|after)\b|\bel (mes|invierno) pasado\b|\b(in|during) (my|his|her) (teens|twenties|thirties|20s|30s|40s)|"
         r"\bat (the )?age (of )?\d{1,2}\b|\bas a (kid|child|baby|teen|teenager|toddler)|\bwhen (i|he|she) was (a |little|young|\d)|"
         r"\bused to\b|\bhistory of\b|\bfamily history\b|\bin the past\b|\bonce had\b|\b(at|in) (my|his|her) old\b|"
         r"\bhace (\w+ )?(años|anos|meses|tiempo)\b|\bde (chiquito|chiquita|niño|nino|niña|nina|joven|pequeño|pequeno)\b|"
@@ -33,7 +33,8 @@ FRAMES = {
     "resolved": re.compile(
         _NOT_NEGATED + r"\b(fine now|ok now|okay now|alright now|better now|went away|gone now|all healed|healed up|"
         r"faded|settled|fine this morning|fine after|it went|went after|went in|recovered|back to normal|"
-        r"stopped after|it stopped|and stopped|has stopped|all good now|nothing since|none of that|that'?s it|"
+        r"stopped after|it stopped|and stopped|has stopped|all good now|nothing since|none of that|that'?s it|that was it|"
+        r"it'?s gone|gone by|it passed|and it passed|feel fine|feel much better|"
         r"ya (paso|pasó|se me paso|se me pasó|estoy bien|esta bien|está bien|paro|paró)|se me quito|se me quitó)\b"),
     # Expected reactions (seeds 000 "Common Side Effects", 004 "After the Procedure"): a
     # message that talks of soreness, tiredness or a bruise is read strictly, while the
@@ -45,7 +46,8 @@ FRAMES = {
     "everyday": re.compile(
         r"\b(lol|haha+|lmao|jaja+|jeje+|bill|invoice|price|prices|quote|booking|book in|appointment time|reschedul\w*|"
         r"car ?park|parking|hold music|jargon|deadline|paperwork|traffic|tax|school run|excited|excitement|embarrass\w*|"
-        r"factura|precio|cita|estacionamiento|trafico|tráfico)\b"),
+        r"factura|precio|cita|estacionamiento|trafico|tráfico|forms?|emails?|deadlines?|insurance|rebook|"
+        r"receptionist|website|online|laugh\w*|jokes?|😂|🤣)\b"),
 }
 
 
