@@ -94,3 +94,31 @@ def test_negated_mention_is_reported_as_denied():
 ])
 def test_everyday_words_are_not_symptoms(text):
     assert tier(text) is None
+
+
+# The clinical review's cases (issue: red flags in the open world).
+@pytest.mark.parametrize("text,expected", [
+    ("i nearly fainted when i stood up after the needles, fine now", None),       # seed 004: sit and rest
+    ("i fainted for a second in the clinic but im fine now", "urgent"),           # a recovered faint
+    ("i fainted twice since the session", "emergency"),                            # repeated
+    ("he fainted and hit his head", "emergency"),                                  # injured
+    ("i have a limp since they needled my calf", None),
+    ("i fell over at the gym last week, can dry needling help", None),
+    ("it hurts to take a deep breath after the upper back needling", "emergency"),  # no "chest"
+    ("dry cough and sharp pain in my side since they needled near my ribs", "emergency"),
+    ("sharp pain when i breathe in", "emergency"),
+    ("no me duele el pecho, solo estoy adolorido", None),
+    ("mi esposo se desmayó y no despierta", "emergency"),
+    ("el pipí me salió rojo, ayer me punzaron cerca de los riñones", "emergency"),
+    ("my uncle collapsed at a blood test years ago", None),
+    ("if I feel short of breath after, do I call you or 911?", None),
+    ("the price took my breath away", None),
+    ("el precio me dejó sin aliento", None),
+    ("i took 2 tylenol for the soreness", None),
+    ("took 20 naproxen", "emergency"),
+    ("i want to end it tonight", "emergency"),
+    ("she keeled over at the bus stop after her appointment", "emergency"),
+    ("cant lie down cant breath", "emergency"),
+])
+def test_review_cases(text, expected):
+    assert tier(text) == expected

@@ -9,8 +9,10 @@ else its lemma, so "fainted", "breathing", "coughing" match "faint", "breathe", 
 Words written in CAPITALS are compared with the exact lower-case text instead (to keep
 "fainted" apart from the adjective "faint").
 
-Sources: seed 004 "After the Procedure" (shortness of breath, major bleeding: emergency
-services), seed 000 "Rare Risks" (pneumothorax), the CONTRACT's red-flag tiers.
+Sources: bot/safety/categories.yml, per category. Only shortness of breath and major
+bleeding are seed-backed emergencies (seed 004 "After the Procedure"); seed 000 "Rare
+Risks" names pneumothorax. Every other category comes from the public sources the table
+names, not from the seeds.
 """
 from __future__ import annotations
 
@@ -150,6 +152,12 @@ SYMPTOMS: List[Symptom] = [
         "PUFFED|WINDED",
         "puff|puffing|winded|breathless|gasp ~ ~ ~ ~ walk|walking|stairs|couch|bathroom|kitchen",
         "stop|stopping ~ for ~ air|breath",
+        # pneumothorax without the word "chest": a new cough with side or shoulder pain
+        "cough|coughing ~ ~ ~ ~ ~ ~ side|shoulder|rib|ribs|blade ~ ~ pain|hurt|hurts|ache|sharp",
+        "side|shoulder|rib|ribs ~ ~ pain|hurt|hurts|ache ~ ~ ~ ~ cough|coughing",
+        "cough|coughing ~ ~ ~ ~ pain|hurt|hurts|sharp|stab|stabbing ~ ~ ~ ~ side|shoulder|rib|ribs|blade",
+        "hurt|hurts|pain|painful|sharp|stab|stabbing ~ ~ to|when|on ~ ~ ~ ~ deep|full|big ~ breath|breathe|breaths",
+        "deep|full|big ~ breath|breaths ~ ~ ~ hurt|hurts|pain|painful|sharp|stab|stabs|catch|catches",
     ]),
     Symptom("chest_pain", EMERGENCY, [
         f"chest ~ ~ ~ ~ ~ {CHEST_PAIN}",
