@@ -33,7 +33,8 @@ def wilson_interval(successes: int, total: int, z: float = 1.96) -> Tuple[float,
 # form; a round's first run is the honest figure, recorded in docs/evaluations/.
 ROUNDS = {"round 1 (b*: first run before any fix, tuned against since)": "redflag_open_b*.yml",
           "round 2 (r*: written blind after round 1; first run, then tuned against)": "redflag_open_r*.yml",
-          "round 3 (s*: written blind after round 2)": "redflag_open_s*.yml"}
+          "round 3 (s*: written blind after round 2; first run, then tuned against)": "redflag_open_s*.yml",
+          "round 4 (u*: written blind after round 3)": "redflag_open_u*.yml"}
 
 
 def open_rounds() -> Dict[str, List[Dict]]:
