@@ -99,13 +99,13 @@ test: train validate system-deps
 
 # --- data handling ------------------------------------------------------------
 purge: install
-	$(PY) -m bot.purge $(if $(DAYS),--older-than-days $(DAYS)) $(if $(SENDER),--sender $(SENDER)) $(if $(DRY_RUN),--dry-run)
+	$(PY) -m bot.clinic.purge $(if $(DAYS),--older-than-days $(DAYS)) $(if $(SENDER),--sender $(SENDER)) $(if $(DRY_RUN),--dry-run)
 
 escalations: install
-	$(PY) -m bot.records list
+	$(PY) -m bot.clinic.records list
 
 handoffs: install
-	$(PY) -m bot.records handoffs
+	$(PY) -m bot.clinic.records handoffs
 
 clean:
 	rm -rf models var/results var/eval var/bench .pytest_cache

@@ -10,8 +10,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.tracker_facts import TIER_FOR_INTENT, channel, latest_intent, symptoms
-from bot import records
-from bot.notify import ClinicNotifier
+from bot.clinic import records
+from bot.clinic.notify import ClinicNotifier
 
 logger = logging.getLogger(__name__)
 

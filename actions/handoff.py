@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.tracker_facts import channel
-from bot import records
+from bot.clinic import records
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 Kept beside the conversations (same database by default) and holding no message text:
 the symptom names, tier, time, conversation and channel are enough for the clinic to
-find the conversation and call back. `python -m bot.records list` shows them.
+find the conversation and call back. `python -m bot.clinic.records list` shows them.
 """
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
 """Delete conversations (health data) from the tracker store, with their escalation and
 handoff records.
 
-    python -m bot.purge --older-than-days 30     # conversations idle for 30 days or more
-    python -m bot.purge --sender +15551234567    # one person's conversation (repeatable)
-    python -m bot.purge --older-than-days 30 --dry-run
+    python -m bot.clinic.purge --older-than-days 30     # conversations idle for 30 days or more
+    python -m bot.clinic.purge --sender +15551234567    # one person's conversation (repeatable)
+    python -m bot.clinic.purge --older-than-days 30 --dry-run
 
 Works on Rasa's SQL tracker store (SQLite or PostgreSQL: TRACKER_STORE_URL). Rasa keeps
 one row per event in its `events` table (rasa/core/tracker_store.py SQLTrackerStore:
@@ -23,7 +23,8 @@ from typing import List, Optional, Sequence
 
 import sqlalchemy as sa
 
-from bot import records, settings
+from bot import settings
+from bot.clinic import records
 
 logger = logging.getLogger(__name__)
 
