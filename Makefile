@@ -19,7 +19,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install run train eval bench profile test validate system-deps purge escalations handoffs clean
+.PHONY: help install run train eval bench profile test validate system-deps purge escalations handoffs staff-add audit clean
 
 help:
 	@echo "make run     start the action server and the Rasa server (PORT, ACTIONS_PORT, ...)"
@@ -31,6 +31,8 @@ help:
 	@echo "make purge   delete conversations: DAYS=30 or SENDER=<id> (DRY_RUN=1: count only)"
 	@echo "make escalations   list recorded red-flag escalations"
 	@echo "make handoffs      list call-back requests (people who asked for a person)"
+	@echo "make staff-add EMAIL=... ROLE=admin|clinician|front_desk   console account (STAFF_PASSWORD or prompt)"
+	@echo "make audit         the console's audit log, newest first"
 
 # --- set-up -------------------------------------------------------------------
 $(PY):
@@ -106,6 +108,14 @@ escalations: install
 
 handoffs: install
 	$(PY) -m bot.clinic.records handoffs
+
+# The staff console (/console/): the password comes from STAFF_PASSWORD, else a prompt.
+staff-add: install
+	@if [ -z "$(EMAIL)" ] || [ -z "$(ROLE)" ]; then echo "usage: make staff-add EMAIL=you@clinic.example ROLE=admin|clinician|front_desk" >&2; exit 2; fi
+	$(PY) -m bot.clinic.staff add "$(EMAIL)" "$(ROLE)"
+
+audit: install
+	$(PY) -m bot.clinic.audit $(if $(CONVERSATION),--conversation "$(CONVERSATION)")
 
 clean:
 	rm -rf models var/results var/eval var/bench .pytest_cache

@@ -75,12 +75,13 @@ def _count_events(conn: sa.engine.Connection, senders: List[str]) -> int:
 def _count_records(conn: sa.engine.Connection, senders: List[str], before: Optional[dt.datetime]) -> int:
     """What _delete_records would delete; a record can match both ways, so count ids."""
     total = 0
-    for table in (records.escalations, records.handoff_requests):
+    for table in records.purgeable_tables():
+        key = list(table.primary_key.columns)[0]
         ids = set()
         for chunk in _chunks(senders):
-            ids.update(conn.execute(sa.select(table.c.id).where(table.c.conversation_id.in_(chunk))).scalars())
+            ids.update(conn.execute(sa.select(key).where(table.c.conversation_id.in_(chunk))).scalars())
         if before is not None:
-            ids.update(conn.execute(sa.select(table.c.id).where(table.c.created_at < before)).scalars())
+            ids.update(conn.execute(sa.select(key).where(records.created_column(table) < before)).scalars())
         total += len(ids)
     return total
 
