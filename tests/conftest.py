@@ -4,10 +4,11 @@ session, with test secrets and a throw-away SQLite database."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Dict, Iterator, NamedTuple
+from typing import Any, Dict, Iterator, NamedTuple
 
 import pytest
 
+from tests.fake_services import FakeTwilioApi, WebhookReceiver
 from tests.servers import RunningServer, action_server, rasa_server
 
 TEST_ENV: Dict[str, str] = {
@@ -28,6 +29,8 @@ class Stack(NamedTuple):
     actions: RunningServer
     env: Dict[str, str]
     db_path: Path
+    twilio_api: Any = None   # FakeTwilioApi: outbound SMS (staff messages, on-call alerts)
+    webhooks: Any = None     # WebhookReceiver: Slack / Teams alerts
 
     @property
     def url(self) -> str:
@@ -42,8 +45,13 @@ class Stack(NamedTuple):
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     tmp = tmp_path_factory.mktemp("stack")
     db_path = tmp / "conversations.db"
-    env = {**TEST_ENV, "TRACKER_STORE_URL": f"sqlite:///{db_path}"}
-    with action_server(tmp, env) as actions:
-        env = {**env, "ACTION_SERVER_URL": f"{actions.url}/webhook"}
-        with rasa_server(tmp, env) as rasa:
-            yield Stack(rasa, actions, env, db_path)
+    twilio_api, webhooks = FakeTwilioApi(), WebhookReceiver()
+    env = {**TEST_ENV, "TRACKER_STORE_URL": f"sqlite:///{db_path}", "TWILIO_API_BASE_URL": twilio_api.url}
+    try:
+        with action_server(tmp, env) as actions:
+            env = {**env, "ACTION_SERVER_URL": f"{actions.url}/webhook"}
+            with rasa_server(tmp, env) as rasa:
+                yield Stack(rasa, actions, env, db_path, twilio_api, webhooks)
+    finally:
+        twilio_api.close()
+        webhooks.close()
