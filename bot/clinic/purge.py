@@ -24,7 +24,7 @@ from typing import List, Optional, Sequence
 import sqlalchemy as sa
 
 from bot import settings
-from bot.clinic import records
+from bot.clinic import records, tables
 
 logger = logging.getLogger(__name__)
 
@@ -45,11 +45,12 @@ class PurgeResult:
     events: int
     records: int
     dry_run: bool
+    sessions: int = 0  # finished staff console sessions (with DAYS only)
 
     def summary(self) -> str:
         verb = "would delete" if self.dry_run else "deleted"
         return (f"{verb} {self.conversations} conversation(s), {self.events} event(s), "
-                f"{self.records} escalation/handoff record(s)")
+                f"{self.records} escalation/handoff/console record(s), {self.sessions} finished console session(s)")
 
 
 def _senders_to_purge(conn: sa.engine.Connection, cutoff: Optional[float], senders: Sequence[str]) -> List[str]:
@@ -133,11 +134,21 @@ def purge(
                 record_count = _count_records(conn, record_senders, before)
             else:
                 record_count = _delete_records(conn, record_senders, before)
+            session_count = _finished_sessions(conn, before, dry_run) if before is not None else 0
         if not dry_run and (event_count or record_count):
             _vacuum_sqlite(tracker_engine, records_engine)
     finally:
         tracker_engine.dispose()
-    return PurgeResult(len(chosen), event_count, record_count, dry_run)
+    return PurgeResult(len(chosen), event_count, record_count, dry_run, session_count)
+
+
+def _finished_sessions(conn: sa.engine.Connection, before: dt.datetime, dry_run: bool) -> int:
+    """Console sessions revoked or started before `before` (none is live that long)."""
+    table = tables.staff_sessions
+    finished = sa.or_(table.c.revoked_at < before, table.c.created_at < before)
+    if dry_run:
+        return int(conn.execute(sa.select(sa.func.count()).select_from(table).where(finished)).scalar_one())
+    return conn.execute(table.delete().where(finished)).rowcount or 0
 
 
 def _vacuum_sqlite(*engines: sa.engine.Engine) -> None:
