@@ -5,6 +5,7 @@
   "use strict";
 
   var POLL_MS = 3000;
+  var CHANNEL_LABEL = { socketio: "web chat", twilio: "SMS", rest: "REST API", clinic: "clinic integration" };
   var KIND_LABEL = { emergency: "Emergency", urgent: "Urgent", callback: "Call-back request" };
   var NEXT = { new: ["acknowledged", "Acknowledge"], acknowledged: ["contacted", "Mark contacted"], contacted: ["closed", "Close"] };
   var state = { csrf: null, email: null, seen: null, open: null, lastTranscript: "" };
@@ -51,6 +52,8 @@
     return (seconds / 3600).toFixed(1) + " h";
   }
 
+  function channelName(channel) { return CHANNEL_LABEL[channel] || channel || "unknown"; }
+
   function waiting(item) {
     return "waiting " + duration(Math.max(0, Math.round((Date.now() - new Date(item.created_at)) / 1000)));
   }
@@ -78,7 +81,7 @@
       body.appendChild(el("tr", { class: "kind-" + item.kind, "data-id": item.id, "data-conversation": item.conversation_id }, [
         el("td", { text: KIND_LABEL[item.kind] + (item.tier && item.kind !== item.tier ? " (" + item.tier + ")" : "") }),
         el("td", { text: when(item.created_at) }),
-        el("td", { text: item.channel || "" }),
+        el("td", { text: channelName(item.channel) }),
         el("td", { text: details }),
         el("td", { class: "item-status", text: status }),
         el("td", { text: item.seconds_to_acknowledge !== null ? duration(item.seconds_to_acknowledge) : (item.status === "new" ? waiting(item) : "") }),
@@ -98,7 +101,7 @@
     if (!fresh.length) return;
     var text = fresh.map(function (item) {
       var during = item.taken_over_by ? " during a takeover by " + item.taken_over_by : "";
-      return "New " + KIND_LABEL[item.kind].toLowerCase() + during + " (" + (item.symptoms || []).join(", ") + ", " + item.channel + ").";
+      return "New " + KIND_LABEL[item.kind].toLowerCase() + during + " (" + (item.symptoms || []).join(", ") + ", " + channelName(item.channel) + ").";
     }).join(" ");
     $("alerts").textContent = text;
   }
@@ -136,7 +139,7 @@
     });
     box.scrollTop = box.scrollHeight;
     var mine = data.taken_over_by === state.email;
-    $("conversation-meta").textContent = "Channel: " + (data.channel || "unknown") +
+    $("conversation-meta").textContent = "Channel: " + channelName(data.channel) +
       (data.urgency ? "; urgency: " + data.urgency : "") +
       (data.taken_over_by ? "; taken over by " + data.taken_over_by : "; the bot is answering");
     $("take-over").hidden = !!data.taken_over_by;
