@@ -3,6 +3,7 @@ server, SQLite, a fake Twilio API): sign-in, sessions, CSRF, lockout, the queue,
 changes, transcripts, live handoff on REST and SMS, and what the logs never hold."""
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import uuid
 import pytest
 import requests
 
+from bot.channels import signing
 from tests.console_testing import PASSWORD, Console, db_url, new_account, say, sms, tracker_events
 from tests.servers import ROOT
 
@@ -279,6 +281,27 @@ def test_sms_round_trip_through_the_twilio_api(stack) -> None:
     assert any("Call 999 now" in text for text in sms(stack, phone, EMERGENCY_AGAIN))
     assert console.post(f"/console/api/conversations/{conversation}/release").status_code == 200
     assert any("needle" in text.lower() for text in sms(stack, phone, FAQ))
+
+
+def test_clinic_integration_gets_the_staff_message_at_its_signed_callback(stack) -> None:
+    console = Console(stack)
+    patient = sender()
+    callback = f"{stack.webhooks.url}/clinic-inbox/{patient}"
+    raw = json.dumps({"sender": patient, "message": FAQ, "metadata": {"callback_url": callback}}).encode()
+    secret = stack.env["CLINIC_WEBHOOK_SECRET"]
+    r = requests.post(f"{stack.url}/webhooks/clinic/webhook", data=raw, timeout=30,
+                      headers={"Content-Type": "application/json", "X-Signature": signing.sign(secret, raw)})
+    assert r.status_code == 202
+    stack.webhooks.wait_for(lambda e: e["path"] == f"/clinic-inbox/{patient}")  # the bot's own reply
+
+    assert console.post(f"/console/api/conversations/{patient}/takeover").status_code == 200
+    sent = console.post(f"/console/api/conversations/{patient}/messages", {"text": "A physio will phone you today."})
+    assert sent.status_code == 200 and sent.json()["delivery"] == "delivered"
+    entry = stack.webhooks.wait_for(lambda e: e["path"] == f"/clinic-inbox/{patient}" and b"staff_message" in e["body"])
+    signing.check(secret, entry["body"], entry["headers"]["X-Signature"])  # signed like the webhook
+    body = json.loads(entry["body"])
+    assert body["sender"] == patient and body["messages"][0]["text"] == "A physio will phone you today."
+    assert console.post(f"/console/api/conversations/{patient}/release").status_code == 200
 
 
 # ------------------------------------------------------------------ audit and logs
