@@ -197,3 +197,8 @@ def on_call_alerts() -> OnCallAlerts:
         teams_webhook_url=_env("ALERT_TEAMS_WEBHOOK_URL"),
         include_text=_env("ALERT_INCLUDE_TEXT", "false").lower() in {"1", "true", "yes"},
     )
+
+
+def clinic_phone_region() -> str:
+    """ISO country code for reading call-back numbers written without +country (US, GB, ES, ...)."""
+    return (_env("CLINIC_PHONE_REGION", "US") or "US").upper()
