@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.tracker_facts import channel
 from bot import settings
-from bot.clinic import contacts, records
+from bot.clinic import alerts, contacts, records
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,8 @@ class ActionSaveCallbackContact(Action):
         try:
             if not asked_for_a_person(tracker):
                 # A number out of the blue is a request to be contacted too.
-                records.record_handoff(tracker.sender_id, channel(tracker))
+                handoff_id = records.record_handoff(tracker.sender_id, channel(tracker))
+                alerts.dispatch(alerts.Alert("callback", f"callback-{handoff_id}", channel(tracker)))
             contacts.record(tracker.sender_id, contact)
         except Exception as error:  # noqa: BLE001 - say so: the patient must not wait for a call that won't come
             logger.error("Call-back contact NOT recorded: %s.", type(error).__name__)

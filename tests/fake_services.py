@@ -106,3 +106,36 @@ class WebhookReceiver(_Recorder):
     def __init__(self) -> None:
         self.fail_next: Dict[str, int] = {}
         super().__init__(_webhook_handler)
+
+
+class FakeSmtp(_Recorder):
+    """A real SMTP server (aiosmtpd) on localhost that keeps every message it accepts."""
+
+    def __init__(self) -> None:
+        from email import message_from_bytes, policy
+
+        from aiosmtpd.controller import Controller
+
+        self.received = []
+        self.lock = threading.Lock()
+        recorder = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+                message = message_from_bytes(envelope.content, policy=policy.default)
+                recorder.record({"from": envelope.mail_from, "to": list(envelope.rcpt_tos),
+                                 "subject": str(message["Subject"]), "body": message.get_content()})
+                return "250 OK"
+
+        from tests.servers import free_port
+
+        self.port = free_port()  # aiosmtpd checks its own start by connecting: no port 0
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    @property
+    def url(self) -> str:
+        return f"smtp://127.0.0.1:{self.port}"
+
+    def close(self) -> None:
+        self.controller.stop()
