@@ -139,6 +139,21 @@ def test_wrong_password_is_401_and_repeated_failures_lock_the_account(stack) -> 
     assert Console(stack, other).get("/console/api/session").status_code == 200  # others unaffected
 
 
+def test_cross_site_posts_are_refused(stack) -> None:
+    email = new_account(stack)
+    forged = requests.post(f"{stack.url}/console/login", data={"email": email, "password": PASSWORD}, timeout=30,
+                           headers={"Origin": "https://evil.example", "Accept": "text/html"}, allow_redirects=False)
+    assert forged.status_code == 403 and "console_session" not in forged.cookies
+    same_site = requests.post(f"{stack.url}/console/login", json={"email": email, "password": PASSWORD}, timeout=30,
+                              headers={"Origin": stack.url})
+    assert same_site.status_code == 200
+    console = Console(stack, email)
+    r = console.http.post(f"{stack.url}/console/logout", timeout=10,
+                          headers={"X-CSRF-Token": console.csrf, "Origin": "https://evil.example"})
+    assert r.status_code == 403
+    assert console.get("/console/api/session").status_code == 200
+
+
 def test_a_signed_out_cookie_cannot_be_replayed(stack) -> None:
     console = Console(stack)
     cookie = {"console_session": console.cookie}

@@ -23,7 +23,7 @@ import json
 import logging
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Optional
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlparse
 
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -42,7 +42,9 @@ CSRF_HEADER = "X-CSRF-Token"
 MAX_STAFF_MESSAGE_CHARS = 1600  # Twilio's limit for one SMS body
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
             "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+# same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on its own
+# form posts, which cross_site() must refuse.
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin",
                     "X-Frame-Options": "DENY", "Cache-Control": "no-store"}
 
 Handler = Callable[..., Awaitable[HTTPResponse]]
@@ -85,6 +87,16 @@ async def current_session(request: Request) -> Optional[sessions.Session]:
     return await asyncio.to_thread(sessions.lookup, request.cookies.get(sessions.COOKIE_NAME))
 
 
+def cross_site(request: Request) -> bool:
+    """A browser's Origin naming another site: refused on every POST (with SameSite=Strict
+    and the CSRF token, this also stops a forged sign-in form on another site)."""
+    origin = request.headers.get("Origin")
+    if not origin or origin == "null":
+        return origin == "null"
+    forwarded = (request.headers.get("X-Forwarded-Host") or "").split(",")[0].strip()
+    return urlparse(origin).netloc not in {request.host, forwarded} - {""}
+
+
 def signed_in(handler: Handler) -> Handler:
     """401 without a live session; for POSTs 403 without its CSRF token."""
 
@@ -94,6 +106,8 @@ def signed_in(handler: Handler) -> Handler:
         if session is None:
             return _error(401, "sign in first")
         if request.method != "GET":
+            if cross_site(request):
+                return _error(403, "cross-site request refused")
             sent = request.headers.get(CSRF_HEADER) or ""
             if not hmac.compare_digest(sent.encode(), session.csrf_token.encode()):
                 return _error(403, f"missing or wrong {CSRF_HEADER}")
@@ -176,6 +190,8 @@ def console_blueprint(delivery: Optional[Delivery] = None) -> Blueprint:
 
     @bp.post("/console/login")
     async def login(request: Request) -> HTTPResponse:
+        if cross_site(request):
+            return _error(403, "cross-site request refused")
         email, password, from_form = _credentials(request)
         browser = from_form and "text/html" in (request.headers.get("accept") or "")
         try:
