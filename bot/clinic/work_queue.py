@@ -4,11 +4,13 @@ bot could not answer."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from typing import Any, Dict, List, Optional
 
 import sqlalchemy as sa
 
+from bot import settings
 from bot.clinic import records
 from bot.clinic.tables import callback_contacts, queue_status, takeovers
 
@@ -121,19 +123,21 @@ def set_status(item_id: str, status: str, staff_email: str, url: Optional[str] =
     return {"id": item_id, "conversation_id": source.conversation_id, "status": status}
 
 
+@functools.lru_cache(maxsize=4)
+def _tracker_engine(url: str) -> sa.engine.Engine:
+    """Rasa's own database (read only here): one pool per process, not one per request."""
+    return sa.create_engine(url, future=True, pool_pre_ping=True, connect_args=settings.db_connect_options(url))
+
+
 def unanswered_questions(tracker_store_url: str, limit: int = 50) -> List[Dict[str, Any]]:
     """The latest messages the bot could not answer (intent nlu_fallback), for the clinic
     to improve its content. Read from Rasa's events table."""
-    engine = sa.create_engine(tracker_store_url, future=True)
-    try:
-        with engine.connect() as conn:
-            if not sa.inspect(conn).has_table("events"):
-                return []
-            rows = conn.execute(sa.text(
-                "SELECT sender_id, timestamp, data FROM events WHERE type_name = 'user' "
-                "AND intent_name = 'nlu_fallback' ORDER BY id DESC LIMIT :limit"), {"limit": limit}).all()
-    finally:
-        engine.dispose()
+    with _tracker_engine(tracker_store_url).connect() as conn:
+        if not sa.inspect(conn).has_table("events"):
+            return []
+        rows = conn.execute(sa.text(
+            "SELECT sender_id, timestamp, data FROM events WHERE type_name = 'user' "
+            "AND intent_name = 'nlu_fallback' ORDER BY id DESC LIMIT :limit"), {"limit": limit}).all()
     result = []
     for row in rows:
         try:
