@@ -13,13 +13,16 @@ import re
 from pathlib import Path
 from typing import Dict, List
 
+import pytest
+
 from tests.console_testing import PASSWORD, new_account, say
 from tests.servers import ROOT
-from tests.test_widget_browser import (  # noqa: F401 - pytest fixtures used by name
+from tests.test_widget_browser import (  # noqa: F401 - new_page: a pytest fixture used by name
+    CHROMIUM,
+    CHROMIUM_ARGS,
     REPLY_TIMEOUT_MS,
     ask,
     bot_messages,
-    browser,
     expect,
     new_page,
     open_widget,
@@ -30,6 +33,20 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 DOCS = ROOT / "docs"
 LIVE_MS = 15_000  # the console polls every 3 s
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """This module's own Chromium, stopped when the module ends: a sync Playwright left
+    running keeps an asyncio loop on the main thread, and later tests' asyncio.run fails."""
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: `make system-deps` installs Debian's package.", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
 
 
 def sign_in(page, base_url: str, email: str) -> None:
