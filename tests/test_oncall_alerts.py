@@ -12,7 +12,7 @@ import pytest
 from bot import settings
 from bot.clinic.alerts import Alert, OnCallAlerts
 from tests.conftest import ON_CALL_NUMBER, TEST_ENV, on_call_alert_env
-from tests.console_testing import say
+from tests.console_testing import Console, say
 from tests.fake_services import FakeSmtp, FakeTwilioApi, WebhookReceiver
 
 PATIENT_TEXT = "my chest hurts since the session, I am Jane Roe"
@@ -81,14 +81,21 @@ def test_settings_read_the_alert_variables(monkeypatch) -> None:
 
 
 def test_escalation_and_call_back_on_the_service_page_the_on_call_staff(stack) -> None:
+    """Other tests raise escalations on the same service: each alert is matched by its queue item."""
+    console = Console(stack)
     patient = f"alerts-{uuid.uuid4().hex[:8]}"
     say(stack, patient, "i cant breathe")
-    mail = stack.smtp.wait_for(lambda m: m["subject"].startswith("EMERGENCY"))
-    assert "REST API" in mail["body"] and patient not in mail["body"] and "i cant breathe" not in mail["body"]
-    stack.twilio_api.wait_for(lambda m: m.get("To") == ON_CALL_NUMBER and "EMERGENCY" in m["Body"])
-    stack.webhooks.wait_for(lambda e: e["path"].startswith("/slack/") and b"EMERGENCY" in e["body"])
-    stack.webhooks.wait_for(lambda e: e["path"].startswith("/teams/") and b"EMERGENCY" in e["body"])
+    item = console.wait_for_item(lambda i: i["conversation_id"] == patient)
+    marker = f"(item {item['id']})"
+    mail = stack.smtp.wait_for(lambda m: marker in m["body"])
+    assert mail["subject"].startswith("EMERGENCY") and "REST API" in mail["body"]
+    assert patient not in mail["body"] and "i cant breathe" not in mail["body"]
+    stack.twilio_api.wait_for(lambda m: m.get("To") == ON_CALL_NUMBER and marker in m["Body"])
+    stack.webhooks.wait_for(lambda e: e["path"].startswith("/slack/") and marker.encode() in e["body"])
+    stack.webhooks.wait_for(lambda e: e["path"].startswith("/teams/") and marker.encode() in e["body"])
 
-    say(stack, f"alerts-{uuid.uuid4().hex[:8]}", "can someone call me back pls")
-    stack.smtp.wait_for(lambda m: m["subject"].startswith("Call-back request"))
-    stack.webhooks.wait_for(lambda e: e["path"].startswith("/teams/") and b"Call-back request" in e["body"])
+    caller = f"alerts-{uuid.uuid4().hex[:8]}"
+    say(stack, caller, "can someone call me back pls")
+    callback = console.wait_for_item(lambda i: i["conversation_id"] == caller)
+    mail = stack.smtp.wait_for(lambda m: f"(item {callback['id']})" in m["body"])
+    assert mail["subject"].startswith("Call-back request")
