@@ -38,7 +38,12 @@ class ActionSaveCallbackContact(Action):
         text = tracker.latest_message.get("text") or ""
         contact = contacts.find_contact(text, settings.clinic_phone_region())
         if contact is None:
-            dispatcher.utter_message(text=say(INVALID))
+            if just_asked_for_a_person(tracker):
+                dispatcher.utter_message(text=say(INVALID))
+            else:
+                # Digits that are not a contact ("room 101", a date): NLU's guess was wrong,
+                # so the honest answer is the bot's usual "not sure".
+                dispatcher.utter_message(response="utter_not_sure")
             return []
         try:
             if not asked_for_a_person(tracker):
@@ -53,6 +58,12 @@ class ActionSaveCallbackContact(Action):
         logger.info("Call-back contact recorded (%s).", contact.method)
         dispatcher.utter_message(text=say(SAVED, contact=contact.value))
         return []
+
+
+def just_asked_for_a_person(tracker: Tracker) -> bool:
+    """The message before this one asked for a person (so the bot has just asked for a contact)."""
+    intents = [((e.get("parse_data") or {}).get("intent") or {}).get("name") for e in tracker.events if e.get("event") == "user"]
+    return len(intents) >= 2 and intents[-2] in {"request_human", "give_contact"}
 
 
 def asked_for_a_person(tracker: Tracker) -> bool:

@@ -77,6 +77,14 @@ async def test_action_asks_again_for_something_that_is_not_a_contact(store) -> N
     assert "doesn't look like a phone number or e-mail address" in dispatcher.messages[0]["text"]
 
 
+async def test_digits_out_of_the_blue_that_are_no_contact_get_the_usual_not_sure(store) -> None:
+    tracker = tracker_with(user_event("does it hurt", "faq"), user_event("room 101", "give_contact"))
+    dispatcher = CollectingDispatcher()
+    await ActionSaveCallbackContact().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["response"] == "utter_not_sure"
+    assert stored_contacts(store) == [] and records.list_handoffs(store) == []
+
+
 async def test_a_contact_out_of_the_blue_is_a_call_back_request_too(store) -> None:
     tracker = tracker_with(user_event("anna@example.com", "give_contact"))
     await ActionSaveCallbackContact().run(CollectingDispatcher(), tracker, {})
