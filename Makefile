@@ -19,7 +19,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install run train eval bench profile test validate system-deps purge escalations handoffs staff-add audit clean
+.PHONY: help install run train eval bench profile test validate system-deps purge escalations handoffs staff-add staff-signout audit clean
 
 help:
 	@echo "make run     start the action server and the Rasa server (PORT, ACTIONS_PORT, ...)"
@@ -32,6 +32,7 @@ help:
 	@echo "make escalations   list recorded red-flag escalations"
 	@echo "make handoffs      list call-back requests (people who asked for a person)"
 	@echo "make staff-add EMAIL=... ROLE=admin|clinician|front_desk   console account (STAFF_PASSWORD or prompt)"
+	@echo "make staff-signout EMAIL=...   end every console session of that account"
 	@echo "make audit         the console's audit log, newest first"
 
 # --- set-up -------------------------------------------------------------------
@@ -113,6 +114,11 @@ handoffs: install
 staff-add: install
 	@if [ -z "$(EMAIL)" ] || [ -z "$(ROLE)" ]; then echo "usage: make staff-add EMAIL=you@clinic.example ROLE=admin|clinician|front_desk" >&2; exit 2; fi
 	$(PY) -m bot.clinic.staff add "$(EMAIL)" "$(ROLE)"
+
+# Ends every console session of an account at once (a lost laptop, someone leaving).
+staff-signout: install
+	@if [ -z "$(EMAIL)" ]; then echo "usage: make staff-signout EMAIL=you@clinic.example" >&2; exit 2; fi
+	$(PY) -m bot.clinic.staff signout "$(EMAIL)"
 
 audit: install
 	$(PY) -m bot.clinic.audit $(if $(CONVERSATION),--conversation "$(CONVERSATION)")

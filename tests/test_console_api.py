@@ -168,6 +168,17 @@ def test_a_signed_out_cookie_cannot_be_replayed(stack) -> None:
     assert replayed.status_code == 401
 
 
+def test_an_account_can_be_signed_out_everywhere_from_the_command_line(stack) -> None:
+    email = new_account(stack)
+    laptop, phone = Console(stack, email), Console(stack, email)
+    env = {"PATH": "/usr/bin:/bin", "TRACKER_STORE_URL": db_url(stack), "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+    out = subprocess.run([sys.executable, "-m", "bot.clinic.staff", "signout", email], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and "ended 2 session(s)" in out.stdout, out.stderr
+    assert laptop.get("/console/api/queue").status_code == 401
+    assert phone.get("/console/api/session").status_code == 401
+
+
 # ------------------------------------------------------------------ the queue
 
 def test_queue_has_escalations_and_call_backs_most_urgent_first(stack) -> None:

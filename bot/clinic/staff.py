@@ -127,13 +127,37 @@ def _count_failure(engine: sa.engine.Engine, email: str, failure, now: dt.dateti
                 first_failure_at=now if expired else failure.first_failure_at))
 
 
+def by_email(email: str, url: Optional[str] = None) -> Optional[StaffMember]:
+    with records.engine(url).connect() as conn:
+        row = conn.execute(sa.select(staff.c.id, staff.c.email, staff.c.role)
+                           .where(staff.c.email == normalise_email(email))).first()
+    return StaffMember(row.id, row.email, row.role) if row else None
+
+
+def _sign_out_everywhere(email: str) -> int:
+    from bot.clinic import audit, sessions
+
+    member = by_email(email)
+    if member is None:
+        print(f"no account {normalise_email(email)}", file=sys.stderr)
+        return 1
+    ended = sessions.revoke_all_for(member.id)
+    audit.record("signed_out_everywhere", member.email)
+    print(f"ended {ended} session(s) of {member.email}")
+    return 0
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description="Staff accounts for the clinic's console.")
     sub = parser.add_subparsers(dest="command", required=True)
     add = sub.add_parser("add", help="create or update an account (password: STAFF_PASSWORD, else prompted)")
     add.add_argument("email")
     add.add_argument("role", choices=ROLES)
+    signout = sub.add_parser("signout", help="end every console session of an account (a lost laptop, someone leaving)")
+    signout.add_argument("email")
     args = parser.parse_args(argv)
+    if args.command == "signout":
+        return _sign_out_everywhere(args.email)
     password = os.environ.get("STAFF_PASSWORD")
     if not password:
         if not sys.stdin.isatty():
