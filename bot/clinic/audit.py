@@ -3,6 +3,7 @@ changed a status. Never message text. `make audit` prints the latest entries."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import sys
 from typing import Dict, List, Optional, Sequence
@@ -25,6 +26,12 @@ def record(action: str, staff_email: Optional[str], conversation_id: Optional[st
     except sa.exc.SQLAlchemyError as error:
         # The action itself went through; losing its trace must be loud.
         logger.error("Audit entry '%s' NOT recorded: %s.", action, type(error).__name__)
+
+
+async def record_async(action: str, staff_email: Optional[str], conversation_id: Optional[str] = None,
+                       detail: Optional[str] = None, url: Optional[str] = None) -> None:
+    """record(), with the database write off the event loop."""
+    await asyncio.to_thread(record, action, staff_email, conversation_id, detail, url)
 
 
 def latest(limit: int = 100, conversation_id: Optional[str] = None, url: Optional[str] = None) -> List[Dict]:

@@ -197,18 +197,18 @@ def console_blueprint(delivery: Optional[Delivery] = None) -> Blueprint:
         try:
             member = await asyncio.to_thread(staff.sign_in, email, password)
         except staff.AccountLocked:
-            audit.record("sign_in_locked", staff.normalise_email(email)[:254])
+            await audit.record_async("sign_in_locked", staff.normalise_email(email)[:254])
             message = "Too many failed sign-ins: this account is locked for a while."
             if browser:
                 return _page("login.html", 429, message)
             return response.json({"error": message}, status=429, headers={**SECURITY_HEADERS, "Retry-After": "900"})
         if member is None:
-            audit.record("sign_in_failed", staff.normalise_email(email)[:254])
+            await audit.record_async("sign_in_failed", staff.normalise_email(email)[:254])
             if browser:
                 return _page("login.html", 401, "Wrong e-mail or password.")
             return _error(401, "wrong e-mail or password")
         token, session = await asyncio.to_thread(sessions.start, member)
-        audit.record("sign_in", member.email)
+        await audit.record_async("sign_in", member.email)
         if browser:  # a plain form post: back to the console, now signed in
             resp = response.redirect("/console/", status=303, headers=SECURITY_HEADERS)
         else:
@@ -221,7 +221,7 @@ def console_blueprint(delivery: Optional[Delivery] = None) -> Blueprint:
     async def logout(request: Request) -> HTTPResponse:
         session: sessions.Session = request.ctx.session
         await asyncio.to_thread(sessions.revoke, session.token_hash)
-        audit.record("sign_out", session.staff.email)
+        await audit.record_async("sign_out", session.staff.email)
         resp = _json({"signed_out": True})
         _clear_cookie(resp)
         return resp
@@ -247,13 +247,13 @@ def console_blueprint(delivery: Optional[Delivery] = None) -> Blueprint:
             raise RequestError(400, "'status' is required")
         email = request.ctx.session.staff.email
         result = await asyncio.to_thread(work_queue.set_status, item_id[:64], status, email)
-        audit.record(f"status_{status}", email, result["conversation_id"], detail=item_id)
+        await audit.record_async(f"status_{status}", email, result["conversation_id"], detail=item_id)
         return _json(result)
 
     @bp.get("/console/api/unanswered")
     @signed_in
     async def unanswered(request: Request) -> HTTPResponse:
-        audit.record("viewed_unanswered", request.ctx.session.staff.email)
+        await audit.record_async("viewed_unanswered", request.ctx.session.staff.email)
         rows = await asyncio.to_thread(work_queue.unanswered_questions, settings.tracker_store_url())
         return _json({"items": rows})
 
@@ -266,7 +266,7 @@ def console_blueprint(delivery: Optional[Delivery] = None) -> Blueprint:
         tracker = await agent_of(request).tracker_store.retrieve(conversation_id)
         if tracker is None:
             return _error(404, "no such conversation")
-        audit.record("opened_conversation", request.ctx.session.staff.email, conversation_id)
+        await audit.record_async("opened_conversation", request.ctx.session.staff.email, conversation_id)
         return _json({
             "conversation_id": conversation_id,
             "channel": tracker.get_latest_input_channel(),
@@ -297,7 +297,7 @@ def console_blueprint(delivery: Optional[Delivery] = None) -> Blueprint:
         tracker = await takeover.add_staff_message(agent_of(request), conversation_id, email, text)
         outcome = await delivery.send(tracker.get_latest_input_channel(), conversation_id, text,
                                       takeover.latest_callback_url(tracker))
-        audit.record("staff_message", email, conversation_id, detail=f"delivery: {outcome}")
+        await audit.record_async("staff_message", email, conversation_id, detail=f"delivery: {outcome}")
         return _json({"conversation_id": conversation_id, "delivery": outcome})
 
     @bp.post("/console/api/conversations/<conversation_id:str>/release")

@@ -86,12 +86,33 @@ async def take_over(agent: Any, conversation_id: str, staff_email: str, url: Opt
     if current is not None and current != staff_email:
         raise TakeoverError(409, f"{current} has this conversation")
     await _append(agent, conversation_id, ConversationPaused())
+    await asyncio.to_thread(_store_takeover, conversation_id, staff_email, url)
+    await audit.record_async("takeover", staff_email, conversation_id, url=url)
+
+
+def _store_takeover(conversation_id: str, staff_email: str, url: Optional[str]) -> None:
     now = records.now()
     with records.engine(url).begin() as conn:
         conn.execute(takeovers.delete().where(takeovers.c.conversation_id == conversation_id))
         conn.execute(takeovers.insert().values(conversation_id=conversation_id, staff_email=staff_email,
                                                started_at=now, last_activity_at=now, created_at=now))
-    audit.record("takeover", staff_email, conversation_id, url=url)
+
+
+def _forget_takeover(conversation_id: str, url: Optional[str]) -> None:
+    with records.engine(url).begin() as conn:
+        conn.execute(takeovers.delete().where(takeovers.c.conversation_id == conversation_id))
+
+
+def _note_activity(conversation_id: str, url: Optional[str]) -> None:
+    with records.engine(url).begin() as conn:
+        conn.execute(takeovers.update().where(takeovers.c.conversation_id == conversation_id)
+                     .values(last_activity_at=records.now()))
+
+
+def _idle_since(cutoff: dt.datetime, url: Optional[str]) -> List[str]:
+    with records.engine(url).connect() as conn:
+        return list(conn.execute(sa.select(takeovers.c.conversation_id).where(
+            takeovers.c.last_activity_at < cutoff)).scalars())
 
 
 async def release(agent: Any, conversation_id: str, staff_email: Optional[str], reason: str = "release",
@@ -99,9 +120,8 @@ async def release(agent: Any, conversation_id: str, staff_email: Optional[str], 
     if await asyncio.to_thread(holder, conversation_id, url) is None:
         raise TakeoverError(409, "the conversation is not taken over")
     await _append(agent, conversation_id, ConversationResumed())
-    with records.engine(url).begin() as conn:
-        conn.execute(takeovers.delete().where(takeovers.c.conversation_id == conversation_id))
-    audit.record(reason, staff_email, conversation_id, url=url)
+    await asyncio.to_thread(_forget_takeover, conversation_id, url)
+    await audit.record_async(reason, staff_email, conversation_id, url=url)
 
 
 async def add_staff_message(agent: Any, conversation_id: str, staff_email: str, text: str,
@@ -113,18 +133,14 @@ async def add_staff_message(agent: Any, conversation_id: str, staff_email: str, 
     if current != staff_email:
         raise TakeoverError(409, f"{current} has this conversation")
     tracker = await _append(agent, conversation_id, BotUttered(text, metadata={"staff": staff_email}))
-    with records.engine(url).begin() as conn:
-        conn.execute(takeovers.update().where(takeovers.c.conversation_id == conversation_id)
-                     .values(last_activity_at=records.now()))
+    await asyncio.to_thread(_note_activity, conversation_id, url)
     return tracker
 
 
 async def release_idle(agent: Any, url: Optional[str] = None, now: Optional[dt.datetime] = None) -> List[str]:
     """Hands back to the bot every takeover nobody wrote in for TAKEOVER_IDLE_MINUTES."""
     cutoff = (now or records.now()) - dt.timedelta(minutes=settings.console().takeover_idle_minutes)
-    with records.engine(url).connect() as conn:
-        idle = list(conn.execute(sa.select(takeovers.c.conversation_id).where(
-            takeovers.c.last_activity_at < cutoff)).scalars())
+    idle = await asyncio.to_thread(_idle_since, cutoff, url)
     released = []
     for conversation_id in idle:
         try:
