@@ -19,7 +19,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install run train eval bench profile test validate system-deps purge escalations handoffs red-flags clean
+.PHONY: help install run train eval bench profile test validate system-deps purge escalations handoffs red-flags staff-add staff-signout audit clean
 
 help:
 	@echo "make run     start the action server and the Rasa server (PORT, ACTIONS_PORT, ...)"
@@ -32,6 +32,9 @@ help:
 	@echo "make escalations   list recorded red-flag escalations"
 	@echo "make handoffs      list call-back requests (people who asked for a person)"
 	@echo "make red-flags     print the red-flag category table for the clinic's clinician to sign off"
+	@echo "make staff-add EMAIL=... ROLE=admin|clinician|front_desk   console account (STAFF_PASSWORD or prompt)"
+	@echo "make staff-signout EMAIL=...   end every console session of that account"
+	@echo "make audit         the console's audit log, newest first"
 
 # --- set-up -------------------------------------------------------------------
 $(PY):
@@ -100,13 +103,26 @@ test: train validate system-deps
 
 # --- data handling ------------------------------------------------------------
 purge: install
-	$(PY) -m bot.purge $(if $(DAYS),--older-than-days $(DAYS)) $(if $(SENDER),--sender $(SENDER)) $(if $(DRY_RUN),--dry-run)
+	$(PY) -m bot.clinic.purge $(if $(DAYS),--older-than-days $(DAYS)) $(if $(SENDER),--sender $(SENDER)) $(if $(DRY_RUN),--dry-run)
 
 escalations: install
-	$(PY) -m bot.records list
+	$(PY) -m bot.clinic.records list
 
 handoffs: install
-	$(PY) -m bot.records handoffs
+	$(PY) -m bot.clinic.records handoffs
+
+# The staff console (/console/): the password comes from STAFF_PASSWORD, else a prompt.
+staff-add: install
+	@if [ -z "$(EMAIL)" ] || [ -z "$(ROLE)" ]; then echo "usage: make staff-add EMAIL=you@clinic.example ROLE=admin|clinician|front_desk" >&2; exit 2; fi
+	$(PY) -m bot.clinic.staff add "$(EMAIL)" "$(ROLE)"
+
+# Ends every console session of an account at once (a lost laptop, someone leaving).
+staff-signout: install
+	@if [ -z "$(EMAIL)" ]; then echo "usage: make staff-signout EMAIL=you@clinic.example" >&2; exit 2; fi
+	$(PY) -m bot.clinic.staff signout "$(EMAIL)"
+
+audit: install
+	$(PY) -m bot.clinic.audit $(if $(CONVERSATION),--conversation "$(CONVERSATION)")
 
 red-flags: install
 	@$(PY) -m bot.safety.categories

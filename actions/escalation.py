@@ -10,8 +10,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.tracker_facts import TIER_FOR_INTENT, channel, latest_intent, symptoms
-from bot import records
-from bot.notify import ClinicNotifier
+from bot.clinic import alerts, records
+from bot.clinic.notify import ClinicNotifier
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +40,8 @@ class ActionEscalateRedFlag(Action):
         task = asyncio.create_task(notifier.deliver(escalation_id, payload))
         _deliveries.add(task)
         task.add_done_callback(_deliveries.discard)
+        alerts.dispatch(alerts.Alert(tier, f"escalation-{escalation_id}" if escalation_id else None, channel(tracker),
+                                     found, tracker.latest_message.get("text")))
         return [SlotSet("urgency", tier)]
 
 

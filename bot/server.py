@@ -36,6 +36,8 @@ from sanic import Sanic  # noqa: E402
 from sanic.request import Request  # noqa: E402
 
 from bot import action_validation, endpoints, graph_runner, log_copies, settings  # noqa: E402
+from bot.clinic import takeover  # noqa: E402
+from bot.clinic.server_routes import add_console  # noqa: E402
 from bot.health import health_blueprint, watch_tracker_store  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -69,8 +71,9 @@ async def _freeze_loaded_objects(_app: Sanic, _loop: object) -> None:
     gc.freeze()
 
 
-def _add_service_routes(app: Sanic) -> None:
+def _add_service_routes(app: Sanic, channels: list) -> None:
     app.blueprint(health_blueprint())
+    add_console(app, channels)
     try:
         from bot.web.routes import web_blueprint
     except ImportError:  # the widget is optional for API-only deployments
@@ -83,6 +86,7 @@ def build_app(model_path: str, credentials: Optional[str]) -> tuple[Sanic, int]:
     _limit_action_server_wait()
     action_validation.install()
     graph_runner.install()
+    takeover.install()
     auth_token = os.environ.get("RASA_AUTH_TOKEN") or None
     available = endpoints.available()
     channels = create_http_input_channels(None, credentials)
@@ -107,7 +111,7 @@ def build_app(model_path: str, credentials: Optional[str]) -> tuple[Sanic, int]:
         app.register_middleware(_close_after_reply, "request")
     # Errors Sanic answers itself (413, 404, 405) come back as JSON like the channels'.
     app.config.FALLBACK_ERROR_FORMAT = "json"
-    _add_service_routes(app)
+    _add_service_routes(app, channels)
     app.register_listener(
         partial(load_agent_on_start, model_path, available, None), "before_server_start"
     )

@@ -154,3 +154,74 @@ def lock_store_url() -> Optional[str]:
 def log_message_text() -> bool:
     """Message text is health data: never logged unless explicitly asked for."""
     return _env("LOG_MESSAGE_TEXT", "false").lower() in {"1", "true", "yes"}
+
+
+# --- the clinic's console (bot/clinic/) ------------------------------------------------
+
+def _env_number(name: str, default: float) -> float:
+    try:
+        value = float(_env(name, str(default)))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+@dataclass(frozen=True)
+class Console:
+    session_idle_minutes: float      # a session unused this long is over
+    session_max_hours: float         # and any session this old, used or not
+    lockout_failures: int            # failed sign-ins in a row that lock the account
+    lockout_minutes: float           # for this long
+    takeover_idle_minutes: float     # a takeover nobody writes in is handed back to the bot
+
+
+def console() -> Console:
+    return Console(
+        session_idle_minutes=_env_number("CONSOLE_SESSION_IDLE_MINUTES", 30),
+        session_max_hours=_env_number("CONSOLE_SESSION_MAX_HOURS", 12),
+        lockout_failures=int(_env_number("CONSOLE_LOCKOUT_FAILURES", 5)),
+        lockout_minutes=_env_number("CONSOLE_LOCKOUT_MINUTES", 15),
+        takeover_idle_minutes=_env_number("TAKEOVER_IDLE_MINUTES", 15),
+    )
+
+
+def twilio_api_base_url() -> Optional[str]:
+    """Where the twilio client sends outbound SMS; unset: Twilio's own API. For a proxy,
+    or a local fake Twilio API in tests."""
+    return _env("TWILIO_API_BASE_URL")
+
+
+@dataclass(frozen=True)
+class OnCallAlerts:
+    smtp_host: Optional[str]
+    smtp_port: int
+    smtp_user: Optional[str]
+    smtp_password: Optional[str]
+    smtp_starttls: bool
+    email_from: Optional[str]
+    email_to: Optional[str]          # comma-separated
+    sms_to: Optional[str]            # on-call number (E.164), sent from TWILIO_NUMBER
+    slack_webhook_url: Optional[str]
+    teams_webhook_url: Optional[str]
+    include_text: bool               # the patient's message in alerts: off unless turned on
+
+
+def on_call_alerts() -> OnCallAlerts:
+    return OnCallAlerts(
+        smtp_host=_env("ALERT_SMTP_HOST"),
+        smtp_port=int(_env_number("ALERT_SMTP_PORT", 587)),
+        smtp_user=_env("ALERT_SMTP_USER"),
+        smtp_password=_env("ALERT_SMTP_PASSWORD"),
+        smtp_starttls=_env("ALERT_SMTP_STARTTLS", "true").lower() in {"1", "true", "yes"},
+        email_from=_env("ALERT_EMAIL_FROM"),
+        email_to=_env("ALERT_EMAIL_TO"),
+        sms_to=_env("ALERT_SMS_TO"),
+        slack_webhook_url=_env("ALERT_SLACK_WEBHOOK_URL"),
+        teams_webhook_url=_env("ALERT_TEAMS_WEBHOOK_URL"),
+        include_text=_env("ALERT_INCLUDE_TEXT", "false").lower() in {"1", "true", "yes"},
+    )
+
+
+def clinic_phone_region() -> str:
+    """ISO country code for reading call-back numbers written without +country (US, GB, ES, ...)."""
+    return (_env("CLINIC_PHONE_REGION", "US") or "US").upper()

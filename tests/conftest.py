@@ -4,10 +4,11 @@ session, with test secrets and a throw-away SQLite database."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Dict, Iterator, NamedTuple
+from typing import Any, Dict, Iterator, NamedTuple
 
 import pytest
 
+from tests.fake_services import FakeSmtp, FakeTwilioApi, WebhookReceiver
 from tests.servers import RunningServer, action_server, rasa_server
 
 TEST_ENV: Dict[str, str] = {
@@ -29,6 +30,9 @@ class Stack(NamedTuple):
     actions: RunningServer
     env: Dict[str, str]
     db_path: Path
+    twilio_api: Any = None   # FakeTwilioApi: outbound SMS (staff messages, on-call alerts)
+    webhooks: Any = None     # WebhookReceiver: Slack / Teams alerts, clinic callbacks
+    smtp: Any = None         # FakeSmtp: on-call e-mail alerts
 
     @property
     def url(self) -> str:
@@ -43,8 +47,29 @@ class Stack(NamedTuple):
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     tmp = tmp_path_factory.mktemp("stack")
     db_path = tmp / "conversations.db"
-    env = {**TEST_ENV, "TRACKER_STORE_URL": f"sqlite:///{db_path}"}
-    with action_server(tmp, env) as actions:
-        env = {**env, "ACTION_SERVER_URL": f"{actions.url}/webhook"}
-        with rasa_server(tmp, env) as rasa:
-            yield Stack(rasa, actions, env, db_path)
+    twilio_api, webhooks, smtp = FakeTwilioApi(), WebhookReceiver(), FakeSmtp()
+    env = {**TEST_ENV, "TRACKER_STORE_URL": f"sqlite:///{db_path}", "TWILIO_API_BASE_URL": twilio_api.url,
+           **on_call_alert_env(smtp, webhooks)}
+    try:
+        with action_server(tmp, env) as actions:
+            env = {**env, "ACTION_SERVER_URL": f"{actions.url}/webhook"}
+            with rasa_server(tmp, env) as rasa:
+                yield Stack(rasa, actions, env, db_path, twilio_api, webhooks, smtp)
+    finally:
+        twilio_api.close()
+        webhooks.close()
+        smtp.close()
+
+
+ON_CALL_NUMBER = "+15550009999"
+
+
+def on_call_alert_env(smtp: Any, webhooks: Any) -> Dict[str, str]:
+    """Every on-call alert channel on, each pointing at a local fake."""
+    return {
+        "ALERT_SMTP_HOST": "127.0.0.1", "ALERT_SMTP_PORT": str(smtp.port), "ALERT_SMTP_STARTTLS": "false",
+        "ALERT_EMAIL_FROM": "bot@harbour-physio.example", "ALERT_EMAIL_TO": "oncall@harbour-physio.example",
+        "ALERT_SMS_TO": ON_CALL_NUMBER,
+        "ALERT_SLACK_WEBHOOK_URL": f"{webhooks.url}/slack/T000/B000/xyz",
+        "ALERT_TEAMS_WEBHOOK_URL": f"{webhooks.url}/teams/webhookb2/abc",
+    }

@@ -16,7 +16,7 @@ from actions.escalation import ActionEscalateRedFlag, wait_for_deliveries
 from actions.followup import ActionAnswerFollowup
 from actions.handoff import ActionRecordHandoff
 from actions.suggestions import ActionSuggestTopics
-from bot import records
+from bot.clinic import records
 from bot.channels.signing import SIGNATURE_HEADER, check
 from bot.topics import TOPICS
 
@@ -81,7 +81,7 @@ async def test_escalation_records_sets_urgency_and_sends_a_signed_notification(s
     url, received, calls = clinic_receiver
     monkeypatch.setenv("CLINIC_NOTIFY_URL", url)
     monkeypatch.setenv("CLINIC_NOTIFY_SECRET", SECRET)
-    monkeypatch.setattr("bot.notify.BACKOFF_SECONDS", (0.05, 0.05))
+    monkeypatch.setattr("bot.clinic.notify.BACKOFF_SECONDS", (0.05, 0.05))
     tracker = tracker_with(user_event(
         "my wife passed out", "red_flag_emergency",
         [{"entity": "symptom", "value": "fainting or collapse", "start": 8, "end": 18}], channel="twilio"))
@@ -115,7 +115,7 @@ async def test_urgent_tier_without_a_notify_url_is_only_recorded(store):
 
 async def test_notification_that_never_succeeds_is_marked_failed(store, monkeypatch):
     monkeypatch.setenv("CLINIC_NOTIFY_URL", "http://127.0.0.1:9/nothing-listens-here")
-    monkeypatch.setattr("bot.notify.BACKOFF_SECONDS", (0.01, 0.01))
+    monkeypatch.setattr("bot.clinic.notify.BACKOFF_SECONDS", (0.01, 0.01))
     tracker = tracker_with(user_event("cant breathe", "red_flag_emergency"))
     await ActionEscalateRedFlag().run(CollectingDispatcher(), tracker, {})
     await wait_for_deliveries()
@@ -165,7 +165,7 @@ async def test_the_clinic_is_notified_even_when_the_database_is_down(clinic_rece
     monkeypatch.setenv("ESCALATION_STORE_URL", "postgresql://nobody@127.0.0.1:9/nowhere")  # nothing listens
     monkeypatch.setenv("CLINIC_NOTIFY_URL", url)
     monkeypatch.setenv("CLINIC_NOTIFY_SECRET", SECRET)
-    monkeypatch.setattr("bot.notify.BACKOFF_SECONDS", (0.05, 0.05))
+    monkeypatch.setattr("bot.clinic.notify.BACKOFF_SECONDS", (0.05, 0.05))
     tracker = tracker_with(user_event("i cant breathe at all", "red_flag_emergency",
                                       [{"entity": "symptom", "value": "breathing difficulty"}]), sender="patient-db-down")
 

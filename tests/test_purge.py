@@ -1,4 +1,4 @@
-"""bot.purge on real tracker stores: conversations written by Rasa's own SQLTrackerStore
+"""bot.clinic.purge on real tracker stores: conversations written by Rasa's own SQLTrackerStore
 on SQLite and on PostgreSQL (a throw-away database), with escalation and handoff records
 beside them."""
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Iterator, List, NamedTuple, Optional
 import pytest
 import sqlalchemy as sa
 
-from bot import purge, records
+from bot.clinic import purge, records
 from tests.databases import BACKENDS, throwaway_database, tracker_store_kwargs
 from tests.servers import ROOT
 
@@ -156,7 +156,7 @@ def test_nothing_stored_yet_is_not_an_error(tmp_path: Path) -> None:
 
 def _cli(args: List[str], tracker_store_url: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "TRACKER_STORE_URL": tracker_store_url, "ESCALATION_STORE_URL": ""}
-    return subprocess.run([sys.executable, "-m", "bot.purge", *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "bot.clinic.purge", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 
 

@@ -406,6 +406,7 @@
     }
     if (!text && !chips.length && !image) return null;
     var item = { from: "bot", text: text };
+    if (msg.staff === true) item.staff = true; // written by a person at the clinic (live handoff)
     if (chips.length) item.chips = chips;
     if (typeof image === "string" && /^https?:\/\//.test(image)) item.image = image;
     if (flagged || isEmergencyText(text)) item.alert = true;
@@ -413,7 +414,7 @@
   }
 
   function render(item, isLast) {
-    var who = item.from === "user" ? "You" : "Assistant";
+    var who = item.from === "user" ? "You" : item.staff ? "Clinic staff" : "Assistant";
     var bubble;
     if (item.alert) {
       var number = options.emergencyNumber || state.emergencyNumbers[0];
@@ -423,7 +424,7 @@
         number ? h("a", { className: "dnw-call", href: telHref(number), text: "Call " + number }) : null,
       ]);
     } else {
-      bubble = h("div", { className: "dnw-msg dnw-msg-" + (item.from === "user" ? "user" : "bot") }, [
+      bubble = h("div", { className: "dnw-msg dnw-msg-" + (item.from === "user" ? "user" : "bot") + (item.staff ? " dnw-msg-staff" : "") }, [
         h("span", { className: "dnw-sr-only", text: who + ": " }),
         item.text ? h("p", { className: "dnw-text" }, [richText(item.text)]) : null,
         item.image ? h("img", { className: "dnw-image", src: item.image, alt: "" }) : null,

@@ -1,9 +1,9 @@
 """Delete conversations (health data) from the tracker store, with their escalation and
 handoff records.
 
-    python -m bot.purge --older-than-days 30     # conversations idle for 30 days or more
-    python -m bot.purge --sender +15551234567    # one person's conversation (repeatable)
-    python -m bot.purge --older-than-days 30 --dry-run
+    python -m bot.clinic.purge --older-than-days 30     # conversations idle for 30 days or more
+    python -m bot.clinic.purge --sender +15551234567    # one person's conversation (repeatable)
+    python -m bot.clinic.purge --older-than-days 30 --dry-run
 
 Works on Rasa's SQL tracker store (SQLite or PostgreSQL: TRACKER_STORE_URL). Rasa keeps
 one row per event in its `events` table (rasa/core/tracker_store.py SQLTrackerStore:
@@ -23,7 +23,8 @@ from typing import List, Optional, Sequence
 
 import sqlalchemy as sa
 
-from bot import records, settings
+from bot import settings
+from bot.clinic import records, tables
 
 logger = logging.getLogger(__name__)
 
@@ -44,11 +45,12 @@ class PurgeResult:
     events: int
     records: int
     dry_run: bool
+    sessions: int = 0  # finished staff console sessions (with DAYS only)
 
     def summary(self) -> str:
         verb = "would delete" if self.dry_run else "deleted"
         return (f"{verb} {self.conversations} conversation(s), {self.events} event(s), "
-                f"{self.records} escalation/handoff record(s)")
+                f"{self.records} escalation/handoff/console record(s), {self.sessions} finished console session(s)")
 
 
 def _senders_to_purge(conn: sa.engine.Connection, cutoff: Optional[float], senders: Sequence[str]) -> List[str]:
@@ -74,12 +76,13 @@ def _count_events(conn: sa.engine.Connection, senders: List[str]) -> int:
 def _count_records(conn: sa.engine.Connection, senders: List[str], before: Optional[dt.datetime]) -> int:
     """What _delete_records would delete; a record can match both ways, so count ids."""
     total = 0
-    for table in (records.escalations, records.handoff_requests):
+    for table in records.purgeable_tables():
+        key = list(table.primary_key.columns)[0]
         ids = set()
         for chunk in _chunks(senders):
-            ids.update(conn.execute(sa.select(table.c.id).where(table.c.conversation_id.in_(chunk))).scalars())
+            ids.update(conn.execute(sa.select(key).where(table.c.conversation_id.in_(chunk))).scalars())
         if before is not None:
-            ids.update(conn.execute(sa.select(table.c.id).where(table.c.created_at < before)).scalars())
+            ids.update(conn.execute(sa.select(key).where(records.created_column(table) < before)).scalars())
         total += len(ids)
     return total
 
@@ -131,11 +134,21 @@ def purge(
                 record_count = _count_records(conn, record_senders, before)
             else:
                 record_count = _delete_records(conn, record_senders, before)
+            session_count = _finished_sessions(conn, before, dry_run) if before is not None else 0
         if not dry_run and (event_count or record_count):
             _vacuum_sqlite(tracker_engine, records_engine)
     finally:
         tracker_engine.dispose()
-    return PurgeResult(len(chosen), event_count, record_count, dry_run)
+    return PurgeResult(len(chosen), event_count, record_count, dry_run, session_count)
+
+
+def _finished_sessions(conn: sa.engine.Connection, before: dt.datetime, dry_run: bool) -> int:
+    """Console sessions revoked or started before `before` (none is live that long)."""
+    table = tables.staff_sessions
+    finished = sa.or_(table.c.revoked_at < before, table.c.created_at < before)
+    if dry_run:
+        return int(conn.execute(sa.select(sa.func.count()).select_from(table).where(finished)).scalar_one())
+    return conn.execute(table.delete().where(finished)).rowcount or 0
 
 
 def _vacuum_sqlite(*engines: sa.engine.Engine) -> None:

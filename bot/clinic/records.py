@@ -2,7 +2,7 @@
 
 Kept beside the conversations (same database by default) and holding no message text:
 the symptom names, tier, time, conversation and channel are enough for the clinic to
-find the conversation and call back. `python -m bot.records list` shows them.
+find the conversation and call back. `python -m bot.clinic.records list` shows them.
 """
 from __future__ import annotations
 
@@ -46,6 +46,8 @@ def engine(url: Optional[str] = None) -> sa.engine.Engine:
 @functools.lru_cache(maxsize=8)
 def _engine_for(url: str) -> sa.engine.Engine:
     """One engine per database per process; tables are created on first use."""
+    from bot.clinic import tables  # noqa: F401 - registers the console's tables on `metadata`
+
     created = sa.create_engine(url, future=True, pool_pre_ping=True, connect_args=settings.db_connect_options(url))
     metadata.create_all(created)
     return created
@@ -89,15 +91,26 @@ def list_handoffs(url: Optional[str] = None, limit: int = 100) -> List[Dict]:
         return [dict(row._mapping) for row in rows]
 
 
+def purgeable_tables() -> tuple:
+    """Every table whose rows belong to a conversation (conversation_id, created_at or at)."""
+    from bot.clinic import tables
+
+    return (escalations, handoff_requests, *tables.CONVERSATION_TABLES)
+
+
+def created_column(table: sa.Table) -> sa.Column:
+    return table.c.created_at if "created_at" in table.c else table.c.at
+
+
 def delete_for(conn: sa.engine.Connection, conversation_ids: Optional[List[str]] = None, before: Optional[dt.datetime] = None) -> int:
     """Delete records of these conversations and/or older than `before` (used by purge)."""
     deleted = 0
-    for table in (escalations, handoff_requests):
+    for table in purgeable_tables():
         statement = table.delete()
         if conversation_ids is not None:
             statement = statement.where(table.c.conversation_id.in_(conversation_ids))
         if before is not None:
-            statement = statement.where(table.c.created_at < before)
+            statement = statement.where(created_column(table) < before)
         deleted += conn.execute(statement).rowcount or 0
     return deleted
 

@@ -1,7 +1,7 @@
 """Tells the clinic about an escalation: a signed JSON POST to CLINIC_NOTIFY_URL.
 
 Offline mode (no URL): nothing is sent and the record says `not_configured`; the clinic
-still sees the escalation in `python -m bot.records list`. Delivery is retried with
+still sees the escalation in `python -m bot.clinic.records list`. Delivery is retried with
 exponential backoff, and the outcome is written back to the record.
 """
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import Dict, Optional, Sequence
 
 import aiohttp
 
-from bot import records, settings
+from bot import settings
+from bot.clinic import records
 from bot.channels.signing import SIGNATURE_HEADER, sign
 
 logger = logging.getLogger(__name__)
