@@ -7,6 +7,12 @@ features instead of a TensorFlow network: one TF call per message was most of th
 parsing time, and building its graph most of the start-up (docs/deploy.md §6). The
 held-out accuracy decided it (make eval). Rasa has no sklearn response selector, so this
 is the smallest adapter: Rasa's own classifier, other labels, other output key.
+
+Precise answers (`faq/<topic>__<detail>`) are learnt beside each topic's full answer, and
+chosen in two steps: first the topic (the sum of its answers' probabilities: what the
+confidence gate after this judges, as before), then, within it, a precise answer only when
+it holds at least `detail_share` of the topic's probability; otherwise the topic's full
+answer, which is never wrong about the topic. The ranking has one entry per topic.
 """
 from __future__ import annotations
 
@@ -35,6 +41,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import RANKING_LENGTH
 
 from bot.nlu.linear import LinearIntentClassifier
+from bot.topics import detail_of, topic_of
 
 # Rasa's recipe validator looks for the ResponseSelector class itself and warns that the
 # faq/<topic> examples would go unused; this component uses them.
@@ -47,7 +54,7 @@ RESPONSES_FILE = "responses.json"
 class AnswerSelector(LinearIntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {**LinearIntentClassifier.get_default_config(), "retrieval_intent": "faq"}
+        return {**LinearIntentClassifier.get_default_config(), "retrieval_intent": "faq", "detail_share": 0.5}
 
     def __init__(
         self, config: Dict[Text, Any], name: Text, model_storage: ModelStorage, resource: Resource
@@ -79,10 +86,26 @@ class AnswerSelector(LinearIntentClassifier):
         probabilities = self.clf.predict_proba(self._create_X(readable))
         keys = self.clf.classes_
         for message, row in zip(readable, probabilities):
-            best_first = np.argsort(-row, kind="stable")[: self.config[RANKING_LENGTH] or None]
-            ranking = [{INTENT_RESPONSE_KEY: str(keys[i]), PREDICTED_CONFIDENCE_KEY: float(row[i])} for i in best_first]
+            ranking = self.topic_ranking(keys, row)[: self.config[RANKING_LENGTH] or None]
             self._set_answer(message, ranking)
         return messages
+
+    def topic_ranking(self, keys: Any, row: np.ndarray) -> List[Dict[Text, Any]]:
+        """One entry per topic, best first: the answer chosen for that topic and the
+        topic's probability (the sum over its answers)."""
+        by_topic: Dict[str, List[tuple]] = {}
+        for i in np.argsort(-row, kind="stable"):
+            by_topic.setdefault(topic_of(str(keys[i])), []).append((str(keys[i]), float(row[i])))
+        ranking = []
+        for topic, answers in by_topic.items():
+            total = sum(p for _, p in answers)
+            best_key, best_p = answers[0]
+            full = f"{self.retrieval_intent}/{topic}"
+            if detail_of(best_key) and best_p < self.config["detail_share"] * total and any(k == full for k, _ in answers):
+                best_key = full  # no precise answer stands out: the topic's full answer
+            ranking.append({INTENT_RESPONSE_KEY: best_key, PREDICTED_CONFIDENCE_KEY: total})
+        ranking.sort(key=lambda r: -r[PREDICTED_CONFIDENCE_KEY])
+        return ranking
 
     def _set_answer(self, message: Message, ranking: List[Dict[Text, Any]]) -> None:
         best = ranking[0]
