@@ -12,7 +12,6 @@ import yaml
 
 from bot.clinic_profile import template_values as profile_values
 from bot.settings import PROJECT_ROOT
-from bot.topics import detail_of
 
 RESPONSES_DIR = PROJECT_ROOT / "data" / "responses"
 EXAMPLE_PROFILE = PROJECT_ROOT / "docs" / "clinic-profile.example.yml"
@@ -23,8 +22,6 @@ SAMPLE_CLINIC = {
     "emergency_number": "911",
 }
 SMS_LIMIT = 320
-# What the SMS channel adds for the "Tell me more" option (bot/channels/twilio_sms.py).
-SMS_OPTION = "\n\nReply 1 for Tell me more."
 LEAD_GRADE_TARGET = 8.0
 
 _ABBREVIATIONS = re.compile(r"\b(?:Dr|e\.g|i\.e|vs|etc|approx)\.$", re.I)
@@ -81,6 +78,18 @@ def web_text(variants: List[Dict]) -> str:
     return [v for v in variants if "channel" not in v][0]["text"]
 
 
+def sms_length(name: str, variants: List[Dict], values: Dict[str, str]) -> int:
+    """The SMS as the channel sends it: plain text, then "Reply 1 for Tell me more." where
+    the answer offers more (bot/nlg.py, bot/channels/twilio_sms.py)."""
+    from bot.channels.twilio_sms import button_options, plain_text
+    from bot.nlg import TELL_ME_MORE, offers_more
+
+    parts = [plain_text(render(sms_text(variants), values))]
+    if offers_more(name):
+        parts.append(button_options([TELL_ME_MORE]))
+    return len("\n".join(parts))
+
+
 def measure(profile: Optional[Path] = EXAMPLE_PROFILE) -> Dict:
     """Reading grade of every answer's lead sentence (web text) and every SMS text's length
     with sample clinic values (and the "Tell me more" option where it is offered)."""
@@ -88,8 +97,7 @@ def measure(profile: Optional[Path] = EXAMPLE_PROFILE) -> Dict:
     grades, sms = {}, {}
     for name, variants in faq_responses().items():
         grades[name] = reading_grade(lead_sentence(render(web_text(variants), values)))
-        option = SMS_OPTION if detail_of(name) and "__clinic_" not in name else ""
-        sms[name] = len(render(sms_text(variants), values) + option)
+        sms[name] = sms_length(name, variants, values)
     over = {n: g for n, g in grades.items() if g > LEAD_GRADE_TARGET}
     too_long = {n: length for n, length in sms.items() if length > SMS_LIMIT}
     return {
