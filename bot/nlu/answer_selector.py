@@ -44,7 +44,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import RANKING_LENGTH
 
-from bot.nlu.linear import LinearIntentClassifier, set_weights
+from bot.nlu.linear import LinearIntentClassifier, known_words, set_weights
 from bot.topics import detail_of, topic_of
 
 # Rasa's recipe validator looks for the ResponseSelector class itself and warns that the
@@ -91,7 +91,7 @@ class AnswerSelector(LinearIntentClassifier):
 
     def process(self, messages: List[Message]) -> List[Message]:
         # A message with no word the model knows gets no answer, not the priors' favourite.
-        readable = [message for message in messages if self._vector(message).nnz]
+        readable = [message for message in messages if known_words(message)]
         if not readable or not hasattr(self.clf, "classes_"):
             return messages
         X = self._create_X(readable)

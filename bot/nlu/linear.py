@@ -85,8 +85,7 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         messages = super().process(messages)
         for message in messages:
-            vector = getattr(message, _VECTOR_ATTR, None)
-            if vector is None or vector.nnz == 0:
+            if not known_words(message):
                 # No tokens ("   " through /model/parse) or none the model knows ("😭😭"):
                 # it would answer with its priors alone (0.45 "affirm"); no reading lets
                 # FallbackClassifier say so.
@@ -108,6 +107,13 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
                                   [f.features for f in sentence if f.is_dense()])
             setattr(message, _VECTOR_ATTR, cached)
         return cached
+
+
+def known_words(message: Message) -> bool:
+    """Whether the message has a word or n-gram the counts know. Dense features (word
+    embeddings) give every message a vector; without known words it is still no reading."""
+    return any(f.is_sparse() and f.features.nnz for f in message.features
+               if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE)
 
 
 def set_weights(clf: Any, coef: np.ndarray, intercept: np.ndarray, classes: np.ndarray) -> None:
