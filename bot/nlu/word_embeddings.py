@@ -65,7 +65,7 @@ class WordEmbeddingFeaturizer(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         # The vector's length beside the counts (the whole row is then scaled to unit
         # length): how much the embeddings weigh against the n-grams.
-        return {"directory": None, "weight": 3.0}
+        return {"directory": None, "weight": 5.0}
 
     def __init__(self, config: Dict[Text, Any], name: Text) -> None:
         self.config = config
