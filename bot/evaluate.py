@@ -139,7 +139,8 @@ def nlu_metrics(gold: List[str], predicted: List[str]) -> Dict:
         "faq_fallback_rate": _share(faq_pairs, lambda g, p: p in NOT_ANSWERED),
         "faq_red_flag_rate": _share(faq_pairs, lambda g, p: p in TIER_OF_INTENT),
         "non_faq_answered_with_faq_rate": _share(non_faq, lambda g, p: p.startswith("faq/")),
-        "core_accuracy": _share(core_pairs, lambda g, p: g == p),
+        "core_accuracy": _share(core_pairs, lambda g, p: g == p) if core_pairs else None,
+        "core_n": len(core_pairs),
         "core_recall": {i: per_label[i]["recall"] for i in CORE_INTENTS if i in per_label},
         "per_label": per_label,
         "confused_pairs": [[g, p, n] for (g, p), n in confusions.most_common(25)],
@@ -236,7 +237,7 @@ def nlu_table(nlu: Dict) -> List[str]:
         f"| FAQ answers given as a precise answer | {nlu['answers_given_precise_share']:.1%} |",
         f"| FAQ answers given as \"not covered\" | {nlu['answers_given_not_covered_share']:.1%} |",
         f"| other intents answered with an FAQ | {nlu['non_faq_answered_with_faq_rate']:.1%} |",
-        f"| core intents accuracy | {nlu['core_accuracy']:.1%} |",
+        f"| core intents accuracy | {_rate_or_none(nlu['core_accuracy'], nlu['core_n'])} |",
     ]
 
 
