@@ -59,7 +59,7 @@ ANSWER_MODEL_FILE = "answer_model.npz"
 class AnswerSelector(LinearIntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {**LinearIntentClassifier.get_default_config(), "retrieval_intent": "faq", "detail_share": 0.5}
+        return {**LinearIntentClassifier.get_default_config(), "retrieval_intent": "faq", "detail_share": 0.4}
 
     def __init__(
         self, config: Dict[Text, Any], name: Text, model_storage: ModelStorage, resource: Resource
