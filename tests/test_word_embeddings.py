@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
+from scipy.sparse import csr_matrix
 
 from bot.nlu.word_embeddings import WordEmbeddingFeaturizer, load, sentence_vector
 
@@ -23,13 +25,17 @@ def test_vectors_are_unit_length_and_empty_text_is_zero():
     assert not vector("").any()
 
 
-def test_the_featurizer_adds_one_weighted_sentence_feature():
+def test_the_featurizer_adds_one_sentence_feature_weighted_against_the_counts():
     featurizer = WordEmbeddingFeaturizer.create(
-        {**WordEmbeddingFeaturizer.get_default_config(), "weight": 5.0}, None, None,
+        {**WordEmbeddingFeaturizer.get_default_config(), "weight": 0.5}, None, None,
         ExecutionContext(GraphSchema({}), node_name="embeddings"))
-    message = Message(data={"text": "Can I take Ibuprofen after?"})
+    counts = Features(csr_matrix(np.array([[4.0, 0.0, 5.0]])), "sentence", "text", "counts")
+    message = Message(data={"text": "Can I take Ibuprofen after?"}, features=[counts])
     featurizer.process([message])
-    (feature,) = message.features
+    (feature,) = [f for f in message.features if f.origin == "embeddings"]
     assert feature.type == "sentence" and feature.attribute == "text" and feature.features.shape == (1, 256)
-    assert abs(np.linalg.norm(feature.features) - 5.0) < 1e-4
-    assert np.allclose(feature.features[0], 5.0 * vector("can i take ibuprofen after?"))
+    assert abs(np.linalg.norm(feature.features) - 0.5 * 3.0) < 1e-4  # sqrt(4 + 5) = 3
+    assert np.allclose(feature.features[0], 1.5 * vector("can i take ibuprofen after?"))
+    empty = Message(data={"text": "x"})
+    featurizer.process([empty])
+    assert not empty.features[0].features.any()  # no known n-gram: no reading either way

@@ -7,7 +7,8 @@ their topic. The vectors ship inside the `wordllama` wheel (NOTES): it is instal
 its dependencies (it asks for numpy >= 2, Rasa 3.6 pins 1.23), and its loader is not used
 (it looks for the tokenizer in the wrong folder and would try to download it); the
 safetensors file and the tokenizer JSON are read directly, once per process. Per message:
-one tokenizer call and the mean of ~20 rows, a few microseconds.
+one tokenizer call and the mean of ~20 rows, a few microseconds. It runs after the count
+featurizers, whose counts set its length.
 """
 from __future__ import annotations
 
@@ -63,9 +64,11 @@ def sentence_vector(text: str, tokenizer: Any, matrix: np.ndarray) -> np.ndarray
 class WordEmbeddingFeaturizer(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        # The vector's length beside the counts (the whole row is then scaled to unit
-        # length): how much the embeddings weigh against the n-grams.
-        return {"directory": None, "weight": 5.0}
+        # The vector's length relative to the counts' (sqrt-counts, as the linear models
+        # read them; the whole row is then scaled to unit length): the embeddings' share of
+        # every message is the same, short or long. Scaled to a fixed length instead, they
+        # outweighed the few n-grams of a one-word message ("IMS", "hours").
+        return {"directory": None, "weight": 0.6}
 
     def __init__(self, config: Dict[Text, Any], name: Text) -> None:
         self.config = config
@@ -89,5 +92,8 @@ class WordEmbeddingFeaturizer(GraphComponent):
         return training_data
 
     def _add(self, message: Message) -> None:
-        vector = sentence_vector((message.get(TEXT) or "").lower(), self.tokenizer, self.matrix) * float(self.config["weight"])
+        counts = sum(float(f.features.sum()) for f in message.features
+                     if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE and f.is_sparse())
+        scale = float(self.config["weight"]) * float(np.sqrt(counts))
+        vector = sentence_vector((message.get(TEXT) or "").lower(), self.tokenizer, self.matrix) * scale
         message.add_features(Features(vector[np.newaxis, :], FEATURE_TYPE_SENTENCE, TEXT, self.name))
