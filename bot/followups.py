@@ -14,8 +14,10 @@ from bot.topics import topic_of
 
 # What the follow-up asks about, by its words. First match wins.
 ASPECTS = [
-    ("medicine", re.compile(r"ibuprofen|ibuprofin|paracetamol|acetaminophen|tylenol|advil|panadol|nurofen|"
-                            r"aspirin|pain ?killer|pain ?reliever|pain relief|\bmeds?\b|medicine|medication|tablet|\bpills?\b")),
+    ("painkiller", re.compile(r"ibuprofen|ibuprofin|paracetamol|acetaminophen|tylenol|advil|panadol|nurofen|motrin|"
+                              r"pain ?killer|pain ?reliever|pain relief")),
+    ("medicine", re.compile(r"aspirin|warfarin|blood thinner|clopidogrel|eliquis|xarelto|\bmeds?\b|medicine|medication|"
+                            r"tablet|\bpills?\b")),
     ("duration", re.compile(r"\bhow long\b|\blast\b|\bwear off\b|\bgo away\b")),
     ("after", re.compile(r"\bafter(wards?)?\b|\bthen what\b|\bnext\b")),
     ("cost", re.compile(r"\bcost|\bprice|\bhow much\b|\bpay\b|\binsurance\b|\bcovered\b")),
@@ -37,8 +39,9 @@ STATES_A_DURATION = {
 
 # (aspect, previous topic) -> answer key; (aspect, None) is the answer whatever came before.
 FOLLOWUP_ANSWER = {
-    ("medicine", "contraindications"): "faq/contraindications__not_covered_medicines",
-    ("medicine", None): "faq/aftercare__painkillers",
+    ("painkiller", "contraindications"): "faq/contraindications__not_covered_medicines",
+    ("painkiller", None): "faq/aftercare__painkillers",
+    ("medicine", None): "faq/contraindications__not_covered_medicines",
     ("duration", "soreness_after"): "faq/soreness_after__duration",
     ("duration", "side_effects"): "faq/soreness_after__duration",
     ("duration", "aftercare"): "faq/soreness_after__duration",

@@ -164,6 +164,7 @@ async def test_followup_is_answered_from_the_previous_topic(previous, followup, 
     ("faq/aftercare", "what about ibuprofen?", "utter_faq/aftercare__painkillers"),
     ("faq/aftercare__heat_ice", "and tylenol?", "utter_faq/aftercare__painkillers"),
     ("faq/contraindications__bleeding_disorder", "what about aspirin?", "utter_faq/contraindications__not_covered_medicines"),
+    ("faq/aftercare", "and my blood pressure tablets?", "utter_faq/contraindications__not_covered_medicines"),
     # "is that ok / safe / normal?" never gets a reassuring default: the same cautions again
     ("faq/contraindications", "is that ok?", "utter_faq/contraindications"),
     ("faq/contraindications__pregnancy", "is that normal", "utter_faq/contraindications__pregnancy"),
