@@ -50,7 +50,9 @@ def load(path: Optional[str] = None) -> Dict[str, str]:
     try:
         mtime = os.stat(path).st_mtime_ns
     except OSError:
-        logger.warning("CLINIC_PROFILE %s cannot be read: clinic facts are answered with the clinic's contact", path)
+        if _cache.get(path, (None,))[0] != -1:  # say so once, not at every reply
+            logger.warning("CLINIC_PROFILE %s cannot be read: clinic facts are answered with the clinic's contact", path)
+            _cache[path] = (-1, {})
         return {}
     cached = _cache.get(path)
     if cached and cached[0] == mtime:
