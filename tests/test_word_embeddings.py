@@ -36,6 +36,9 @@ def test_the_featurizer_adds_one_sentence_feature_weighted_against_the_counts():
     assert feature.type == "sentence" and feature.attribute == "text" and feature.features.shape == (1, 256)
     assert abs(np.linalg.norm(feature.features) - 0.5 * 3.0) < 1e-4  # sqrt(4 + 5) = 3
     assert np.allclose(feature.features[0], 1.5 * vector("can i take ibuprofen after?"))
-    empty = Message(data={"text": "x"})
-    featurizer.process([empty])
-    assert not empty.features[0].features.any()  # no known n-gram: no reading either way
+    unknown = Message(data={"text": "x"}, features=[Features(csr_matrix((1, 3)), "sentence", "text", "counts")])
+    featurizer.process([unknown])
+    assert not unknown.features[-1].features.any()  # no known n-gram: zeros, the same width
+    no_tokens = Message(data={"text": "   "})
+    featurizer.process([no_tokens])
+    assert no_tokens.features == []  # nothing to weigh against: no features, as without it

@@ -92,8 +92,9 @@ class WordEmbeddingFeaturizer(GraphComponent):
         return training_data
 
     def _add(self, message: Message) -> None:
-        counts = sum(float(f.features.sum()) for f in message.features
-                     if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE and f.is_sparse())
-        scale = float(self.config["weight"]) * float(np.sqrt(counts))
+        sparse = [f for f in message.features if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE and f.is_sparse()]
+        if not sparse:
+            return  # no tokens at all (an empty /model/parse text): no features, as before
+        scale = float(self.config["weight"]) * float(np.sqrt(sum(float(f.features.sum()) for f in sparse)))
         vector = sentence_vector((message.get(TEXT) or "").lower(), self.tokenizer, self.matrix) * scale
         message.add_features(Features(vector[np.newaxis, :], FEATURE_TYPE_SENTENCE, TEXT, self.name))
