@@ -10,6 +10,7 @@ PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 SPACY_PIPELINE := var/spacy/en_dry_needling/meta.json
 MODEL := models/dry-needling.tar.gz
+WORDLLAMA := wordllama==0.4.0.post1
 # Our components' code decides what a trained model stores, so a change to it retrains.
 MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard bot/nlu/*.py) $(wildcard bot/safety/*.py) bot/intent_rule_policy.py
 
@@ -50,9 +51,12 @@ $(PY):
 	echo "Creating $(VENV) with $$python310"; \
 	"$$python310" -m venv $(VENV)
 
+# WordLlama's wheel is installed for its embedded vectors only, without its dependencies:
+# it asks for numpy >= 2 and Rasa 3.6 pins 1.23 (bot/nlu/word_embeddings.py, NOTES).
 $(VENV)/.installed: requirements.lock | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip==24.0
 	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps $(WORDLLAMA)
 	touch $@
 
 $(SPACY_PIPELINE): bot/spacy_pipeline.py | $(VENV)/.installed

@@ -1,4 +1,4 @@
-"""action_answer_followup: "and how long does that last?" answered from the last topic."""
+"""action_answer_followup: "and how long does that last?" answered from the last answer."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -6,8 +6,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.tracker_facts import previous_faq_topic
-from bot.followups import answer_topic
+from actions.tracker_facts import previous_faq_key
+from bot.followups import answer_key
 
 
 class ActionAnswerFollowup(Action):
@@ -15,9 +15,9 @@ class ActionAnswerFollowup(Action):
         return "action_answer_followup"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        topic = answer_topic(tracker.latest_message.get("text") or "", previous_faq_topic(tracker))
-        if topic:
-            dispatcher.utter_message(response=f"utter_faq/{topic}")
+        key = answer_key(tracker.latest_message.get("text") or "", previous_faq_key(tracker))
+        if key:
+            dispatcher.utter_message(response=f"utter_{key}")
         else:
             dispatcher.utter_message(response="utter_not_sure")
         return []

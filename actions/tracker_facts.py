@@ -30,13 +30,20 @@ def faq_candidates(tracker: Tracker, limit: int = 3) -> List[str]:
     return [topic_of(r["intent_response_key"]) for r in ranking[:limit] if r.get("intent_response_key")]
 
 
-def previous_faq_topic(tracker: Tracker) -> Optional[str]:
-    """The topic of the last FAQ answer before the latest message."""
-    user_events = [e for e in tracker.events if e.get("event") == "user"][:-1]
-    for event in reversed(user_events):
+def previous_faq_key(tracker: Tracker) -> Optional[str]:
+    """The last FAQ answer before the latest message ("faq/<topic>" or a precise
+    "faq/<topic>__<detail>"): what the bot sent (its utter_action, so a follow-up's own
+    answer counts), else what the NLU chose for the last FAQ question."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    for event in reversed(events[:last_user]):
+        action = (event.get("metadata") or {}).get("utter_action") if event.get("event") == "bot" else None
+        if action and action.startswith("utter_faq/"):
+            return action[len("utter_"):]
+    for event in reversed([e for e in events[:last_user] if e.get("event") == "user"]):
         parse = event.get("parse_data") or {}
         if (parse.get("intent") or {}).get("name") == "faq":
             key = ((parse.get("response_selector") or {}).get("faq") or {}).get("response", {}).get("intent_response_key")
             if key:
-                return topic_of(key)
+                return key
     return None

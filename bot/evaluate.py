@@ -1,9 +1,15 @@
 """`make eval`: how well the trained model answers messages it has never seen.
 
 Held-out sets (tests/data/, never trained on):
-- heldout_nlu.yml: FAQ topics and the other intents. Reports per-label precision and
-  recall, FAQ accuracy, the wrong-answer rate (a confident answer to the wrong topic:
-  worse than "I'm not sure"), the fallback rate and the most confused pairs.
+- heldout_nlu.yml, and any tests/data/faq_*.yml (blind FAQ sets): FAQ topics and the
+  other intents. Reports per-label precision and recall, FAQ topic accuracy (a precise
+  answer `faq/<topic>__<detail>` counts for its topic), the wrong-answer rate (a confident
+  answer to the wrong topic: worse than "I'm not sure"), the fallback rate and the most
+  confused pairs. Where a set labels the precise answer (`faq/<topic>__<detail>`), the
+  precise-answer rate (that exact answer) and, for `__not_covered_*` labels, the
+  not-covered rate (any answer that says our information doesn't cover it).
+- The answers themselves (bot/answers.py): mean reading grade of their lead sentences,
+  and every SMS text's length with sample clinic values.
 - safety_set.yml (tuned against), safety_blind.yml (seen once) and safety_final.yml
   (written last, never tuned against): emergency
   recall with a 95 % Wilson interval, urgent recall (emergency counts as caught),
@@ -27,6 +33,7 @@ import yaml  # noqa: E402
 from bot.settings import PROJECT_ROOT, VAR_DIR  # noqa: E402
 from bot.tools import red_flag_eval  # noqa: E402
 from bot.tools.red_flag_eval import wilson_interval  # noqa: E402
+from bot.topics import detail_of, is_clinic_fact, is_not_covered, topic_of  # noqa: E402
 
 DATA_DIR = PROJECT_ROOT / "tests" / "data"
 MODEL_PATH = PROJECT_ROOT / "models" / "dry-needling.tar.gz"
@@ -35,6 +42,12 @@ SAFETY_SETS = ("safety_set", "safety_blind", "safety_final", "safety_untouched")
 CORE_INTENTS = ("greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "request_human", "out_of_scope")
 NOT_ANSWERED = ("nlu_fallback", "out_of_scope")
 TIER_OF_INTENT = {"red_flag_emergency": "emergency", "red_flag_urgent": "urgent"}
+
+
+def nlu_sets() -> List[Path]:
+    """heldout_nlu.yml first, then the blind FAQ sets (faq_*.yml), if any, then the
+    precise-answer development set (dev_precise.yml: tuned against, not blind)."""
+    return [DATA_DIR / "heldout_nlu.yml"] + sorted(DATA_DIR.glob("faq_*.yml")) + sorted(DATA_DIR.glob("dev_*.yml"))
 
 
 def load_heldout(path: Path = DATA_DIR / "heldout_nlu.yml") -> List[Tuple[str, str]]:
@@ -80,7 +93,15 @@ class Parser:
         return asyncio.run(run())
 
 
+def same_topic(gold: str, predicted: str) -> bool:
+    return gold.startswith("faq/") and predicted.startswith("faq/") and topic_of(gold) == topic_of(predicted)
+
+
 def nlu_metrics(gold: List[str], predicted: List[str]) -> Dict:
+    # Per-label figures and confusions at the level the gold label names: a topic label
+    # is matched by any answer under that topic.
+    answered = [p for g, p in zip(gold, predicted) if g.startswith("faq/") and p.startswith("faq/")]
+    predicted = [g if g != p and same_topic(g, p) and not detail_of(g) else p for g, p in zip(gold, predicted)]
     labels = sorted(set(gold))
     per_label = {}
     for label in labels:
@@ -96,13 +117,22 @@ def nlu_metrics(gold: List[str], predicted: List[str]) -> Dict:
     core_pairs = [(g, p) for g, p in zip(gold, predicted) if g in CORE_INTENTS]
     non_faq = [(g, p) for g, p in zip(gold, predicted) if not g.startswith("faq/")]
     confusions = Counter((g, p) for g, p in zip(gold, predicted) if g != p)
+    precise_pairs = [(g, p) for g, p in faq_pairs if detail_of(g) and not is_not_covered(g)]
+    not_covered_pairs = [(g, p) for g, p in faq_pairs if is_not_covered(g)]
     return {
-        "faq_accuracy": _share(faq_pairs, lambda g, p: g == p),
-        "faq_wrong_answer_rate": _share(faq_pairs, lambda g, p: p.startswith("faq/") and p != g),
+        "faq_accuracy": _share(faq_pairs, same_topic),
+        "faq_wrong_answer_rate": _share(faq_pairs, lambda g, p: p.startswith("faq/") and not same_topic(g, p)),
+        "precise_answer_rate": _share(precise_pairs, lambda g, p: g == p) if precise_pairs else None,
+        "precise_n": len(precise_pairs),
+        "not_covered_rate": _share(not_covered_pairs, lambda g, p: is_not_covered(p)) if not_covered_pairs else None,
+        "not_covered_n": len(not_covered_pairs),
+        "answers_given_precise_share": sum(1 for p in answered if detail_of(p) and not is_clinic_fact(p)) / len(answered) if answered else 0.0,
+        "answers_given_not_covered_share": sum(1 for p in answered if is_not_covered(p)) / len(answered) if answered else 0.0,
         "faq_fallback_rate": _share(faq_pairs, lambda g, p: p in NOT_ANSWERED),
         "faq_red_flag_rate": _share(faq_pairs, lambda g, p: p in TIER_OF_INTENT),
         "non_faq_answered_with_faq_rate": _share(non_faq, lambda g, p: p.startswith("faq/")),
-        "core_accuracy": _share(core_pairs, lambda g, p: g == p),
+        "core_accuracy": _share(core_pairs, lambda g, p: g == p) if core_pairs else None,
+        "core_n": len(core_pairs),
         "core_recall": {i: per_label[i]["recall"] for i in CORE_INTENTS if i in per_label},
         "per_label": per_label,
         "confused_pairs": [[g, p, n] for (g, p), n in confusions.most_common(25)],
@@ -153,12 +183,19 @@ def tier_of(parse: Dict) -> str:
 
 
 def evaluate(parser: Parser) -> Dict:
-    heldout = load_heldout()
-    parses = parser.parse_all([t for t, _ in heldout])
-    gold = [g for _, g in heldout]
-    predicted = [decision(p) for p in parses]
-    summary = {"nlu": nlu_metrics(gold, predicted), "safety": {}}
-    summary["nlu"]["_pairs"] = list(zip(gold, predicted))
+    from bot.answers import measure
+
+    summary: Dict = {"safety": {}, "other_nlu_sets": {}, "answers": measure()}
+    for path in nlu_sets():
+        examples = load_heldout(path)
+        gold = [g for _, g in examples]
+        predicted = [decision(p) for p in parser.parse_all([t for t, _ in examples])]
+        metrics = nlu_metrics(gold, predicted)
+        if "nlu" not in summary:
+            summary["nlu"] = metrics
+            summary["nlu"]["_pairs"] = list(zip(gold, predicted))
+        else:
+            summary["other_nlu_sets"][path.name] = metrics
     for name in SAFETY_SETS:
         messages = load_safety(name)
         tiers = [tier_of(p) for p in parser.parse_all([m["text"] for m in messages])]
@@ -181,20 +218,45 @@ def write_report(summary: Dict, out_dir: Path = OUT_DIR) -> Path:
     return report
 
 
-def render_markdown(summary: Dict) -> str:
-    nlu = summary["nlu"]
-    lines = [
-        "# Evaluation on held-out data", "",
-        f"Held-out NLU messages: {nlu['messages']} (tests/data/heldout_nlu.yml, never trained on)", "",
+def _rate_or_none(value, n: int) -> str:
+    return "n/a (no such labels in this set)" if value is None else f"{value:.1%} (n={n})"
+
+
+def nlu_table(nlu: Dict) -> List[str]:
+    return [
         "| measure | value |", "|---|---|",
         f"| FAQ topic accuracy | {nlu['faq_accuracy']:.1%} |",
         f"| FAQ wrong answers | {nlu['faq_wrong_answer_rate']:.1%} |",
         f"| FAQ fallback (not sure / out of scope) | {nlu['faq_fallback_rate']:.1%} |",
         f"| FAQ read as a red flag | {nlu['faq_red_flag_rate']:.1%} |",
+        f"| precise-answer rate (labelled precise questions given that answer) | {_rate_or_none(nlu['precise_answer_rate'], nlu['precise_n'])} |",
+        f"| not-covered rate (labelled not-covered questions told so) | {_rate_or_none(nlu['not_covered_rate'], nlu['not_covered_n'])} |",
+        f"| FAQ answers given as a precise answer | {nlu['answers_given_precise_share']:.1%} |",
+        f"| FAQ answers given as \"not covered\" | {nlu['answers_given_not_covered_share']:.1%} |",
         f"| other intents answered with an FAQ | {nlu['non_faq_answered_with_faq_rate']:.1%} |",
-        f"| core intents accuracy | {nlu['core_accuracy']:.1%} |", "",
-        "## Per label", "", "| label | precision | recall | n |", "|---|---|---|---|",
+        f"| core intents accuracy | {_rate_or_none(nlu['core_accuracy'], nlu['core_n'])} |",
     ]
+
+
+def render_markdown(summary: Dict) -> str:
+    nlu = summary["nlu"]
+    answers = summary["answers"]
+    lines = [
+        "# Evaluation on held-out data", "",
+        f"Held-out NLU messages: {nlu['messages']} (tests/data/heldout_nlu.yml, never trained on)", "",
+        *nlu_table(nlu), "",
+        "## Answers", "",
+        "| measure | value |", "|---|---|",
+        f"| answers | {answers['answers']} |",
+        f"| mean reading grade of lead sentences (Flesch-Kincaid, textstat) | {answers['lead_grade_mean']:.1f} (max {answers['lead_grade_max']:.1f}; {len(answers['lead_grade_over_target'])} above 8) |",
+        f"| SMS length check (sample clinic values, example profile, option text) | {'all <= 320' if not answers['sms_too_long'] else 'TOO LONG: ' + ', '.join(answers['sms_too_long'])} (longest {answers['sms_max_chars']}) |",
+        "",
+    ]
+    for name, other in summary.get("other_nlu_sets", {}).items():
+        kind = "Development set (tuned against, not blind)" if name.startswith("dev_") else "Blind set"
+        lines += [f"## {kind}: {name} ({other['messages']} messages)", "", *nlu_table(other), ""]
+        lines += [f"- {g} → {p}: {n}" for g, p, n in other["confused_pairs"][:15]] + [""]
+    lines += ["## Per label", "", "| label | precision | recall | n |", "|---|---|---|---|"]
     for label, m in sorted(nlu["per_label"].items()):
         lines.append(f"| {label} | {m['precision']:.2f} | {m['recall']:.2f} | {m['support']} |")
     lines += ["", "## Most confused pairs (gold → predicted)", ""]

@@ -1,49 +1,68 @@
-"""Follow-up questions that name no topic ("and how long does that last?"): which topic
-answers them, given the topic of the previous answer."""
+"""Follow-up questions that name no topic ("and how long does that last?"): which answer
+replies to them, given the previous answer (a topic's full answer or a precise one).
+
+"Tell me more" / "why?" after a precise answer gives its topic's full answer. A follow-up
+that asks whether something is normal or safe gets the previous answer's own cautions
+again, never a reply that reassures by default; with no previous answer, None (the action
+then says it is not sure)."""
 from __future__ import annotations
 
 import re
 from typing import Optional
 
+from bot.topics import topic_of
+
 # What the follow-up asks about, by its words. First match wins.
 ASPECTS = [
+    ("painkiller", re.compile(r"ibuprofen|ibuprofin|paracetamol|acetaminophen|tylenol|advil|panadol|nurofen|motrin|"
+                              r"pain ?killer|pain ?reliever|pain relief")),
+    ("medicine", re.compile(r"aspirin|warfarin|blood thinner|clopidogrel|eliquis|xarelto|\bmeds?\b|medicine|medication|"
+                            r"tablet|\bpills?\b")),
     ("duration", re.compile(r"\bhow long\b|\blast\b|\bwear off\b|\bgo away\b")),
     ("after", re.compile(r"\bafter(wards?)?\b|\bthen what\b|\bnext\b")),
     ("cost", re.compile(r"\bcost|\bprice|\bhow much\b|\bpay\b|\binsurance\b|\bcovered\b")),
     ("pain", re.compile(r"\bhurt|\bpain|\bpainful\b|\bsore\b")),
-    ("frequency", re.compile(r"\bhow (often|many)\b|\bhow frequent")),
+    ("often", re.compile(r"\bhow often\b|\bhow frequent")),
+    ("count", re.compile(r"\bhow many\b")),
     ("safety", re.compile(r"\bsafe\b|\brisk|\bdanger")),
-    ("normal", re.compile(r"\bnormal\b|\bok(ay)?\b|\busual\b")),
+    ("normal", re.compile(r"\bnormal\b|\bok(ay)?\b|\busual\b|\bcommon\b|\bbad\b|\bworry\b")),
 ]
 
-# (aspect, previous topic) -> topic; (aspect, None) is the answer whatever came before.
-FOLLOWUP_TOPIC = {
-    ("duration", "soreness_after"): "soreness_after",
-    ("duration", "side_effects"): "soreness_after",
-    ("duration", "aftercare"): "soreness_after",
-    ("duration", "session_steps"): "session_length",
-    ("duration", "session_length"): "session_length",
-    ("duration", "does_it_hurt"): "soreness_after",
-    ("duration", "number_of_sessions"): "number_of_sessions",
-    ("duration", "twitch_response"): "twitch_response",
-    ("duration", None): "results_duration",
-    ("after", "session_steps"): "aftercare",
-    ("after", None): "aftercare",
-    ("cost", "insurance"): "insurance",
-    ("cost", None): "cost",
-    ("pain", "soreness_after"): "soreness_after",
-    ("pain", "aftercare"): "soreness_after",
-    ("pain", None): "does_it_hurt",
-    ("frequency", None): "number_of_sessions",
-    ("safety", "contraindications"): "contraindications",
-    ("safety", "serious_risks"): "serious_risks",
-    ("safety", None): "safety",
-    ("normal", "does_it_hurt"): "does_it_hurt",
-    ("normal", "twitch_response"): "twitch_response",
-    ("normal", "soreness_after"): "soreness_after",
-    # No default for "is that ok / normal?": after the pregnancy, safety, side-effect or
-    # risk answers it asks about THAT answer, and a reply that opens "Yes, ... normal"
-    # would reassure about something else. The previous topic answers it again.
+# Topics whose answers carry cautions: asked "is that ok / safe?" after them, the same
+# answer again is the honest reply.
+CAUTION_TOPICS = {"contraindications", "serious_risks", "side_effects", "safety", "soreness_after", "aftercare"}
+# Precise answers that state a duration themselves.
+STATES_A_DURATION = {
+    "faq/side_effects__bruising", "faq/side_effects__tiredness", "faq/soreness_after__duration",
+    "faq/aftercare__exercise", "faq/session_length__needle_time", "faq/techniques__superficial",
+}
+
+# (aspect, previous topic) -> answer key; (aspect, None) is the answer whatever came before.
+FOLLOWUP_ANSWER = {
+    ("painkiller", "contraindications"): "faq/contraindications__not_covered_medicines",
+    ("painkiller", None): "faq/aftercare__painkillers",
+    ("medicine", None): "faq/contraindications__not_covered_medicines",
+    ("duration", "soreness_after"): "faq/soreness_after__duration",
+    ("duration", "side_effects"): "faq/soreness_after__duration",
+    ("duration", "aftercare"): "faq/soreness_after__duration",
+    ("duration", "does_it_hurt"): "faq/soreness_after__duration",
+    ("duration", "twitch_response"): "faq/twitch_response",
+    ("duration", "techniques"): "faq/session_length__needle_time",
+    ("duration", "needles"): "faq/session_length__needle_time",
+    ("duration", "session_steps"): "faq/session_length",
+    ("duration", "session_length"): "faq/session_length",
+    ("duration", "number_of_sessions"): "faq/number_of_sessions",
+    ("duration", None): "faq/results_duration",
+    ("after", "session_steps"): "faq/aftercare",
+    ("after", None): "faq/aftercare",
+    ("cost", "insurance"): "faq/insurance",
+    ("cost", None): "faq/cost__clinic_prices",
+    ("pain", "soreness_after"): "faq/soreness_after",
+    ("pain", "aftercare"): "faq/soreness_after",
+    ("pain", None): "faq/does_it_hurt",
+    ("often", None): "faq/number_of_sessions__frequency",
+    ("count", None): "faq/number_of_sessions",
+    ("safety", None): "faq/safety",
 }
 
 
@@ -52,11 +71,18 @@ def aspect_of(text: str) -> Optional[str]:
     return next((name for name, pattern in ASPECTS if pattern.search(lowered)), None)
 
 
-def answer_topic(text: str, previous_topic: Optional[str]) -> Optional[str]:
-    """The topic that answers this follow-up, or None when we can't tell."""
+def answer_key(text: str, previous_key: Optional[str]) -> Optional[str]:
+    """The answer ("faq/<topic>" or "faq/<topic>__<detail>") for this follow-up, or None
+    when we can't tell."""
+    topic = topic_of(previous_key) if previous_key else None
+    full = f"faq/{topic}" if topic else None
     aspect = aspect_of(text)
     if aspect is None:
-        # "tell me more", "why is that": more on the same topic is the best answer.
-        return previous_topic
-    return (FOLLOWUP_TOPIC.get((aspect, previous_topic)) or FOLLOWUP_TOPIC.get((aspect, None))
-            or previous_topic)
+        # "tell me more", "why is that": the topic's full answer.
+        return full
+    if aspect == "normal" or (aspect == "safety" and topic in CAUTION_TOPICS):
+        # Never a default that reassures: the previous answer, cautions and all.
+        return previous_key
+    if aspect == "duration" and previous_key in STATES_A_DURATION:
+        return previous_key
+    return FOLLOWUP_ANSWER.get((aspect, topic)) or FOLLOWUP_ANSWER.get((aspect, None))

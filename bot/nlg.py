@@ -3,7 +3,11 @@
 1. Clinic values ({emergency_number}, {clinic_name}, {clinic_phone}, {clinic_url}) are
    filled from the environment at send time, so a clinic changes its emergency number
    with a restart, not a retrain.
-2. Channel variants are chosen by the channel the user really wrote on: Rasa passes the
+2. The clinic's own facts (hours, prices, insurers...) come from its profile file
+   (CLINIC_PROFILE, bot/clinic_profile.py), also read at send time.
+3. A precise answer (`utter_faq/<topic>__<detail>`) offers "Tell me more" (the topic's
+   full answer, through the follow-up action); on SMS it becomes a numbered option.
+4. Channel variants are chosen by the channel the user really wrote on: Rasa passes the
    *output* channel name, which is "collector" for REST-style channels (NOTES), so
    `channel: twilio` variants would never match.
 3. Language and crisis variants (`condition` on the `language` and `symptom` slots): the
@@ -20,7 +24,11 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from bot import settings
+from bot import clinic_profile, settings
+from bot.topics import is_clinic_fact
+
+FAQ_PREFIX = "utter_faq/"
+TELL_ME_MORE = {"title": "Tell me more", "payload": "Tell me more"}
 
 
 class ClinicResponseGenerator(TemplatedNaturalLanguageGenerator):
@@ -40,9 +48,13 @@ class ClinicResponseGenerator(TemplatedNaturalLanguageGenerator):
         slots = tracker.current_slot_values()
         clinic_values = settings.clinic(slots.get("language") or settings.languages()[0]).template_values()
         values = {**slots, **clinic_values}
+        if utter_action.startswith(FAQ_PREFIX):
+            values.update(clinic_profile.template_values(clinic_values))
         message = self.generate_from_slots(utter_action, values, channel, **kwargs)
         if message and message.get("text"):
             message["text"] = capitalise_sentence_starts(message["text"], clinic_values.values())
+        if message and offers_more(utter_action) and not message.get("buttons"):
+            message["buttons"] = [dict(TELL_ME_MORE)]
         return message
 
     def _random_response_for(
@@ -74,6 +86,11 @@ def _holds(condition: Dict[Text, Any], slots: Dict[Text, Any]) -> bool:
     if isinstance(value, str) and isinstance(wanted, str):
         return value.casefold() == wanted.casefold()
     return value == wanted
+
+
+def offers_more(utter_action: Text) -> bool:
+    """A precise answer has a fuller answer behind it; a clinic fact does not."""
+    return utter_action.startswith(FAQ_PREFIX) and "__" in utter_action and not is_clinic_fact(utter_action)
 
 
 def capitalise_sentence_starts(text: Text, values: Iterable[Text]) -> Text:

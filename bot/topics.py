@@ -2,7 +2,7 @@
 bot offers a topic as a button (the question is sent back as the user's message)."""
 from __future__ import annotations
 
-from typing import Dict, NamedTuple
+from typing import Dict, NamedTuple, Optional
 
 
 class Topic(NamedTuple):
@@ -52,6 +52,30 @@ def response_key(topic: str) -> str:
     return f"faq/{topic}"
 
 
+# A precise answer under a topic is `faq/<topic>__<detail>`; the topic stays readable from
+# the key. Details named `not_covered_<thing>` say plainly that our information doesn't
+# cover the thing asked and who to ask; `clinic_<fact>` give the clinic's own facts
+# (hours, prices...) from its profile (bot/clinic_profile.py).
+DETAIL_SEPARATOR = "__"
+NOT_COVERED_PREFIX = "not_covered_"
+CLINIC_FACT_PREFIX = "clinic_"
+
+
 def topic_of(retrieval_key: str) -> str:
-    """'faq/cost' -> 'cost'."""
-    return retrieval_key.split("/", 1)[1] if "/" in retrieval_key else retrieval_key
+    """'faq/cost' -> 'cost'; 'faq/aftercare__painkillers' -> 'aftercare'."""
+    name = retrieval_key.split("/", 1)[1] if "/" in retrieval_key else retrieval_key
+    return name.split(DETAIL_SEPARATOR, 1)[0]
+
+
+def detail_of(retrieval_key: str) -> Optional[str]:
+    """'faq/aftercare__painkillers' -> 'painkillers'; None for a topic's full answer."""
+    parts = retrieval_key.split(DETAIL_SEPARATOR, 1)
+    return parts[1] if len(parts) == 2 else None
+
+
+def is_not_covered(retrieval_key: str) -> bool:
+    return (detail_of(retrieval_key) or "").startswith(NOT_COVERED_PREFIX)
+
+
+def is_clinic_fact(retrieval_key: str) -> bool:
+    return (detail_of(retrieval_key) or "").startswith(CLINIC_FACT_PREFIX)

@@ -140,7 +140,7 @@ async def test_fallback_offers_the_likely_topics_as_buttons():
 
 
 @pytest.mark.parametrize("previous, followup, expected", [
-    ("faq/soreness_after", "and how long does that last?", "utter_faq/soreness_after"),
+    ("faq/soreness_after", "and how long does that last?", "utter_faq/soreness_after__duration"),
     ("faq/benefits", "how long does it last", "utter_faq/results_duration"),
     ("faq/session_steps", "what about after?", "utter_faq/aftercare"),
     ("faq/insurance", "and what does it cost", "utter_faq/insurance"),
@@ -151,6 +151,54 @@ async def test_followup_is_answered_from_the_previous_topic(previous, followup, 
     dispatcher = CollectingDispatcher()
     await ActionAnswerFollowup().run(dispatcher, tracker, {})
     assert dispatcher.messages[0]["response"] == expected
+
+
+@pytest.mark.parametrize("previous, followup, expected", [
+    # "Tell me more" (the option under a precise answer) gives the topic's full answer
+    ("faq/aftercare__painkillers", "Tell me more", "utter_faq/aftercare"),
+    ("faq/contraindications__not_covered_diabetes", "why", "utter_faq/contraindications"),
+    # stays on the sub-answer
+    ("faq/side_effects__bruising", "and how long does that last?", "utter_faq/side_effects__bruising"),
+    ("faq/does_it_hurt", "how long does that last", "utter_faq/soreness_after__duration"),
+    ("faq/twitch_response", "how long does that last", "utter_faq/twitch_response"),
+    ("faq/aftercare", "what about ibuprofen?", "utter_faq/aftercare__painkillers"),
+    ("faq/aftercare__heat_ice", "and tylenol?", "utter_faq/aftercare__painkillers"),
+    ("faq/contraindications__bleeding_disorder", "what about aspirin?", "utter_faq/contraindications__not_covered_medicines"),
+    ("faq/aftercare", "and my blood pressure tablets?", "utter_faq/contraindications__not_covered_medicines"),
+    # "is that ok / safe / normal?" never gets a reassuring default: the same cautions again
+    ("faq/contraindications", "is that ok?", "utter_faq/contraindications"),
+    ("faq/contraindications__pregnancy", "is that normal", "utter_faq/contraindications__pregnancy"),
+    ("faq/side_effects__fainting", "is that normal?", "utter_faq/side_effects__fainting"),
+    ("faq/serious_risks__pneumothorax", "is that safe", "utter_faq/serious_risks__pneumothorax"),
+    ("faq/aftercare", "is that ok", "utter_faq/aftercare"),
+])
+async def test_followup_on_a_precise_answer(previous, followup, expected):
+    tracker = tracker_with(user_event("q", "faq", answer=previous), user_event(followup, "ask_followup"))
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerFollowup().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["response"] == expected
+
+
+async def test_followup_goes_on_from_what_the_bot_last_sent():
+    # faq (painkillers) -> "tell me more" (aftercare's full answer) -> "how long does that last?"
+    tracker = tracker_with(
+        user_event("can i take ibuprofen after", "faq", answer="faq/aftercare__painkillers"),
+        {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_faq/aftercare__painkillers"}},
+        user_event("Tell me more", "ask_followup"),
+        {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_faq/aftercare"}},
+        user_event("how long does that last?", "ask_followup"),
+    )
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerFollowup().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["response"] == "utter_faq/soreness_after__duration"
+
+
+@pytest.mark.parametrize("followup", ["is that normal?", "is that ok", "should i worry"])
+async def test_is_that_normal_without_context_is_never_reassured(followup):
+    tracker = tracker_with(user_event(followup, "ask_followup"))
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerFollowup().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["response"] == "utter_not_sure"
 
 
 async def test_followup_without_context_asks_to_rephrase():

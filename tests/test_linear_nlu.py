@@ -181,3 +181,26 @@ def test_a_message_without_features_gets_no_reading(tmp_path):
     empty, asked = classifier.process([Message(data={"text": ""}), message([0, 3, 0, 1])])
     assert empty.get("intent") == {"name": None, "confidence": 0.0} and empty.get("intent_ranking") == []
     assert asked.get("intent")["name"] == "faq"
+
+
+def test_answer_selector_picks_the_topic_first_then_a_precise_answer_that_stands_out(tmp_path):
+    """Columns: 0 cost words, 1 insurance words, 2 'price list' words (a precise cost
+    answer), 3 shared. The topic decision sums nothing: its own model sees topics only."""
+    examples = []
+    for strength in (1, 2, 3, 5):
+        examples += [message([strength, 0, 0, 1], "faq", "faq/cost"),
+                     message([0, strength, 0, 1], "faq", "faq/insurance"),
+                     message([1, 0, strength, 1], "faq", "faq/cost__clinic_prices")]
+    responses = {f"utter_{k}": [{"text": k}] for k in ("faq/cost", "faq/insurance", "faq/cost__clinic_prices")}
+    selector, storage, resource, context = component(AnswerSelector, tmp_path)
+    selector.train(TrainingData(training_examples=examples, responses=responses))
+    precise, general, other = selector.process([message([1, 0, 6, 1]), message([6, 0, 0, 1]), message([0, 6, 0, 1])])
+    assert precise.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/cost__clinic_prices"
+    assert general.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/cost"
+    assert other.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/insurance"
+    ranking = precise.get("response_selector")["faq"]["ranking"]
+    assert [r["intent_response_key"] for r in ranking] == ["faq/cost__clinic_prices", "faq/insurance"]  # one per topic
+    # a precise answer that does not stand out within its topic gives the topic's full answer
+    loaded = AnswerSelector.load({**AnswerSelector.get_default_config(), "detail_share": 0.99}, storage, resource, context)
+    (unsure,) = loaded.process([message([2, 0, 2, 1])])
+    assert unsure.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/cost"

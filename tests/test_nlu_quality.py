@@ -10,14 +10,15 @@ from bot.evaluate import Parser, evaluate
 # make eval (2026-12-01, linear classifiers, held-out set without the 130 messages that were
 # also in the training data): FAQ accuracy 90.8 %, wrong answers 2.0 %, core 100 %. With them
 # it was 91.7 % / 1.7 %; DIET had 95.8 % / 2.0 % on the uncleaned set. The rest get "not sure"
-# + likely topics. The floor
+# + likely topics. 2026-12-02 (issue 13: precise answers, more examples, word vectors): 94.1 %,
+# wrong 1.4 %, core 100 %. The floor
 # keeps that margin, and a wrong answer stays capped harder than an unanswered one.
 # 2026-12-02, red flags by category (classifier + safety net): FAQ accuracy 89.4 %, wrong
 # 2.0 %: about 1 % of held-out FAQ questions now get a red-flag or safety-net reply instead,
 # the price of catching reports in words no rule knows.
 FLOORS = {
-    "faq_accuracy": 0.88,
-    "faq_wrong_answer_rate_max": 0.025,
+    "faq_accuracy": 0.92,
+    "faq_wrong_answer_rate_max": 0.02,
     "core_accuracy": 0.93,
 }
 
@@ -31,6 +32,23 @@ def test_faq_answers_are_right_or_honestly_unsure(summary):
     nlu = summary["nlu"]
     assert nlu["faq_accuracy"] >= FLOORS["faq_accuracy"], nlu["confused_pairs"]
     assert nlu["faq_wrong_answer_rate"] <= FLOORS["faq_wrong_answer_rate_max"], nlu["confused_pairs"]
+
+
+# The precise-answer development set (tests/data/dev_precise.yml; written by the engineer who
+# wrote the precise answers' training data, and tuned against: a floor, not an estimate).
+# make eval (2026-12-02): precise answers 69.7 %, not covered 78.6 %, wrong answers 1.9 %.
+DEV_FLOORS = {
+    "precise_answer_rate": 0.65,
+    "not_covered_rate": 0.72,
+    "faq_wrong_answer_rate_max": 0.04,
+}
+
+
+def test_precise_and_not_covered_questions_get_their_answer(summary):
+    dev = summary["other_nlu_sets"]["dev_precise.yml"]
+    assert dev["precise_answer_rate"] >= DEV_FLOORS["precise_answer_rate"], dev["confused_pairs"]
+    assert dev["not_covered_rate"] >= DEV_FLOORS["not_covered_rate"], dev["confused_pairs"]
+    assert dev["faq_wrong_answer_rate"] <= DEV_FLOORS["faq_wrong_answer_rate_max"], dev["confused_pairs"]
 
 
 def test_core_intents(summary):

@@ -7,14 +7,24 @@ features instead of a TensorFlow network: one TF call per message was most of th
 parsing time, and building its graph most of the start-up (docs/deploy.md §6). The
 held-out accuracy decided it (make eval). Rasa has no sklearn response selector, so this
 is the smallest adapter: Rasa's own classifier, other labels, other output key.
+
+Precise answers (`faq/<topic>__<detail>`) are chosen in two steps, by two linear models on
+the same vector: the topic model (every example labelled with its topic) picks the topic,
+and its confidence is what the gate after this judges, as before; then the answer model
+(every example with its own answer) picks, within that topic, a precise answer only when it
+holds at least `detail_share` of the topic's probability there; otherwise the topic's full
+answer, which is never wrong about the topic. Adding precise answers thus leaves the topic
+decision as it was. The ranking has one entry per topic.
 """
 from __future__ import annotations
 
 import json
 import warnings
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 import numpy as np
+from sklearn.base import clone
+from sklearn.linear_model import LogisticRegression
 
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -34,20 +44,22 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import RANKING_LENGTH
 
-from bot.nlu.linear import LinearIntentClassifier
+from bot.nlu.linear import LinearIntentClassifier, known_words, set_weights
+from bot.topics import detail_of, topic_of
 
 # Rasa's recipe validator looks for the ResponseSelector class itself and warns that the
 # faq/<topic> examples would go unused; this component uses them.
 warnings.filterwarnings("ignore", message="You have defined training data with examples for training a response selector")
 
 RESPONSES_FILE = "responses.json"
+ANSWER_MODEL_FILE = "answer_model.npz"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class AnswerSelector(LinearIntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {**LinearIntentClassifier.get_default_config(), "retrieval_intent": "faq"}
+        return {**LinearIntentClassifier.get_default_config(), "retrieval_intent": "faq", "detail_share": 0.4}
 
     def __init__(
         self, config: Dict[Text, Any], name: Text, model_storage: ModelStorage, resource: Resource
@@ -56,6 +68,8 @@ class AnswerSelector(LinearIntentClassifier):
         self.retrieval_intent: str = self.config["retrieval_intent"]
         # The curated texts per answer, carried in the parse as ResponseSelector does.
         self.responses: Dict[Text, List[Dict[Text, Any]]] = {}
+        # Precise answer within the chosen topic; None when no example names one.
+        self.answer_clf: Optional[LogisticRegression] = None
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [
@@ -67,22 +81,41 @@ class AnswerSelector(LinearIntentClassifier):
                 key: value for key, value in training_data.responses.items()
                 if key.startswith(f"utter_{self.retrieval_intent}/")
             }
-            self.clf.fit(self._create_X(examples), [e.get(INTENT_RESPONSE_KEY) for e in examples])
+            X = self._create_X(examples)
+            keys = [e.get(INTENT_RESPONSE_KEY) for e in examples]
+            self.clf.fit(X, [f"{self.retrieval_intent}/{topic_of(k)}" for k in keys])
+            if any(detail_of(k) for k in keys):
+                self.answer_clf = clone(self.clf).fit(X, keys)
             self.persist()
         return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
         # A message with no word the model knows gets no answer, not the priors' favourite.
-        readable = [message for message in messages if self._vector(message).nnz]
+        readable = [message for message in messages if known_words(message)]
         if not readable or not hasattr(self.clf, "classes_"):
             return messages
-        probabilities = self.clf.predict_proba(self._create_X(readable))
-        keys = self.clf.classes_
-        for message, row in zip(readable, probabilities):
+        X = self._create_X(readable)
+        probabilities = self.clf.predict_proba(X)
+        answers = self.answer_clf.predict_proba(X) if self.answer_clf is not None else [None] * len(readable)
+        topics = self.clf.classes_
+        for message, row, answer_row in zip(readable, probabilities, answers):
             best_first = np.argsort(-row, kind="stable")[: self.config[RANKING_LENGTH] or None]
-            ranking = [{INTENT_RESPONSE_KEY: str(keys[i]), PREDICTED_CONFIDENCE_KEY: float(row[i])} for i in best_first]
+            ranking = [{INTENT_RESPONSE_KEY: str(topics[i]), PREDICTED_CONFIDENCE_KEY: float(row[i])} for i in best_first]
+            if answer_row is not None:
+                ranking[0][INTENT_RESPONSE_KEY] = self.precise_answer(ranking[0][INTENT_RESPONSE_KEY], answer_row)
             self._set_answer(message, ranking)
         return messages
+
+    def precise_answer(self, topic_key: str, answer_row: np.ndarray) -> str:
+        """The precise answer under this topic that holds at least `detail_share` of the
+        answer model's probability within the topic, else the topic's full answer."""
+        topic = topic_of(topic_key)
+        within = [(str(k), float(p)) for k, p in zip(self.answer_clf.classes_, answer_row) if topic_of(str(k)) == topic]
+        total = sum(p for _, p in within)
+        best_key, best_p = max(within, key=lambda kp: kp[1], default=(topic_key, 0.0))
+        if detail_of(best_key) and total > 0 and best_p >= self.config["detail_share"] * total:
+            return best_key
+        return topic_key
 
     def _set_answer(self, message: Message, ranking: List[Dict[Text, Any]]) -> None:
         best = ranking[0]
@@ -107,6 +140,9 @@ class AnswerSelector(LinearIntentClassifier):
         super().persist()
         with self._model_storage.write_to(self._resource) as model_dir:
             (model_dir / RESPONSES_FILE).write_text(json.dumps(self.responses))
+            if self.answer_clf is not None:
+                np.savez(model_dir / ANSWER_MODEL_FILE, coef=self.answer_clf.coef_,
+                         intercept=self.answer_clf.intercept_, classes=self.answer_clf.classes_)
 
     @classmethod
     def load(
@@ -121,6 +157,10 @@ class AnswerSelector(LinearIntentClassifier):
         try:
             with model_storage.read_from(resource) as model_dir:
                 component.responses = json.loads((model_dir / RESPONSES_FILE).read_text())
+                if (model_dir / ANSWER_MODEL_FILE).exists():
+                    with np.load(model_dir / ANSWER_MODEL_FILE, allow_pickle=False) as arrays:
+                        component.answer_clf = clone(component.clf)
+                        set_weights(component.answer_clf, arrays["coef"], arrays["intercept"], arrays["classes"])
         except (ValueError, FileNotFoundError):
             pass  # untrained: process() leaves messages alone
         return component

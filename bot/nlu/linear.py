@@ -80,19 +80,12 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
         return component
 
     def _set_weights(self, coef: np.ndarray, intercept: np.ndarray, classes: np.ndarray) -> None:
-        """What sklearn's predict_proba reads of a fitted model. sklearn multiplies each
-        message by coef_.T: stored column-major, coef_.T is a row-major array scipy reads in
-        place; row-major, scipy copied every weight of every class for each message."""
-        self.clf.coef_ = np.asfortranarray(coef)
-        self.clf.intercept_ = intercept
-        self.clf.classes_ = classes
-        self.clf.n_features_in_ = coef.shape[1]
+        set_weights(self.clf, coef, intercept, classes)
 
     def process(self, messages: List[Message]) -> List[Message]:
         messages = super().process(messages)
         for message in messages:
-            vector = getattr(message, _VECTOR_ATTR, None)
-            if vector is None or vector.nnz == 0:
+            if not known_words(message):
                 # No tokens ("   " through /model/parse) or none the model knows ("😭😭"):
                 # it would answer with its priors alone (0.45 "affirm"); no reading lets
                 # FallbackClassifier say so.
@@ -114,6 +107,23 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
                                   [f.features for f in sentence if f.is_dense()])
             setattr(message, _VECTOR_ATTR, cached)
         return cached
+
+
+def known_words(message: Message) -> bool:
+    """Whether the message has a word or n-gram the counts know. Dense features (word
+    embeddings) give every message a vector; without known words it is still no reading."""
+    return any(f.is_sparse() and f.features.nnz for f in message.features
+               if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE)
+
+
+def set_weights(clf: Any, coef: np.ndarray, intercept: np.ndarray, classes: np.ndarray) -> None:
+    """What sklearn's predict_proba reads of a fitted model. sklearn multiplies each
+    message by coef_.T: stored column-major, coef_.T is a row-major array scipy reads in
+    place; row-major, scipy copied every weight of every class for each message."""
+    clf.coef_ = np.asfortranarray(coef)
+    clf.intercept_ = intercept
+    clf.classes_ = classes
+    clf.n_features_in_ = coef.shape[1]
 
 
 def sentence_row(sparse: List[Any], dense: List[Any]) -> csr_matrix:
