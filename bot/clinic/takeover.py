@@ -32,7 +32,6 @@ from bot.clinic.tables import takeovers
 logger = logging.getLogger(__name__)
 
 RED_FLAG_INTENTS = {"red_flag_emergency", "red_flag_urgent"}
-IDLE_CHECK_SECONDS = 30
 
 
 class TakeoverError(Exception):
@@ -152,9 +151,9 @@ async def release_idle(agent: Any, url: Optional[str] = None, now: Optional[dt.d
 
 
 async def release_idle_forever(agent_getter: Any) -> None:
-    """Runs in the server: the idle release every IDLE_CHECK_SECONDS."""
+    """Runs in the server: the idle release every TAKEOVER_CHECK_SECONDS."""
     while True:
-        await asyncio.sleep(IDLE_CHECK_SECONDS)
+        await asyncio.sleep(settings.console().takeover_check_seconds)
         agent = agent_getter()
         if agent is None or agent.tracker_store is None:
             continue
