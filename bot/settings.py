@@ -173,6 +173,7 @@ class Console:
     lockout_failures: int            # failed sign-ins in a row that lock the account
     lockout_minutes: float           # for this long
     takeover_idle_minutes: float     # a takeover nobody writes in is handed back to the bot
+    takeover_check_seconds: float    # how often the server looks for idle takeovers
 
 
 def console() -> Console:
@@ -182,6 +183,7 @@ def console() -> Console:
         lockout_failures=int(_env_number("CONSOLE_LOCKOUT_FAILURES", 5)),
         lockout_minutes=_env_number("CONSOLE_LOCKOUT_MINUTES", 15),
         takeover_idle_minutes=_env_number("TAKEOVER_IDLE_MINUTES", 15),
+        takeover_check_seconds=_env_number("TAKEOVER_CHECK_SECONDS", 30),
     )
 
 

@@ -7,14 +7,17 @@ import json
 import re
 import subprocess
 import sys
+import time
 import uuid
+from types import SimpleNamespace
 
 import pytest
 import requests
 
 from bot.channels import signing
 from tests.console_testing import PASSWORD, Console, db_url, new_account, say, sms, tracker_events
-from tests.servers import ROOT
+from tests.conftest import TEST_ENV
+from tests.servers import ROOT, rasa_server
 
 EMERGENCY = "i cant breathe"
 EMERGENCY_AGAIN = "i have chest pain now"
@@ -328,6 +331,25 @@ def test_clinic_integration_gets_the_staff_message_at_its_signed_callback(stack)
     body = json.loads(entry["body"])
     assert body["sender"] == patient and body["messages"][0]["text"] == "A physio will phone you today."
     assert console.post(f"/console/api/conversations/{patient}/release").status_code == 200
+
+
+def test_the_server_hands_an_idle_takeover_back_to_the_bot(tmp_path) -> None:
+    """Its own server: a takeover idle for 3 s, looked for every second."""
+    env = {**TEST_ENV, "TRACKER_STORE_URL": f"sqlite:///{tmp_path / 'idle.db'}", "ACTION_SERVER_URL": "http://127.0.0.1:9/webhook",
+           "TAKEOVER_IDLE_MINUTES": "0.05", "TAKEOVER_CHECK_SECONDS": "1"}
+    with rasa_server(tmp_path, env) as server:
+        stack = SimpleNamespace(url=server.url, db_path=tmp_path / "idle.db", token=TEST_ENV["RASA_AUTH_TOKEN"])
+        console = Console(stack)
+        patient = sender()
+        say(stack, patient, FAQ)
+        assert console.post(f"/console/api/conversations/{patient}/takeover").status_code == 200
+        assert say(stack, patient, FAQ) == []
+        deadline = time.time() + 20
+        while console.get(f"/console/api/conversations/{patient}").json()["taken_over_by"] and time.time() < deadline:
+            time.sleep(0.5)
+        assert console.get(f"/console/api/conversations/{patient}").json()["taken_over_by"] is None
+        assert say(stack, patient, FAQ), "the bot answers again after the idle release"
+        assert [e["event"] for e in tracker_events(stack, patient)].count("resume") == 1
 
 
 # ------------------------------------------------------------------ audit and logs

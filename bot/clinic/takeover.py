@@ -34,7 +34,6 @@ logger = logging.getLogger(__name__)
 
 # Red flags and the safety net (a possible symptom the bot cannot place) always pass.
 ALWAYS_ANSWERED = {*RED_FLAG_INTENTS, SYMPTOM_CHECK_INTENT}
-IDLE_CHECK_SECONDS = 30
 
 
 class TakeoverError(Exception):
@@ -154,9 +153,9 @@ async def release_idle(agent: Any, url: Optional[str] = None, now: Optional[dt.d
 
 
 async def release_idle_forever(agent_getter: Any) -> None:
-    """Runs in the server: the idle release every IDLE_CHECK_SECONDS."""
+    """Runs in the server: the idle release every TAKEOVER_CHECK_SECONDS."""
     while True:
-        await asyncio.sleep(IDLE_CHECK_SECONDS)
+        await asyncio.sleep(settings.console().takeover_check_seconds)
         agent = agent_getter()
         if agent is None or agent.tracker_store is None:
             continue
