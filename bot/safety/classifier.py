@@ -60,7 +60,10 @@ class _Linear:
     """A fitted multinomial logistic regression, as arrays."""
 
     def __init__(self, coef: np.ndarray, intercept: np.ndarray, classes: Sequence[str]) -> None:
-        self.coef = np.ascontiguousarray(coef, dtype=np.float32)
+        self.coef = np.asarray(coef, dtype=np.float32)
+        # features x classes, C order: scipy multiplies a sparse row by it in place; with the
+        # transposed view it copied the whole matrix (tens of MB) on every message.
+        self.weights = np.ascontiguousarray(self.coef.T)
         self.intercept = np.asarray(intercept, dtype=np.float32)
         self.classes = [str(c) for c in classes]
 
@@ -79,7 +82,8 @@ class _Linear:
         return cls(full, intercept, model.classes_)
 
     def probabilities(self, X) -> np.ndarray:
-        scores = np.asarray(X @ self.coef.T) + self.intercept
+        # Same dtype on both sides, or scipy would upcast (copy) the weights every message.
+        scores = np.asarray(X.astype(self.weights.dtype, copy=False) @ self.weights) + self.intercept
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
