@@ -12,7 +12,7 @@ SPACY_PIPELINE := var/spacy/en_dry_needling/meta.json
 MODEL := models/dry-needling.tar.gz
 WORDLLAMA := wordllama==0.4.0.post1
 # Our components' code decides what a trained model stores, so a change to it retrains.
-MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard bot/nlu/*.py) $(wildcard bot/safety/*.py) bot/intent_rule_policy.py
+MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard bot/nlu/*.py) $(wildcard bot/safety/*.py) bot/serving/intent_rule_policy.py
 
 # Quiet and private: no telemetry (a health product must not phone home), no TF noise.
 export RASA_TELEMETRY_ENABLED := false
@@ -84,14 +84,14 @@ validate: install
 	$(RASA) data validate --fail-on-warnings
 
 eval: train
-	$(PY) -m bot.evaluate
+	$(PY) -m bot.tools.evaluate
 
 bench: train
-	$(PY) -m bot.bench
+	$(PY) -m bot.tools.bench
 
 # Where one message's CPU goes (in-process, serving set-up): NLU nodes, policies, store.
 profile: train
-	$(PY) -m bot.profile
+	$(PY) -m bot.tools.profile
 
 # Debian packages the end-to-end tests drive: chromium (widget, via Playwright) and nginx
 # (sticky sessions in the scale-out test). Installed only when missing; needs root.

@@ -16,7 +16,7 @@ stop() {
 trap stop INT TERM
 
 if [ -z "${ACTION_SERVER_URL:-}" ]; then
-  "$PY" -m bot.action_server --actions actions --port "${ACTIONS_PORT:-5055}" &
+  "$PY" -m bot.serving.action_server --actions actions --port "${ACTIONS_PORT:-5055}" &
   pids+=($!)
 else
   echo "ACTION_SERVER_URL is set: using the action server at $ACTION_SERVER_URL"

@@ -35,10 +35,11 @@ from rasa.core.run import (  # noqa: E402
 from sanic import Sanic  # noqa: E402
 from sanic.request import Request  # noqa: E402
 
-from bot import action_validation, endpoints, graph_runner, log_copies, settings  # noqa: E402
+from bot import settings  # noqa: E402
+from bot.serving import action_validation, endpoints, graph_runner, log_copies  # noqa: E402
 from bot.clinic import takeover  # noqa: E402
 from bot.clinic.server_routes import add_console  # noqa: E402
-from bot.health import health_blueprint, watch_tracker_store  # noqa: E402
+from bot.serving.health import health_blueprint, watch_tracker_store  # noqa: E402
 
 logger = logging.getLogger(__name__)
 

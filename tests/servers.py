@@ -95,7 +95,7 @@ def start_rasa_server(tmp_dir: Path, env: Optional[Dict[str, str]] = None, port:
 def action_server(tmp_dir: Path, env: Optional[Dict[str, str]] = None) -> Iterator[RunningServer]:
     port = free_port()
     log_path = tmp_dir / f"actions-{port}.log"
-    process = _spawn([sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(port)], env or {}, log_path)
+    process = _spawn([sys.executable, "-m", "bot.serving.action_server", "--actions", "actions", "--port", str(port)], env or {}, log_path)
     _wait_until(f"http://127.0.0.1:{port}/health", process, log_path, lambda r: r.status_code == 200)
     server = RunningServer(process, port, log_path)
     try:

@@ -1,4 +1,4 @@
-"""bot/action_server.py: a failing action's error reply (which Rasa writes into its log)
+"""bot/serving/action_server.py: a failing action's error reply (which Rasa writes into its log)
 and the action server's own log carry no message text and no sender id."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""bot/action_validation.py: the action server's replies get exactly Rasa's checks, with
+"""bot/serving/action_validation.py: the action server's replies get exactly Rasa's checks, with
 the schema checked once instead of on every custom action call."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 
-from bot import action_validation
+from bot.serving import action_validation
 
 REPLIES = [
     {"events": [], "responses": []},

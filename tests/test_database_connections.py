@@ -10,7 +10,8 @@ import pytest
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 
-from bot import endpoints, settings
+from bot import settings
+from bot.serving import endpoints
 from bot.clinic import records
 from tests.databases import POSTGRES_SERVER
 

@@ -1,4 +1,4 @@
-"""bot/graph_runner.py gives what Rasa's DaskGraphRunner gives, on the trained model:
+"""bot/serving/graph_runner.py gives what Rasa's DaskGraphRunner gives, on the trained model:
 the same parse for every message and the same next action for every conversation."""
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import graph_runner
-from bot.bench_load import heldout_questions
-from bot.graph_runner import SequentialGraphRunner
+from bot.serving import graph_runner
+from bot.tools.bench_load import heldout_questions
+from bot.serving.graph_runner import SequentialGraphRunner
 from tests.servers import ROOT
 
 MODEL = ROOT / "models" / "dry-needling.tar.gz"

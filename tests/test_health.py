@@ -110,7 +110,7 @@ def test_health_is_ok_then_degraded_when_the_database_goes_away(tmp_path: Path) 
         assert "breathe" not in server.log()
 
         # Back again: still "degraded" for a while, so a monitor polling every minute
-        # sees that conversations were lost (bot/health.py DEGRADED_FOR_SECONDS).
+        # sees that conversations were lost (bot/serving/health.py DEGRADED_FOR_SECONDS).
         relay.start()
         assert requests.get(f"{server.url}/health", timeout=10).status_code == 503
 

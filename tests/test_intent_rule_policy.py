@@ -1,4 +1,4 @@
-"""bot/intent_rule_policy.py predicts exactly what Rasa's RulePolicy predicts with the same
+"""bot/serving/intent_rule_policy.py predicts exactly what Rasa's RulePolicy predicts with the same
 rules: conversations parsed by the trained model, every next action compared."""
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.intent_rule_policy import IntentRulePolicy
-from bot.bench_load import heldout_questions
+from bot.serving.intent_rule_policy import IntentRulePolicy
+from bot.tools.bench_load import heldout_questions
 from tests.servers import ROOT
 
 MODEL = ROOT / "models" / "dry-needling.tar.gz"

@@ -1,4 +1,4 @@
-"""bot/log_copies.py: Rasa's debug-log copies are skipped only where nothing else reads them."""
+"""bot/serving/log_copies.py: Rasa's debug-log copies are skipped only where nothing else reads them."""
 from __future__ import annotations
 
 import ast
@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from bot import log_copies
+from bot.serving import log_copies
 
 
 def copy_uses_outside_debug_logs(module) -> list:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.evaluate import Parser, evaluate
+from bot.tools.evaluate import Parser, evaluate
 
 # make eval (2026-12-01, linear classifiers, held-out set without the 130 messages that were
 # also in the training data): FAQ accuracy 90.8 %, wrong answers 2.0 %, core 100 %. With them

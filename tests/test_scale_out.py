@@ -6,7 +6,7 @@
   followed by exactly the replies its sender got.
 - The same conversation written from two instances at the same moment: the Redis lock
   serialises the two turns (no interleaved or lost events). Rasa's own RedisLockStore can
-  hand both messages the same ticket (shown below), hence bot/lock_store.py.
+  hand both messages the same ticket (shown below), hence bot/serving/lock_store.py.
 - Both of A's workers served (each loads its own model).
 - socket.io through docs/deploy/nginx.conf (B and C): works with its ip_hash stickiness,
   fails without it (long-polling), which is why docs/deploy.md asks for sticky sessions;
@@ -232,7 +232,7 @@ def _issue_at_once(store, conversation_id: str, takers: int) -> List[int]:
 
 
 def test_rasas_redis_lock_store_can_hand_one_ticket_to_two_messages() -> None:
-    """Why bot/lock_store.py exists. If this starts failing, Rasa fixed it."""
+    """Why bot/serving/lock_store.py exists. If this starts failing, Rasa fixed it."""
     from rasa.core.lock_store import RedisLockStore
 
     store = RedisLockStore(host="127.0.0.1", port=6379, db=0, key_prefix="scaletest")
@@ -251,7 +251,7 @@ def test_our_lock_store_issues_distinct_tickets_and_cleans_up(monkeypatch: pytes
     from rasa.core.lock_store import LockStore
     from rasa.core.utils import number_of_sanic_workers
 
-    from bot import endpoints
+    from bot.serving import endpoints
 
     config = endpoints.lock_store(SHARED_ENV["LOCK_STORE_URL"])
     store = LockStore.create(config)
@@ -272,7 +272,7 @@ def test_our_lock_store_issues_distinct_tickets_and_cleans_up(monkeypatch: pytes
 def test_an_uncontended_message_costs_one_round_trip_per_lock_change(monkeypatch: pytest.MonkeyPatch) -> None:
     from rasa.core.lock_store import LockStore
 
-    from bot import endpoints
+    from bot.serving import endpoints
 
     store = LockStore.create(endpoints.lock_store(SHARED_ENV["LOCK_STORE_URL"]))
     store._compare_and_set(keys=["warm-up"], args=["x", "x"])  # loads the script once

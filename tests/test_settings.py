@@ -1,7 +1,8 @@
 """Settings come from the environment, at call time, with defaults that work on a laptop."""
 from __future__ import annotations
 
-from bot import endpoints, settings
+from bot import settings
+from bot.serving import endpoints
 
 
 def test_defaults(monkeypatch):
@@ -31,13 +32,13 @@ def test_postgres_tracker_store_and_redis_lock_store(monkeypatch):
     monkeypatch.setenv("TRACKER_STORE_URL", "postgresql://bot:secret@db.internal:5433/conversations")
     monkeypatch.setenv("LOCK_STORE_URL", "redis://:pw@cache.internal:6380/2")
     tracker = endpoints.tracker_store()
-    assert tracker.type == "bot.tracker_store.FastSQLTrackerStore"  # Rasa's SQL store, less work per message
+    assert tracker.type == "bot.serving.tracker_store.FastSQLTrackerStore"  # Rasa's SQL store, less work per message
     assert tracker.kwargs["dialect"] == "postgresql" and tracker.url == "db.internal"
     assert tracker.kwargs["port"] == 5433 and tracker.kwargs["db"] == "conversations"
     assert tracker.kwargs["username"] == "bot" and tracker.kwargs["password"] == "secret"
     lock = endpoints.lock_store()
-    # Rasa's Redis lock store with atomic ticket updates (bot/lock_store.py)
-    assert lock.type == "bot.lock_store.AtomicRedisLockStore" and lock.url == "cache.internal"
+    # Rasa's Redis lock store with atomic ticket updates (bot/serving/lock_store.py)
+    assert lock.type == "bot.serving.lock_store.AtomicRedisLockStore" and lock.url == "cache.internal"
     assert lock.kwargs["port"] == 6380 and lock.kwargs["db"] == 2 and lock.kwargs["password"] == "pw"
 
 

@@ -10,7 +10,7 @@ from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.nlu.utils.spacy_utils import SpacyNLP
 
 from bot import spacy_pipeline
-from bot.bench_load import heldout_questions
+from bot.tools.bench_load import heldout_questions
 from bot.nlu.shared_spacy import SharedSpacyNLP
 from bot.safety.detector import RedFlagDetector
 from tests.servers import ROOT

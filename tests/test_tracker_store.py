@@ -1,4 +1,4 @@
-"""bot/tracker_store.py keeps Rasa's rows and events exactly; only the work per message
+"""bot/serving/tracker_store.py keeps Rasa's rows and events exactly; only the work per message
 changes. Each test writes through one store and reads through Rasa's own SQLTrackerStore
 (and the other way round) on the same database: an SQLite file and a PostgreSQL database."""
 from __future__ import annotations
@@ -17,7 +17,7 @@ from rasa.shared.core.events import (
     UserUttered,
 )
 
-from bot.tracker_store import FastSQLTrackerStore, deserialise_events
+from bot.serving.tracker_store import FastSQLTrackerStore, deserialise_events
 from tests.databases import BACKENDS, throwaway_database, tracker_store_kwargs
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""Load generation and measurement for `make bench` (bot/bench.py): a server process's
+"""Load generation and measurement for `make bench` (bot/tools/bench.py): a server process's
 start-up time and resident memory, and throughput and latency through the REST channel.
 
 Load is shaped like patients: each virtual user holds conversations of

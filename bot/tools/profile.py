@@ -8,7 +8,7 @@ prints CPU milliseconds per message: in total, per NLU/policy graph node, and fo
 tracker store, then the top functions by own time (cProfile). No HTTP: `make bench`
 measures the server from outside.
 
-Usage: python -m bot.profile [--messages 300] [--model models/dry-needling.tar.gz]
+Usage: python -m bot.tools.profile [--messages 300] [--model models/dry-needling.tar.gz]
 """
 from __future__ import annotations
 
@@ -23,8 +23,10 @@ import uuid
 from collections import defaultdict
 from typing import Dict, List
 
-from bot import action_validation, bench, endpoints, graph_runner, settings
-from bot.bench_load import CONVERSATION_LENGTH, heldout_questions
+from bot import settings
+from bot.serving import action_validation, endpoints, graph_runner
+from bot.tools import bench
+from bot.tools.bench_load import CONVERSATION_LENGTH, heldout_questions
 
 HELDOUT = settings.PROJECT_ROOT / "tests" / "data" / "heldout_nlu.yml"
 

@@ -16,9 +16,9 @@ from sqlalchemy.engine.url import make_url
 from bot import settings
 
 NLG_CLASS = "bot.nlg.ClinicResponseGenerator"
-LOCK_STORE_CLASS = "bot.lock_store.AtomicRedisLockStore"
-# Rasa's SQL tracker store with less work per message (bot/tracker_store.py).
-TRACKER_STORE_CLASS = "bot.tracker_store.FastSQLTrackerStore"
+LOCK_STORE_CLASS = "bot.serving.lock_store.AtomicRedisLockStore"
+# Rasa's SQL tracker store with less work per message (bot/serving/tracker_store.py).
+TRACKER_STORE_CLASS = "bot.serving.tracker_store.FastSQLTrackerStore"
 
 
 def action_server_url() -> str:
@@ -52,7 +52,7 @@ def lock_store(url: Optional[str] = None) -> Optional[EndpointConfig]:
         return None  # Rasa's in-memory lock store: one process only.
     parsed = make_url(url)
     return EndpointConfig(
-        # Rasa's RedisLockStore, with atomic tickets (bot/lock_store.py: Rasa's can let two
+        # Rasa's RedisLockStore, with atomic tickets (bot/serving/lock_store.py: Rasa's can let two
         # messages of one conversation run at once, and one of them is lost).
         type=LOCK_STORE_CLASS,
         url=parsed.host,

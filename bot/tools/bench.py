@@ -43,7 +43,7 @@ from typing import Dict, List, Optional, Union
 import yaml
 
 from bot import settings
-from bot.bench_load import (LoadResult, cpu_count, cpu_seconds, heldout_questions, rss_mb, run_load,
+from bot.tools.bench_load import (LoadResult, cpu_count, cpu_seconds, heldout_questions, rss_mb, run_load,
                             store_cpu_seconds, wait_for_first_reply)
 
 ROOT = settings.PROJECT_ROOT
@@ -52,7 +52,7 @@ HELDOUT = ROOT / "tests" / "data" / "heldout_nlu.yml"
 # What decides a model besides its config: a change here means a new training time.
 # Our custom components count only for our model.
 SHARED_INPUTS = ["domain.yml", "data"]
-OUR_INPUTS = SHARED_INPUTS + ["bot/nlu", "bot/safety", "bot/intent_rule_policy.py", "var/spacy/en_dry_needling/meta.json"]
+OUR_INPUTS = SHARED_INPUTS + ["bot/nlu", "bot/safety", "bot/serving/intent_rule_policy.py", "var/spacy/en_dry_needling/meta.json"]
 TARGETS = {"cpu_per_reply_ratio": 0.4, "throughput_c16_ratio": 3.0, "p95_c1_ms": 40.0, "p95_c16_ms": 250.0,
            "ready_s": 20.0}
 
@@ -320,7 +320,7 @@ def start_reference(model: Path, action_url: str, tracker_url: str, lock_url: Op
 def start_action_server() -> Server:
     env = _clean_env(PORT=str(_free_port()),
                      ESCALATION_STORE_URL=f"sqlite:///{BENCH_DIR / 'escalations.db'}")
-    server = Server("actions", [sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", env["PORT"]], env)
+    server = Server("actions", [sys.executable, "-m", "bot.serving.action_server", "--actions", "actions", "--port", env["PORT"]], env)
     import requests
 
     deadline = time.time() + 120

@@ -1,4 +1,4 @@
-"""`python -m bot.action_server`: rasa_sdk's action server (same arguments), whose error
+"""`python -m bot.serving.action_server`: rasa_sdk's action server (same arguments), whose error
 replies do not carry the conversation.
 
 When an action fails, rasa_sdk answers 500 with the whole request, the conversation's
