@@ -2,24 +2,11 @@
 The red-flag gate has its own tests (tests/test_red_flag_gate.py)."""
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
-
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.answer_gate import AnswerConfidenceGate
-
-
-def parsed(text: str, intents: List[Tuple[str, float]], answers: Optional[List[Tuple[str, float]]] = None) -> Message:
-    message = Message(data={"text": text})
-    message.set("intent", {"name": intents[0][0], "confidence": intents[0][1]}, add_to_output=True)
-    message.set("intent_ranking", [{"name": n, "confidence": c} for n, c in intents], add_to_output=True)
-    answers = answers or [("faq/what_is", 0.9), ("faq/why_dry", 0.05)]
-    message.set("response_selector", {"faq": {
-        "response": {"intent_response_key": answers[0][0], "confidence": answers[0][1]},
-        "ranking": [{"intent_response_key": k, "confidence": c} for k, c in answers],
-    }}, add_to_output=True)
-    return message
+from tests.parse_results import parsed
 
 
 def answer_gate() -> AnswerConfidenceGate:

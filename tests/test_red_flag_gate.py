@@ -2,8 +2,7 @@
 (data/safety, data/nlu; never a held-out set) and the safety net, combined."""
 from __future__ import annotations
 
-from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
@@ -13,6 +12,7 @@ from bot.nlu.red_flag_gate import RedFlagGate, training_set
 from bot.safety.classifier import Reading, RedFlagClassifier
 from bot.safety.detector import default_detector
 from bot.settings import PROJECT_ROOT
+from tests.parse_results import parsed
 
 
 @pytest.fixture(scope="module")
@@ -24,18 +24,6 @@ def classifier() -> RedFlagClassifier:
 @pytest.fixture(scope="module")
 def gate(classifier) -> RedFlagGate:
     return RedFlagGate(RedFlagGate.get_default_config(), None, None, classifier=classifier)
-
-
-def parsed(text: str, intents: List[Tuple[str, float]], answers: Optional[List[Tuple[str, float]]] = None) -> Message:
-    message = Message(data={"text": text})
-    message.set("intent", {"name": intents[0][0], "confidence": intents[0][1]}, add_to_output=True)
-    message.set("intent_ranking", [{"name": n, "confidence": c} for n, c in intents], add_to_output=True)
-    answers = answers or [("faq/what_is", 0.9), ("faq/why_dry", 0.05)]
-    message.set("response_selector", {"faq": {
-        "response": {"intent_response_key": answers[0][0], "confidence": answers[0][1]},
-        "ranking": [{"intent_response_key": k, "confidence": c} for k, c in answers],
-    }}, add_to_output=True)
-    return message
 
 
 def intent(message: Message) -> str:
