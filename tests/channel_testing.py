@@ -77,7 +77,7 @@ class ChannelClient:
         self.channel = channel
         self.bot = bot or ScriptedBot()
         self.app = Sanic(f"channel_test_{next(_app_names)}")
-        self.app.ctx.agent = SimpleNamespace(tracker_store=self.bot.serving.tracker_store)
+        self.app.ctx.agent = SimpleNamespace(tracker_store=self.bot.tracker_store)
         self.app.blueprint(channel.blueprint(self.bot), url_prefix=f"/webhooks/{channel.name()}")
         self.loop = asyncio.new_event_loop()
         self.loop.run_until_complete(self.app._startup())
