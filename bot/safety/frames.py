@@ -53,8 +53,9 @@ FRAMES = {
 
 def frame_of(text: str) -> Optional[str]:
     """The first frame the message is in, or None when it reads as a plain report."""
+    # Lower case without accents: every accented word in the patterns has its plain twin.
     lowered = normalise(text)
     for name, pattern in FRAMES.items():
-        if pattern.search(lowered) or pattern.search((text or "").lower()):
+        if pattern.search(lowered):
             return name
     return None

@@ -41,7 +41,7 @@ OUT_DIR = VAR_DIR / "eval"
 SAFETY_SETS = ("safety_set", "safety_blind", "safety_final", "safety_untouched")
 CORE_INTENTS = ("greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "request_human", "out_of_scope")
 NOT_ANSWERED = ("nlu_fallback", "out_of_scope")
-TIER_OF_INTENT = {"red_flag_emergency": "emergency", "red_flag_urgent": "urgent"}
+TIER_OF_INTENT = red_flag_eval.TIER_OF_INTENT
 
 
 def nlu_sets() -> List[Path]:
