@@ -38,6 +38,15 @@ def test_routine_and_negated_messages_are_rarely_read_as_emergencies():
     "what are the signs of infection i should watch for",
     "that view took my breath away",
     "im worried about infection, are the needles sterile",
+    "work is choking the life out of me, can we do evenings?",
+    "drowning in paperwork this week, need to move my appointment",
+    "I called until I was blue in the face, nobody picked up",
+    "breathless with excitement, my neck finally turns!",
+    "I nearly had a heart attack when I saw I'd missed my slot",
+    "been on pins and needles waiting for a cancellation",
+    "my legs turn to jelly just thinking about needles",
+    "you saved my life, my back is like new",
+    "ustedes me salvaron la vida con la espalda",
 ])
 def test_not_an_emergency(text):
     assert tier(text) != "emergency"
@@ -56,6 +65,8 @@ def test_not_an_emergency(text):
     "is it normal to have chest pain after dry needling? started an hour ago",
     "I can't breathe properly since my session",
     "HELP HE ISNT BREATHING RIGHT",
+    "drowning in work but also I can't breathe properly since the session",
+    "my lips are blue and I can't get air",
 ])
 def test_emergency(text):
     assert tier(text) == "emergency"

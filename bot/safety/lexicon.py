@@ -629,5 +629,17 @@ SYMPTOMS += [
         "muerto|muerta ~ de ~ risa|hambre|cansancio|sueno",
         "me ~ mata|matas|mato ~ ~ risa|precio",
         "me ~ desmayo ~ ~ ~ precio|cuenta|factura",
+        # Common English idioms with symptom words: work, money, nerves, delight.
+        "choke|choking|choked ~ the ~ life ~ out",
+        "choke|choking|choked ~ on ~ ~ jargon|paperwork|work|debt|words|emails",
+        "drown|drowning|drowned ~ in ~ ~ work|paperwork|emails|bills|debt|deadlines|forms",
+        "blue ~ in ~ the ~ face",
+        "breathless|faint|dizzy|giddy ~ with ~ excitement|anticipation|joy|relief|happiness",
+        "NEARLY|ALMOST ~ had ~ a ~ heart ~ attack ~ when|at|seeing",
+        "on ~ pin ~ and ~ needle",
+        "turn|turned|turns|go|went ~ to ~ jelly ~ ~ ~ think|thinking|thought",
+        "save|saved ~ my|his|her ~ life",
+        "cost|costs ~ ~ arm ~ and ~ a ~ leg",
+        "me ~ salvaron|salvo|salvaste ~ la ~ vida",
     ]),
 ]
