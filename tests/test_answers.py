@@ -99,7 +99,8 @@ def test_painkillers_answer_quotes_the_seed_and_sends_doses_to_a_pharmacist():
 
 @pytest.mark.parametrize("name", ["utter_faq/contraindications", "utter_faq/contraindications__bleeding_disorder"])
 def test_bleeding_disorder_answers_state_both_seeds(name):
-    for variant in answers.faq_responses()[name]:
+    # the English texts; the Spanish ones are checked in tests/test_answers_spanish_*.py
+    for variant in (v for v in answers.faq_responses()[name] if not v.get("condition")):
         text = " ".join(variant["text"].split())
         assert "avoid" in text and "doctor" in text, text
         assert re.search(r"sources differ|the other says|the other", text.lower()), text

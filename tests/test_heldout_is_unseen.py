@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-HELD_OUT = sorted((ROOT / "tests" / "data").glob("*.yml"))
+HELD_OUT = sorted((ROOT / "tests" / "data").rglob("*.yml"))
 
 
 def _normal(text: str) -> str:
@@ -38,9 +38,9 @@ def test_the_held_out_sets_hold_messages():
     assert len(list(_texts(ROOT / "tests" / "data" / "heldout_nlu.yml"))) > 300
 
 
-@pytest.mark.parametrize("held_out", HELD_OUT, ids=lambda p: p.name)
+@pytest.mark.parametrize("held_out", HELD_OUT, ids=lambda p: str(p.relative_to(ROOT / "tests" / "data")))
 def test_no_held_out_message_is_in_the_training_data(held_out: Path):
-    trained = {_normal(t) for folder in ("nlu", "safety") for path in (ROOT / "data" / folder).glob("*.yml")
+    trained = {_normal(t) for folder in ("nlu", "safety") for path in (ROOT / "data" / folder).rglob("*.yml")
                for t in _texts(path)}
     seen = sorted({_normal(t) for t in _texts(held_out)} & trained)
     assert not seen, f"{len(seen)} held-out messages are in data/nlu/ or data/safety/: {seen[:10]}"

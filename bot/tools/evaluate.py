@@ -31,7 +31,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import yaml  # noqa: E402
 
 from bot.settings import PROJECT_ROOT, VAR_DIR  # noqa: E402
-from bot.tools import red_flag_eval  # noqa: E402
+from bot.tools import faq_blind_eval, red_flag_eval  # noqa: E402
 from bot.tools.red_flag_eval import wilson_interval  # noqa: E402
 from bot.topics import detail_of, is_clinic_fact, is_not_covered, topic_of  # noqa: E402
 
@@ -200,6 +200,7 @@ def evaluate(parser: Parser) -> Dict:
         messages = load_safety(name)
         tiers = [tier_of(p) for p in parser.parse_all([m["text"] for m in messages])]
         summary["safety"][name] = safety_metrics(messages, tiers)
+    summary["blind_faq"] = faq_blind_eval.evaluate(parser.parse_all, decision)
     faq_with_number = red_flag_eval.faq_keys_with_number(parser.agent.domain.responses)
     summary["red_flags_open"] = {}
     for round_name, messages in red_flag_eval.open_rounds().items():
@@ -275,6 +276,7 @@ def render_markdown(summary: Dict) -> str:
             "", "Misses:", "",
         ]
         lines += [f"- [{m['kind']} → {m['got']}] {m['text']}" for m in s["misses"]] or ["- none"]
+    lines += faq_blind_eval.render(summary.get("blind_faq", {}))
     for round_name, result in summary.get("red_flags_open", {}).items():
         lines += red_flag_eval.render(result, round_name)
         lines += ["Misses:", ""] + [f"- [{m['lang']} {m['tier']}/{m['category']} → {m['got']}] {m['text']}"
