@@ -20,6 +20,11 @@ from bot.settings import PROJECT_ROOT
     ("i cant breathe since the session", "en"),
     ("does it hurt", "en"),
     ("thanks", "en"),
+    # Spanglish: English loan words say nothing of the language
+    ("el dry needling duele?", "es"),
+    ("mi PT dice q necesito DN", "es"),
+    ("cuanto es el copay", "es"),
+    ("can my PT do dry needling", "en"),
 ])
 def test_detects_the_language(text, language):
     assert detect(text) == language

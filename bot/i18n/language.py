@@ -33,6 +33,11 @@ SHORT_WORDS = {
            "please", "pls", "sorry", "cheers"},
 }
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# English words Spanish speakers use as they are ("el dry needling", "mi PT", "el copay"):
+# they say nothing of the message's language, so they are left out before detection.
+LOAN_WORDS = {"dry", "needling", "needle", "needles", "dn", "pt", "physical", "therapy", "therapist", "physio",
+              "copay", "deductible", "medicaid", "medicare", "ok", "okay", "trigger", "point", "points", "email",
+              "online", "spa", "gym", "cupping", "tens"}
 
 _detector = None
 _lock = threading.Lock()
@@ -72,6 +77,7 @@ def detect(text: str, offered: Iterable[str] = ("en", "es")) -> Optional[str]:
     if requested in offered:
         return requested
     words = [w.lower() for w in WORD.findall(text or "")]
+    words = [w for w in words if w not in LOAN_WORDS] or words
     if not words:
         return None
     if len(words) <= 2:
