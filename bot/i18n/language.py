@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from typing import Iterable, Optional
+from typing import Iterable, List, Optional, Tuple
 
 from lingua import Language, LanguageDetectorBuilder
 
@@ -77,7 +77,15 @@ def detect(text: str, offered: Iterable[str] = ("en", "es")) -> Optional[str]:
     if requested in offered:
         return requested
     words = [w.lower() for w in WORD.findall(text or "")]
-    words = [w for w in words if w not in LOAN_WORDS] or words
+    native = [w for w in words if w not in LOAN_WORDS]
+    # Spanglish ("el dry needling duele?") reads by its own words; when those alone say
+    # nothing ("can my PT do it"), by the whole message.
+    if native and native != words:
+        return _by_words(native, offered) or _by_words(words, offered)
+    return _by_words(words, offered)
+
+
+def _by_words(words: List[str], offered: Tuple[str, ...]) -> Optional[str]:
     if not words:
         return None
     if len(words) <= 2:
