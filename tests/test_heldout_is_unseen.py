@@ -2,6 +2,7 @@
 appear in the training data (same words, ignoring case, spacing and entity markup)."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Iterator
@@ -38,9 +39,13 @@ def test_the_held_out_sets_hold_messages():
     assert len(list(_texts(ROOT / "tests" / "data" / "heldout_nlu.yml"))) > 300
 
 
+@functools.lru_cache(maxsize=1)
+def _trained() -> frozenset:
+    return frozenset(_normal(t) for folder in ("nlu", "safety") for path in (ROOT / "data" / folder).rglob("*.yml")
+                     for t in _texts(path))
+
+
 @pytest.mark.parametrize("held_out", HELD_OUT, ids=lambda p: str(p.relative_to(ROOT / "tests" / "data")))
 def test_no_held_out_message_is_in_the_training_data(held_out: Path):
-    trained = {_normal(t) for folder in ("nlu", "safety") for path in (ROOT / "data" / folder).rglob("*.yml")
-               for t in _texts(path)}
-    seen = sorted({_normal(t) for t in _texts(held_out)} & trained)
+    seen = sorted({_normal(t) for t in _texts(held_out)} & _trained())
     assert not seen, f"{len(seen)} held-out messages are in data/nlu/ or data/safety/: {seen[:10]}"
