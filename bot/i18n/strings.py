@@ -26,8 +26,12 @@ EN: Dict[str, str] = {
     "sms_help": ("This is the dry needling question service of {clinic_name}. Text your question. "
                  "To talk to the clinic call {clinic_phone}. In an emergency call {emergency_number} now. "
                  "Reply STOP to opt out."),
-    "sms_opted_out": ("Done: {clinic_name} will send you no more messages here. If you text us again, "
-                      "we will answer. In an emergency call {emergency_number}."),
+    # A Spanish opt-out / opt-in word Twilio's defaults do not handle (bot/channels/twilio_sms.py),
+    # answered in English only when the clinic offers no Spanish.
+    "sms_opted_out": ("Done: {clinic_name} will send you no more messages here. If you text a question, "
+                      "we will still answer it. Reply START to get the clinic's messages again. In an "
+                      "emergency call {emergency_number}."),
+    "sms_opted_in": "Done: {clinic_name} can text you here again. Text your question any time.",
     # The bot failed mid-turn and said nothing (bot/channels/rest.py).
     "unavailable": ("Sorry, I can't answer right now. If this is an emergency, call {emergency_number} now. "
                     "For anything else, please contact {clinic_name} at {clinic_phone}."),
@@ -52,8 +56,10 @@ ES: Dict[str, str] = {
     "sms_help": ("Este es el servicio de preguntas sobre punción seca de {clinic_name}. Escriba su pregunta. "
                  "Para hablar con la clínica, llame al {clinic_phone}. En una emergencia, llame al "
                  "{emergency_number} ahora. Responda STOP para no recibir más mensajes."),
-    "sms_opted_out": ("Listo: {clinic_name} no le enviará más mensajes por aquí. Si nos vuelve a escribir, le "
-                      "responderemos. En una emergencia, llame al {emergency_number}."),
+    "sms_opted_out": ("Listo: {clinic_name} no le enviará más mensajes por aquí. Si nos escribe una pregunta, "
+                      "se la responderemos. Para volver a recibir mensajes de la clínica, responda INICIAR. En "
+                      "una emergencia, llame al {emergency_number}."),
+    "sms_opted_in": "Listo: {clinic_name} puede volver a escribirle por aquí. Escriba su pregunta cuando quiera.",
     "unavailable": ("Lo siento, no puedo responder ahora. Si es una emergencia, llame al {emergency_number} "
                     "ahora. Para cualquier otra cosa, comuníquese con {clinic_name} al {clinic_phone}."),
     "callback_saved": ("Gracias. El personal de {clinic_name} verá su solicitud con {contact} y se comunicará "
