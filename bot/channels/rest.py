@@ -161,8 +161,9 @@ LANGUAGE_KEY = "language"  # bot/nlg.py puts it on every message it writes
 
 
 def message_language(message: Dict[str, Any]) -> Optional[str]:
-    """The language a collected message says it is written in, if it says."""
-    language = (message.get("metadata") or {}).get(LANGUAGE_KEY)
+    """The language a message says it is written in, if it says: `metadata.language` as
+    the channels send it, or `language` as bot/nlg.py writes it."""
+    language = (message.get("metadata") or {}).get(LANGUAGE_KEY) or message.get(LANGUAGE_KEY)
     return language if isinstance(language, str) else None
 
 
