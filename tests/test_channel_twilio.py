@@ -501,6 +501,28 @@ def test_e2e_a_spanish_emergency_by_sms_gets_the_spanish_reply(stack: Any) -> No
     assert texts[0].startswith("Llame al 999 ahora") and all(len(t) <= 320 for t in texts), texts
 
 
+def test_e2e_a_spanish_conversation_by_sms(stack: Any) -> None:
+    """Signed SMS round trip in Spanish: greeting, the Spanish help keyword, an emergency,
+    then a Spanish opt-out word (answered in Spanish, and recorded so no staff message is
+    texted)."""
+    sender = "+15550100078"
+    (greeting,) = texts_of(e2e_send(stack, "hola", sender).text)
+    assert greeting.startswith("¡Hola! Soy el asistente de punción seca de Harbour Physio")
+    (help_reply,) = texts_of(e2e_send(stack, "AYUDA", sender).text)
+    assert help_reply.startswith("Este es el servicio de preguntas sobre punción seca de Harbour Physio")
+    assert "555-0100" in help_reply and "llame al 999 ahora" in help_reply
+    emergency = texts_of(e2e_send(stack, "me duele mucho el pecho y me falta el aire", sender).text)
+    assert emergency[0].startswith("Llame al 999 ahora") and all(len(t) <= SMS_MAX_CHARS for t in emergency)
+    (bye,) = texts_of(e2e_send(stack, "BAJA", sender).text)
+    assert bye.startswith("Listo: Harbour Physio no le enviará más mensajes") and "INICIAR" in bye
+    assert opt_outs.opted_out(f"sms:{sender}", f"sqlite:///{stack.db_path}")
+    tracker = requests.get(f"{stack.url}/conversations/sms:{sender}/tracker",
+                           params={"token": stack.token}, timeout=30).json()
+    assert tracker["slots"]["language"] == "es"
+    assert [e["text"] for e in tracker["events"] if e["event"] == "user"] == [
+        "hola", "me duele mucho el pecho y me falta el aire"]  # keywords never reach the bot
+
+
 def test_e2e_unsigned_requests_get_403(stack: Any) -> None:
     assert e2e_send(stack, "what is dry needling?", "+15550100001", signed=False).status_code == 403
 
