@@ -518,7 +518,7 @@
       // heavy bleeding: call 999 now"): an FAQ answer about bruising must not look like an
       // emergency.
       return new RegExp("^[\\s*_\"'\u201C\u00A1]*((please|por favor),?\\s+)?" +
-        "(call|dial|ring|phone|llame|llama|marque|marca)\\s+(al\\s+)?[*_\"'\u201C]*" + escaped + "(?![0-9-])", "i").test(text);
+        "(call|dial|ring|phone|llame|llama|marque|marca)\\s+((al|el)\\s+)?[*_\"'\u201C]*" + escaped + "(?![0-9-])", "i").test(text);
     });
   }
 
