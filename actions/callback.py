@@ -7,27 +7,16 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.tracker_facts import channel
+from actions.tracker_facts import channel, language
 from bot import settings
 from bot.clinic import alerts, contacts, records
+from bot.i18n.strings import say
 
 logger = logging.getLogger(__name__)
 
-# Said by this action only, so kept here rather than as domain responses. No promise of
-# when: the clinic has made none.
-SAVED = ("Thank you. The staff of {clinic_name} will see your request with {contact} and contact you "
-         "when they can; I can't say exactly when. If it can't wait, call {clinic_phone}. "
-         "In an emergency, call {emergency_number}.")
-INVALID = ("That doesn't look like a phone number or e-mail address I can pass on. Please send it again "
-           "(for example name@example.com, or your number with its area code), or call {clinic_name} "
-           "on {clinic_phone}.")
-NOT_SAVED = ("Sorry, I couldn't save your contact details just now. Please call {clinic_name} on "
-             "{clinic_phone}. In an emergency, call {emergency_number}.")
-
-
-def say(template: str, **values: str) -> str:
-    text = template.format(**settings.clinic().template_values(), **values)
-    return text[0].upper() + text[1:]
+# Said by this action only, so kept with the code's other sentences (bot/i18n/strings.py)
+# rather than as domain responses.
+SAVED, INVALID, NOT_SAVED = "callback_saved", "callback_invalid", "callback_not_saved"
 
 
 class ActionSaveCallbackContact(Action):
@@ -36,10 +25,11 @@ class ActionSaveCallbackContact(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
+        lang = language(tracker)
         contact = contacts.find_contact(text, settings.clinic_phone_region())
         if contact is None:
             if just_asked_for_a_person(tracker):
-                dispatcher.utter_message(text=say(INVALID))
+                dispatcher.utter_message(text=say(INVALID, lang), language=lang)
             else:
                 # Digits that are not a contact ("room 101", a date): NLU's guess was wrong,
                 # so the honest answer is the bot's usual "not sure".
@@ -53,10 +43,10 @@ class ActionSaveCallbackContact(Action):
             contacts.record(tracker.sender_id, contact)
         except Exception as error:  # noqa: BLE001 - say so: the patient must not wait for a call that won't come
             logger.error("Call-back contact NOT recorded: %s.", type(error).__name__)
-            dispatcher.utter_message(text=say(NOT_SAVED))
+            dispatcher.utter_message(text=say(NOT_SAVED, lang), language=lang)
             return []
         logger.info("Call-back contact recorded (%s).", contact.method)
-        dispatcher.utter_message(text=say(SAVED, contact=contact.value))
+        dispatcher.utter_message(text=say(SAVED, lang, contact=contact.value), language=lang)
         return []
 
 

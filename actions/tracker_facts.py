@@ -5,6 +5,7 @@ from typing import List, Optional
 
 from rasa_sdk import Tracker
 
+from bot.i18n.strings import conversation_language
 from bot.topics import topic_of
 
 EMERGENCY_INTENT = "red_flag_emergency"
@@ -21,6 +22,11 @@ def symptoms(tracker: Tracker) -> List[str]:
 
 def channel(tracker: Tracker) -> Optional[str]:
     return tracker.get_latest_input_channel()
+
+
+def language(tracker: Tracker) -> str:
+    """The language to reply in: the conversation's, else the clinic's first (LANGUAGES)."""
+    return conversation_language(tracker.get_slot("language"))
 
 
 def faq_candidates(tracker: Tracker, limit: int = 3) -> List[str]:

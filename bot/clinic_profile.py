@@ -5,6 +5,10 @@ It is read when an answer is sent, not at training, so a clinic edits it without
 retrain; it is re-read only when the file changes (one stat per reply). A fact that is
 unset, or a file that is missing or unreadable, gives the clinic's contact instead: the
 answer never guesses a clinic's price or hours.
+
+A field may be given per language beside its plain value (`hours_es:` beside `hours:`);
+a Spanish answer takes `hours_es` and falls back to `hours` as written (a fact in another
+language beats no fact), an English one takes `hours_en` or `hours`.
 """
 from __future__ import annotations
 
@@ -14,6 +18,9 @@ from pathlib import Path
 from typing import Dict, Optional, Tuple
 
 import yaml
+
+from bot.i18n.strings import say
+from bot.settings import SUPPORTED_LANGUAGES
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +39,8 @@ FIELDS = {
 PLACEHOLDERS = frozenset(FIELDS.values())
 # One value never fills more than this: an answer with it still fits an SMS (320).
 MAX_VALUE_CHARS = 140
-UNSET = "I don't have this here. Please call {clinic_phone} or visit {clinic_url}"
+# What an unset fact reads, per language: bot/i18n/strings.py "profile_unset".
+UNSET_KEY = "profile_unset"
 
 _cache: Dict[str, Tuple[int, Dict[str, str]]] = {}
 
@@ -64,12 +72,12 @@ def load(path: Optional[str] = None) -> Dict[str, str]:
                        path, type(error).__name__)
         raw = {}
     facts = {}
-    for field in FIELDS:
-        value = raw.get(field) if isinstance(raw, dict) else None
+    for key in (f"{field}{suffix}" for field in FIELDS for suffix in ("", *(f"_{c}" for c in SUPPORTED_LANGUAGES))):
+        value = raw.get(key) if isinstance(raw, dict) else None
         if isinstance(value, (list, tuple)):
             value = ", ".join(str(v) for v in value)
         if value is not None and str(value).strip():
-            facts[field] = _clip(" ".join(str(value).split()).rstrip("."))
+            facts[key] = _clip(" ".join(str(value).split()).rstrip("."))
     _cache[path] = (mtime, facts)
     return facts
 
@@ -78,8 +86,11 @@ def _clip(value: str) -> str:
     return value if len(value) <= MAX_VALUE_CHARS else value[: MAX_VALUE_CHARS - 3].rsplit(" ", 1)[0] + "..."
 
 
-def template_values(clinic_values: Dict[str, str], path: Optional[str] = None) -> Dict[str, str]:
-    """{clinic_hours: "...", ...}: the clinic's fact, or its contact when unset."""
+def template_values(clinic_values: Dict[str, str], path: Optional[str] = None,
+                    language: str = "en") -> Dict[str, str]:
+    """{clinic_hours: "...", ...}: the clinic's fact in `language` (`hours_es`, else
+    `hours`), or its contact when unset, said in that language."""
     facts = load(path)
-    unset = UNSET.format(**clinic_values)
-    return {placeholder: facts.get(field, unset) for field, placeholder in FIELDS.items()}
+    unset = say(UNSET_KEY, language, **clinic_values)
+    return {placeholder: facts.get(f"{field}_{language}") or facts.get(field) or unset
+            for field, placeholder in FIELDS.items()}

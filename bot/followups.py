@@ -12,20 +12,29 @@ from typing import Optional
 
 from bot.topics import topic_of
 
-# What the follow-up asks about, by its words. First match wins.
+# What the follow-up asks about, by its words, in English or Spanish (accents optional:
+# patients often leave them out). First match wins. In Spanish "seguro" is both "safe"
+# and "insurance": "el/mi seguro", "seguro médico", "cubre" are insurance (cost, checked
+# first), a bare "seguro/segura" is safety.
 ASPECTS = [
     ("painkiller", re.compile(r"ibuprofen|ibuprofin|paracetamol|acetaminophen|tylenol|advil|panadol|nurofen|motrin|"
-                              r"pain ?killer|pain ?reliever|pain relief")),
+                              r"pain ?killer|pain ?reliever|pain relief|"
+                              r"acetaminof[eé]n|analg[eé]sico|calmante|para el dolor")),
     ("medicine", re.compile(r"aspirin|warfarin|blood thinner|clopidogrel|eliquis|xarelto|\bmeds?\b|medicine|medication|"
-                            r"tablet|\bpills?\b")),
-    ("duration", re.compile(r"\bhow long\b|\blast\b|\bwear off\b|\bgo away\b")),
-    ("after", re.compile(r"\bafter(wards?)?\b|\bthen what\b|\bnext\b")),
-    ("cost", re.compile(r"\bcost|\bprice|\bhow much\b|\bpay\b|\binsurance\b|\bcovered\b")),
-    ("pain", re.compile(r"\bhurt|\bpain|\bpainful\b|\bsore\b")),
-    ("often", re.compile(r"\bhow often\b|\bhow frequent")),
-    ("count", re.compile(r"\bhow many\b")),
-    ("safety", re.compile(r"\bsafe\b|\brisk|\bdanger")),
-    ("normal", re.compile(r"\bnormal\b|\bok(ay)?\b|\busual\b|\bcommon\b|\bbad\b|\bworry\b")),
+                            r"tablet|\bpills?\b|"
+                            r"anticoagulante|sintrom|medicamento|\bmedicina|pastilla|p[ií]ldora|\bremedio")),
+    ("duration", re.compile(r"\bhow long\b|\blast\b|\bwear off\b|\bgo away\b|"
+                            r"\bcu[aá]nto (tiempo|dura|tarda)|\bduran?\b|\bse (me )?(quita|pasa)\b|\bdesaparece")),
+    ("after", re.compile(r"\bafter(wards?)?\b|\bthen what\b|\bnext\b|\bdespu[eé]s\b|\by luego\b")),
+    ("cost", re.compile(r"\bcost|\bprice|\bhow much\b|\bpay\b|\binsurance\b|\bcovered\b|"
+                        r"\bcu[aá]nto (cuesta|vale|sale|cobran)|\bprecio|\bcosto|\bcoste\b|\bpagar?\b|"
+                        r"\b(el|mi|su) seguro\b|\bseguro m[eé]dico|\bcubre|\bcobertura|\baseguradora")),
+    ("pain", re.compile(r"\bhurt|\bpain|\bpainful\b|\bsore\b|\bduele|\bdolor|\badolorid")),
+    ("often", re.compile(r"\bhow often\b|\bhow frequent|\bcada cu[aá]nto|\bcon qu[eé] frecuencia")),
+    ("count", re.compile(r"\bhow many\b|\bcu[aá]nt[ao]s\b")),
+    ("safety", re.compile(r"\bsafe\b|\brisk|\bdanger|\bsegur[oa]\b|\briesgo|\bpeligr")),
+    ("normal", re.compile(r"\bnormal\b|\bok(ay)?\b|\busual\b|\bcommon\b|\bbad\b|\bworry\b|"
+                          r"\best[aá] bien\b|\bcom[uú]n\b|\bmalo\b|\bpreocup")),
 ]
 
 # Topics whose answers carry cautions: asked "is that ok / safe?" after them, the same

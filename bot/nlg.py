@@ -10,8 +10,12 @@
 4. Channel variants are chosen by the channel the user really wrote on: Rasa passes the
    *output* channel name, which is "collector" for REST-style channels (NOTES), so
    `channel: twilio` variants would never match.
-3. Language and crisis variants (`condition` on the `language` and `symptom` slots): the
-   most specific variant that holds wins, on the user's channel when there is one.
+5. Language and crisis variants (`condition` on the `language` and `symptom` slots): the
+   most specific variant that holds wins, on the user's channel when there is one. The
+   language is the conversation's (`language` slot), else the clinic's first language
+   (LANGUAGES), so a first message whose language is unclear gets the clinic's default.
+   Every message carries the language it was written in (`language`, which Rasa keeps in
+   the bot event's metadata and the channels pass on: bot/channels/, bot/web/).
 """
 from __future__ import annotations
 
@@ -25,10 +29,24 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from bot import clinic_profile, settings
+from bot.i18n.strings import contract, conversation_language, say
 from bot.topics import is_clinic_fact
 
 FAQ_PREFIX = "utter_faq/"
-TELL_ME_MORE = {"title": "Tell me more", "payload": "Tell me more"}
+# The key under which a bot message carries its language (BotUttered metadata, then the
+# channels' `metadata.language`).
+LANGUAGE_KEY = "language"
+
+
+def tell_me_more(language: str = "en") -> Dict[Text, Text]:
+    """The button under a precise answer; its payload is the patient's next message, so it
+    is in the conversation's language (an English payload would switch a Spanish
+    conversation to English)."""
+    label = say("tell_me_more", language)
+    return {"title": label, "payload": label}
+
+
+TELL_ME_MORE = tell_me_more("en")
 
 
 class ClinicResponseGenerator(TemplatedNaturalLanguageGenerator):
@@ -46,15 +64,22 @@ class ClinicResponseGenerator(TemplatedNaturalLanguageGenerator):
     ) -> Optional[Dict[Text, Any]]:
         channel = tracker.get_latest_input_channel() or output_channel
         slots = tracker.current_slot_values()
-        clinic_values = settings.clinic(slots.get("language") or settings.languages()[0]).template_values()
-        values = {**slots, **clinic_values}
+        language = conversation_language(slots.get(LANGUAGE_KEY))
+        clinic_values = settings.clinic(language).template_values()
+        # The resolved language, so variants conditioned on the slot follow the default too.
+        values = {**slots, LANGUAGE_KEY: language, **clinic_values}
         if utter_action.startswith(FAQ_PREFIX):
-            values.update(clinic_profile.template_values(clinic_values))
+            values.update(clinic_profile.template_values(clinic_values, language=language))
+        kwargs.pop(LANGUAGE_KEY, None)  # an action's own say-so must not override the conversation's
         message = self.generate_from_slots(utter_action, values, channel, **kwargs)
-        if message and message.get("text"):
-            message["text"] = capitalise_sentence_starts(message["text"], clinic_values.values())
-        if message and offers_more(utter_action) and not message.get("buttons"):
-            message["buttons"] = [dict(TELL_ME_MORE)]
+        if not message:
+            return message
+        if message.get("text"):
+            text = contract(message["text"], language)
+            message["text"] = capitalise_sentence_starts(text, clinic_values.values())
+        if offers_more(utter_action) and not message.get("buttons"):
+            message["buttons"] = [tell_me_more(language)]
+        message[LANGUAGE_KEY] = language
         return message
 
     def _random_response_for(

@@ -1,5 +1,6 @@
 """The FAQ topics (CONTRACT), with the short title and the plain question used when the
-bot offers a topic as a button (the question is sent back as the user's message)."""
+bot offers a topic as a button (the question is sent back as the user's message), in
+each language the bot speaks (`topics(language)`)."""
 from __future__ import annotations
 
 from typing import Dict, NamedTuple, Optional
@@ -46,6 +47,52 @@ TOPICS: Dict[str, Topic] = {
     "myths": Topic("Myths and facts", "What are common myths about dry needling?"),
     "if_no_improvement": Topic("If it doesn't help", "What if dry needling doesn't help me?"),
 }
+
+
+# The same topics in Spanish: the question is what a Spanish-speaking patient would ask.
+TOPICS_ES: Dict[str, Topic] = {
+    "what_is": Topic("Qué es la punción seca", "¿Qué es la punción seca?"),
+    "why_dry": Topic("Por qué se llama \"seca\"", "¿Por qué se llama punción seca?"),
+    "trigger_points": Topic("Puntos gatillo (nudos musculares)", "¿Qué es un punto gatillo?"),
+    "how_it_works": Topic("Cómo funciona", "¿Cómo funciona la punción seca?"),
+    "twitch_response": Topic("La respuesta de espasmo local", "¿Qué es la respuesta de espasmo local?"),
+    "conditions_treated": Topic("Qué problemas trata", "¿Qué problemas trata la punción seca?"),
+    "vs_acupuncture": Topic("Punción seca y acupuntura", "¿La punción seca es lo mismo que la acupuntura?"),
+    "history_and_names": Topic("Historia y otros nombres", "¿Quién creó la punción seca?"),
+    "techniques": Topic("Técnicas", "¿Qué técnicas de punción seca hay?"),
+    "does_it_hurt": Topic("¿Duele?", "¿Duele la punción seca?"),
+    "session_steps": Topic("Qué pasa en una sesión", "¿Qué pasa en una sesión de punción seca?"),
+    "session_length": Topic("Cuánto dura una sesión", "¿Cuánto dura una sesión de punción seca?"),
+    "number_of_sessions": Topic("Cuántas sesiones", "¿Cuántas sesiones de punción seca voy a necesitar?"),
+    "time_to_relief": Topic("Cuándo se nota el alivio", "¿Cuándo voy a sentir alivio con la punción seca?"),
+    "benefits": Topic("Beneficios", "¿Qué beneficios tiene la punción seca?"),
+    "evidence": Topic("Qué dice la investigación", "¿Hay pruebas de que la punción seca funciona?"),
+    "safety": Topic("¿Es segura?", "¿Es segura la punción seca?"),
+    "side_effects": Topic("Efectos secundarios", "¿Qué efectos secundarios tiene la punción seca?"),
+    "serious_risks": Topic("Riesgos graves poco frecuentes", "¿Qué riesgos graves tiene la punción seca?"),
+    "contraindications": Topic("Quién debe evitarla", "¿Quién no debe hacerse punción seca?"),
+    "practitioner_qualifications": Topic("Quién puede hacerla", "¿Quién está capacitado para hacer punción seca?"),
+    "find_practitioner": Topic("Encontrar un profesional", "¿Cómo encuentro a un profesional de punción seca?"),
+    "needles": Topic("Las agujas", "¿Qué agujas se usan en la punción seca?"),
+    "aftercare": Topic("Cuidados después", "¿Qué debo hacer después de la punción seca?"),
+    "soreness_after": Topic("Dolor muscular después", "¿Es normal tener dolor después de la punción seca?"),
+    "insurance": Topic("Seguro médico", "¿El seguro médico cubre la punción seca?"),
+    "cost": Topic("Costo y pago", "¿Cuánto cuesta la punción seca?"),
+    "what_to_wear": Topic("Qué ropa llevar", "¿Qué ropa me pongo para la punción seca?"),
+    "what_to_bring": Topic("Qué llevar", "¿Qué tengo que llevar a mi cita de punción seca?"),
+    "before_appointment": Topic("Antes de la cita", "¿Cómo me preparo para la punción seca?"),
+    "results_duration": Topic("Cuánto duran los resultados", "¿Cuánto duran los resultados de la punción seca?"),
+    "combined_treatments": Topic("Combinar tratamientos", "¿Se puede combinar la punción seca con otros tratamientos?"),
+    "myths": Topic("Mitos y realidades", "¿Qué mitos hay sobre la punción seca?"),
+    "if_no_improvement": Topic("Si no le ayuda", "¿Qué pasa si la punción seca no me ayuda?"),
+}
+
+_BY_LANGUAGE = {"en": TOPICS, "es": TOPICS_ES}
+
+
+def topics(language: str = "en") -> Dict[str, Topic]:
+    """The topics' titles and questions in `language` (English for a language without them)."""
+    return _BY_LANGUAGE.get(language, TOPICS)
 
 
 def response_key(topic: str) -> str:

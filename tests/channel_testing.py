@@ -24,9 +24,10 @@ from sanic import Sanic
 Sanic.test_mode = True  # lets every test build its own app under a fresh name
 _app_names = itertools.count()
 
-DOMAIN = Domain.from_dict(
-    {"slots": {"urgency": {"type": "any", "influence_conversation": False, "mappings": [{"type": "custom"}]}}}
-)
+DOMAIN = Domain.from_dict({"slots": {
+    "urgency": {"type": "any", "influence_conversation": False, "mappings": [{"type": "custom"}]},
+    "language": {"type": "any", "influence_conversation": False, "mappings": [{"type": "custom"}]},
+}})
 
 Reply = Dict[str, Any]
 Script = Callable[[str], List[Reply]]
@@ -39,8 +40,8 @@ def echo_script(text: str) -> List[Reply]:
 class ScriptedBot:
     """on_new_message for tests: records each UserMessage, answers with script(text).
 
-    A reply may hold "slots": {"urgency": "emergency"} to set slots, or "raise": True to
-    fail mid-turn as a broken pipeline would.
+    A reply may hold "slots": {"urgency": "emergency"} to set slots, "language": "es" (as
+    bot/nlg.py writes it) or "raise": True to fail mid-turn as a broken pipeline would.
     """
 
     def __init__(self, script: Script = echo_script) -> None:

@@ -18,7 +18,7 @@ from actions.handoff import ActionRecordHandoff
 from actions.suggestions import ActionSuggestTopics
 from bot.clinic import records
 from bot.channels.signing import SIGNATURE_HEADER, check
-from bot.topics import TOPICS
+from bot.topics import TOPICS, TOPICS_ES
 
 SECRET = "notify-test-secret"
 
@@ -129,14 +129,29 @@ async def test_handoff_request_is_recorded(store):
     assert records.list_handoffs(store)[0]["conversation_id"] == "+15551230000"
 
 
-async def test_fallback_offers_the_likely_topics_as_buttons():
+@pytest.mark.parametrize("slots, topics, lead, language", [
+    ({}, TOPICS, "Were you asking", "en"),
+    ({"language": "en"}, TOPICS, "Were you asking", "en"),
+    # Spanish: titles, questions (sent back as the patient's message) and the lead line
+    ({"language": "es"}, TOPICS_ES, "¿Preguntaba", "es"),
+])
+async def test_fallback_offers_the_likely_topics_as_buttons(slots, topics, lead, language):
     tracker = tracker_with(user_event("how much n is it covered", "nlu_fallback",
-                                      ranking=["faq/cost", "faq/insurance", "faq/session_length", "faq/what_is"]))
+                                      ranking=["faq/cost", "faq/insurance", "faq/session_length", "faq/what_is"]),
+                           slots=slots)
     dispatcher = CollectingDispatcher()
     await ActionSuggestTopics().run(dispatcher, tracker, {})
-    buttons = dispatcher.messages[0]["buttons"]
-    assert [b["title"] for b in buttons] == [TOPICS["cost"].title, TOPICS["insurance"].title, TOPICS["session_length"].title]
-    assert buttons[0]["payload"] == TOPICS["cost"].question
+    message = dispatcher.messages[0]
+    buttons = message["buttons"]
+    assert [b["title"] for b in buttons] == [topics["cost"].title, topics["insurance"].title, topics["session_length"].title]
+    assert buttons[0]["payload"] == topics["cost"].question
+    assert message["text"].startswith(lead) and message["language"] == language
+
+
+def test_every_topic_has_a_spanish_title_and_question():
+    assert TOPICS_ES.keys() == TOPICS.keys()
+    for topic in TOPICS_ES.values():
+        assert topic.title and topic.question.startswith("¿") and topic.question.endswith("?")
 
 
 @pytest.mark.parametrize("previous, followup, expected", [
@@ -162,6 +177,18 @@ async def test_fallback_offers_the_likely_topics_as_buttons():
     ("faq/side_effects__fainting", "is that normal?", "utter_faq/side_effects__fainting"),
     ("faq/serious_risks__pneumothorax", "is that safe", "utter_faq/serious_risks__pneumothorax"),
     ("faq/aftercare", "is that ok", "utter_faq/aftercare"),
+    # the same in Spanish ("Cuénteme más" is the Spanish option under a precise answer)
+    ("faq/aftercare__painkillers", "Cuénteme más", "utter_faq/aftercare"),
+    ("faq/soreness_after", "¿y cuánto dura eso?", "utter_faq/soreness_after__duration"),
+    ("faq/side_effects__bruising", "y cuanto tiempo dura", "utter_faq/side_effects__bruising"),
+    ("faq/session_steps", "¿y después?", "utter_faq/aftercare"),
+    ("faq/aftercare", "¿y el ibuprofeno?", "utter_faq/aftercare__painkillers"),
+    ("faq/contraindications__bleeding_disorder", "¿y la aspirina?", "utter_faq/contraindications__not_covered_medicines"),
+    ("faq/insurance", "¿y cuánto cuesta?", "utter_faq/insurance"),
+    ("faq/what_is", "¿y el seguro?", "utter_faq/cost__clinic_prices"),
+    ("faq/what_is", "¿es seguro?", "utter_faq/safety"),
+    ("faq/contraindications__pregnancy", "¿es normal?", "utter_faq/contraindications__pregnancy"),
+    ("faq/serious_risks__pneumothorax", "¿es seguro?", "utter_faq/serious_risks__pneumothorax"),
 ])
 async def test_followup_is_answered_from_the_previous_topic(previous, followup, expected):
     tracker = tracker_with(user_event("q", "faq", answer=previous), user_event(followup, "ask_followup"))

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
+from typing import Optional
 
 import pytest
 import yaml
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import answers
@@ -135,8 +136,10 @@ def generator() -> ClinicResponseGenerator:
     return ClinicResponseGenerator(domain=domain)
 
 
-def tracker_on(channel: str) -> DialogueStateTracker:
-    return DialogueStateTracker.from_events("patient", [UserUttered("hello", input_channel=channel)])
+def tracker_on(channel: str, language: Optional[str] = None) -> DialogueStateTracker:
+    slots = Domain.load(str(ROOT / "domain.yml")).slots
+    events = [UserUttered("hello", input_channel=channel)] + ([SlotSet("language", language)] if language else [])
+    return DialogueStateTracker.from_events("patient", events, slots=slots)
 
 
 @pytest.fixture
@@ -186,10 +189,17 @@ async def test_every_answer_renders_with_the_example_profile_and_without_one(gen
                 assert "{" not in text and "  " not in text, (name, text)
 
 
-async def test_a_precise_answer_offers_more_and_sms_numbers_it(generator, clinic):
-    message = await generator.generate("utter_faq/aftercare__painkillers", tracker_on("twilio"), "collector")
-    assert message["buttons"] == [{"title": "Tell me more", "payload": "Tell me more"}]
+@pytest.mark.parametrize("language, more, option", [
+    (None, "Tell me more", "Reply 1 for Tell me more."),
+    ("en", "Tell me more", "Reply 1 for Tell me more."),
+    # in Spanish the option is Spanish, and so is its payload (the patient's next message)
+    ("es", "Cuénteme más", "Responda 1 para Cuénteme más."),
+])
+async def test_a_precise_answer_offers_more_and_sms_numbers_it(generator, clinic, language, more, option):
+    message = await generator.generate("utter_faq/aftercare__painkillers", tracker_on("twilio", language), "collector")
+    assert message["buttons"] == [{"title": more, "payload": more}]
+    assert message["language"] == (language or "en")
     texts = sms_texts([message])
-    assert len(texts) == 1 and texts[0].endswith("Reply 1 for Tell me more.") and len(texts[0]) <= 320
+    assert len(texts) == 1 and texts[0].endswith(option) and len(texts[0]) <= 320
     for name in ("utter_faq/aftercare", "utter_faq/find_practitioner__clinic_hours"):
         assert not (await generator.generate(name, tracker_on("rest"), "collector")).get("buttons")

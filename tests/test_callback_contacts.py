@@ -57,15 +57,20 @@ def stored_contacts(url: str):
         return [(r.conversation_id, r.method, r.value) for r in conn.execute(tables.callback_contacts.select())]
 
 
-async def test_action_keeps_a_valid_contact_and_says_what_happens_next(store) -> None:
+@pytest.mark.parametrize("language, no_promise", [
+    ("en", "can't say exactly when"),
+    ("es", "no puedo decirle exactamente cuándo"),
+])
+async def test_action_keeps_a_valid_contact_and_says_what_happens_next(store, language: str, no_promise: str) -> None:
     tracker = tracker_with(user_event("can someone call me back", "request_human"),
-                           user_event("my number is 07911 123456", "give_contact"))
+                           user_event("my number is 07911 123456", "give_contact"), slots={"language": language})
     dispatcher = CollectingDispatcher()
     assert await ActionSaveCallbackContact().run(dispatcher, tracker, {}) == []
     assert stored_contacts(store) == [("patient-1", "phone", "+447911123456")]
     reply = dispatcher.messages[0]["text"]
     assert "+447911123456" in reply and "Harbour Physio" in reply and "555-0100" in reply
-    assert "can't say exactly when" in reply  # no promise the clinic hasn't made
+    assert no_promise in reply  # no promise the clinic hasn't made, in the conversation's language
+    assert dispatcher.messages[0]["language"] == language
     assert records.list_handoffs(store) == []  # the request itself was recorded by action_record_handoff
 
 
@@ -92,12 +97,15 @@ async def test_a_contact_out_of_the_blue_is_a_call_back_request_too(store) -> No
     assert stored_contacts(store) == [("patient-1", "email", "anna@example.com")]
 
 
-async def test_database_down_is_said_not_hidden(monkeypatch) -> None:
+@pytest.mark.parametrize("language, said", [("en", "couldn't save your contact details"),
+                                            ("es", "no pude guardar sus datos de contacto")])
+async def test_database_down_is_said_not_hidden(monkeypatch, language: str, said: str) -> None:
     monkeypatch.setenv("ESCALATION_STORE_URL", "sqlite:////nonexistent/dir/records.db")
-    tracker = tracker_with(user_event("call me", "request_human"), user_event("anna@example.com", "give_contact"))
+    tracker = tracker_with(user_event("call me", "request_human"), user_event("anna@example.com", "give_contact"),
+                           slots={"language": language})
     dispatcher = CollectingDispatcher()
     await ActionSaveCallbackContact().run(dispatcher, tracker, {})
-    assert "couldn't save your contact details" in dispatcher.messages[0]["text"]
+    assert said in dispatcher.messages[0]["text"]
 
 
 async def test_by_sms_the_number_is_the_contact(store) -> None:

@@ -254,6 +254,7 @@ def test_a_callback_url_gets_202_then_the_signed_reply() -> None:
         "messages": [{"recipient_id": "p9", "text": "Call 999 now."}],
         "urgency": "emergency",
         "escalated": True,
+        "language": "en",
     }
 
 
@@ -326,6 +327,33 @@ def test_replies_match_the_openapi_document() -> None:
         schema_validator("BotReply").validate({**ok, "urgency": "panic"})
 
 
+def spanish_script(text: str) -> List[Dict[str, Any]]:
+    if text == "ok":  # a reply that says no language, in a conversation that has one
+        return [{"text": "Muy bien.", "slots": {"language": "es"}}]
+    return [{"text": "Llame al 999 ahora.", "language": "es", "slots": {"urgency": "emergency", "language": "es"}}]
+
+
+def test_the_reply_says_which_language_it_is_written_in() -> None:
+    client = make(spanish_script)
+    try:
+        reply = signed_post(client, body_of({"sender": "p", "message": "no puedo respirar"})).json()
+        assert reply["language"] == "es"
+        assert reply["messages"] == [{"recipient_id": "p", "text": "Llame al 999 ahora.", "metadata": {"language": "es"}}]
+        schema_validator("BotReply").validate(reply)
+        # a message that says no language: the conversation's
+        assert signed_post(client, body_of({"sender": "q", "message": "ok"})).json()["language"] == "es"
+    finally:
+        client.close()
+
+
+@pytest.mark.parametrize("languages, expected", [("en,es", "en"), ("es,en", "es"), ("es", "es")])
+def test_without_any_language_said_the_reply_is_in_the_clinics_first(monkeypatch: pytest.MonkeyPatch,
+                                                                      client: ChannelClient, languages: str,
+                                                                      expected: str) -> None:
+    monkeypatch.setenv("LANGUAGES", languages)
+    assert signed_post(client, body_of({"sender": "p", "message": "hi"})).json()["language"] == expected
+
+
 def test_the_openapi_example_request_is_accepted(client: ChannelClient) -> None:
     spec = yaml.safe_load((ROOT / "docs" / "clinic-webhook.openapi.yaml").read_text())
     operation = spec["paths"][PATH]["post"]
@@ -359,6 +387,26 @@ def test_e2e_an_emergency_is_escalated(stack: Any) -> None:
     reply = r.json()
     assert reply["urgency"] == "emergency" and reply["escalated"] is True
     assert stack.env["EMERGENCY_NUMBER"] in reply["messages"][0]["text"]
+
+
+def test_e2e_the_reply_says_its_language(stack: Any) -> None:
+    english = e2e_post(stack, {"sender": "clinic-e2e-lang-1", "message": "hello"}).json()
+    assert english["language"] == "en" and english["messages"][0]["metadata"] == {"language": "en"}
+    spanish = e2e_post(stack, {"sender": "clinic-e2e-lang-1", "message": "hola, buenos días"}).json()
+    assert spanish["language"] == "es" and spanish["messages"][0]["text"].startswith("¡Hola!")
+    assert all(m["metadata"] == {"language": "es"} for m in spanish["messages"])
+    # a short message keeps the conversation's language
+    assert e2e_post(stack, {"sender": "clinic-e2e-lang-1", "message": "ok"}).json()["language"] == "es"
+    schema_validator("BotReply").validate(spanish)
+
+
+def test_e2e_the_patients_preferred_language_decides_an_unclear_first_message(stack: Any) -> None:
+    reply = e2e_post(stack, {"sender": "clinic-e2e-lang-2", "message": "ok", "metadata": {"language": "es-MX"}}).json()
+    assert reply["language"] == "es"
+    # the patient's own words win over the preference
+    reply = e2e_post(stack, {"sender": "clinic-e2e-lang-2", "message": "does dry needling hurt?",
+                             "metadata": {"language": "es"}}).json()
+    assert reply["language"] == "en"
 
 
 def test_e2e_bad_signatures_and_bodies(stack: Any) -> None:

@@ -128,18 +128,38 @@ def test_the_next_good_request_is_still_answered(client: ChannelClient) -> None:
     assert r.status_code == 200 and r.json()[0]["text"] == "you said: still there?"
 
 
+@pytest.mark.parametrize("text, said, language", [
+    ("I can't breathe", "call 112 now", "en"),
+    ("no puedo respirar bien", "llame al 112 ahora", "es"),  # in the language of the message
+])
 def test_a_failing_bot_still_answers_with_the_emergency_number(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, text: str, said: str, language: str,
 ) -> None:
     monkeypatch.setenv("EMERGENCY_NUMBER", "112")
     client = ChannelClient(ValidatedRestInput(), ScriptedBot(lambda _: [{"raise": True}]))
     try:
-        r = post_json(client, {"sender": "p", "message": "I can't breathe"})
+        r = post_json(client, {"sender": "p", "message": text})
     finally:
         client.close()
     assert r.status_code == 200
     (message,) = r.json()
-    assert message["recipient_id"] == "p" and "call 112 now" in message["text"]
+    assert message["recipient_id"] == "p" and said in message["text"]
+    assert message["metadata"] == {"language": language}
+
+
+def test_each_message_carries_its_language() -> None:
+    replies = [{"text": "¡Hola!\n\nPregunte lo que quiera.", "language": "es"},
+               {"text": "¿Preguntaba por alguno de estos temas?", "language": "es",
+                "buttons": [{"title": "Costo y pago", "payload": "¿Cuánto cuesta la punción seca?"}]}]
+    client = ChannelClient(ValidatedRestInput(), ScriptedBot(lambda _: replies))
+    try:
+        messages = post_json(client, {"sender": "p", "message": "hola"}).json()
+    finally:
+        client.close()
+    # Rasa's format (a paragraph per message, buttons on theirs), each saying its language
+    assert [m["text"] for m in messages] == ["¡Hola!", "Pregunte lo que quiera.", "¿Preguntaba por alguno de estos temas?"]
+    assert all(m["metadata"] == {"language": "es"} for m in messages)
+    assert messages[-1]["buttons"] == replies[1]["buttons"]
 
 
 def test_a_failure_after_some_replies_keeps_those_replies() -> None:
@@ -191,6 +211,7 @@ def test_e2e_a_faq_question_is_answered(stack: Any) -> None:
     messages = r.json()
     assert messages and all(m["recipient_id"] == "e2e-rest-1" for m in messages)
     assert any("needle" in (m.get("text") or "").lower() for m in messages)
+    assert all(m["metadata"] == {"language": "en"} for m in messages)
 
 
 @pytest.mark.parametrize(

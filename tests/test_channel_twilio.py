@@ -12,18 +12,21 @@ from urllib.parse import urlencode
 
 import pytest
 import requests
-from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from twilio.request_validator import RequestValidator
 
 from bot import settings
 from bot.channels.twilio_sms import (
     SMS_MAX_CHARS,
     TwilioSmsInput,
+    help_text,
     pending_buttons,
     plain_text,
     sms_texts,
     split_sms,
 )
+from bot.clinic import opt_outs
+from bot.clinic.delivery import OPTED_OUT, Delivery
 from tests.channel_testing import ChannelClient, ScriptedBot
 
 TOKEN = "unit-test-twilio-token"
@@ -79,6 +82,14 @@ def client() -> Iterator[ChannelClient]:
     c = make()
     yield c
     c.close()
+
+
+@pytest.fixture(autouse=True)
+def records_db(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Opt-out keywords are recorded (bot/clinic/opt_outs.py): in a throw-away database."""
+    url = f"sqlite:///{tmp_path / 'records.db'}"
+    monkeypatch.setenv("ESCALATION_STORE_URL", url)
+    return url
 
 
 # ---------------------------------------------------------------------------------------
@@ -293,6 +304,91 @@ def test_help_gives_the_clinic_and_the_emergency_number(monkeypatch: pytest.Monk
     assert client.bot.calls == []
 
 
+@pytest.mark.parametrize("word, language", [("AYUDA", "es"), ("ayuda.", "es"), ("¡Ayuda!", "es"), ("HELP", "en"),
+                                            ("info", "en")])
+def test_help_keywords_answer_in_their_language(monkeypatch: pytest.MonkeyPatch, client: ChannelClient,
+                                                word: str, language: str) -> None:
+    monkeypatch.setenv("CLINIC_NAME", "Harbour Physio")
+    monkeypatch.setenv("EMERGENCY_NUMBER", "112")
+    (text,) = texts_of(Sms(client).send(word).text)
+    assert text == help_text(language)
+    assert ("Escriba su pregunta" in text) == (language == "es") and "Harbour Physio" in text and "112" in text
+    assert client.bot.calls == []
+
+
+def test_info_answers_in_the_conversations_language(client: ChannelClient) -> None:
+    tracker = client.run(client.bot.tracker_store.get_or_create_tracker(f"sms:{PHONE}"))
+    tracker.update(SlotSet("language", "es"))
+    client.run(client.bot.tracker_store.save(tracker))
+    (text,) = texts_of(Sms(client).send("INFO").text)
+    assert text == help_text("es")
+
+
+@pytest.mark.parametrize("word", ["ALTO", "alto", "Parar", "¡PARA!", "baja", "Cancelar", "detener."])
+def test_spanish_opt_out_words_get_a_spanish_reply_and_keep_staff_messages_away(client: ChannelClient,
+                                                                               records_db: str, word: str) -> None:
+    (text,) = texts_of(Sms(client).send(word).text)
+    assert text.startswith("Listo:") and "no le enviará más mensajes" in text and "INICIAR" in text
+    assert len(text) <= SMS_MAX_CHARS and client.bot.calls == []
+    assert opt_outs.opted_out(f"sms:{PHONE}", records_db)
+    # INICIAR ends it, with a Spanish reply
+    (text,) = texts_of(Sms(client).send("iniciar").text)
+    assert text.startswith("Listo:") and "puede volver a escribirle" in text
+    assert not opt_outs.opted_out(f"sms:{PHONE}", records_db) and client.bot.calls == []
+
+
+def test_a_spanish_opt_out_word_is_honoured_when_spanish_is_off(monkeypatch: pytest.MonkeyPatch,
+                                                                 client: ChannelClient, records_db: str) -> None:
+    monkeypatch.setenv("LANGUAGES", "en")
+    (text,) = texts_of(Sms(client).send("BAJA").text)
+    assert text.startswith("Done:") and "START" in text
+    assert opt_outs.opted_out(f"sms:{PHONE}", records_db)
+
+
+@pytest.mark.parametrize("body, opt_out_type, opted_out", [
+    ("STOP", None, True), ("UNSUBSCRIBE", None, True), ("START", None, False),
+    # the clinic's own words in Twilio's Advanced Opt-Out: Twilio answered, marking them
+    ("BAJA", "STOP", True), ("ALTA", "START", False), ("Quiero darme de baja", "STOP", True),
+])
+def test_words_twilio_answers_itself_get_silence_and_are_recorded(client: ChannelClient, records_db: str, body: str,
+                                                                  opt_out_type: Optional[str], opted_out: bool) -> None:
+    opt_outs.record(f"sms:{PHONE}", records_db)  # so that START / opt-in visibly clears it
+    extra = {"OptOutType": opt_out_type} if opt_out_type else {}
+    r = Sms(client).send(body, **extra)
+    assert r.status_code == 200 and texts_of(r.text) == [] and client.bot.calls == []
+    assert opt_outs.opted_out(f"sms:{PHONE}", records_db) is opted_out
+
+
+def test_spanish_words_inside_a_sentence_are_a_normal_message(client: ChannelClient) -> None:
+    assert texts_of(Sms(client).send("alto riesgo?").text) == ["you said: alto riesgo?"]
+
+
+async def test_a_staff_message_is_not_texted_to_a_number_that_opted_out(records_db: str) -> None:
+    opt_outs.record("sms:+15550101010", records_db)
+    # No Twilio credentials here: had it tried to send, the outcome would be "failed".
+    assert await Delivery(lambda: None).send("twilio", "sms:+15550101010", "Hello from the clinic", None) == OPTED_OUT
+
+
+def spanish_options_script(text: str) -> List[Dict[str, Any]]:
+    if text.startswith("¿"):
+        return [{"text": f"pregunta: {text}", "language": "es"}]
+    return [{"text": "No estoy seguro.", "language": "es"},
+            {"text": "¿Preguntaba por alguno de estos temas?", "language": "es",
+             "buttons": [{"title": "Costo y pago", "payload": "¿Cuánto cuesta la punción seca?"},
+                         {"title": "Seguro médico", "payload": "¿El seguro médico cubre la punción seca?"}]}]
+
+
+def test_numbered_options_are_in_the_messages_language() -> None:
+    client = make(spanish_options_script)
+    try:
+        texts = texts_of(Sms(client).send("cuanto sale").text)
+        assert texts == ["No estoy seguro.",
+                         "¿Preguntaba por alguno de estos temas?\nResponda 1 para Costo y pago, 2 para Seguro médico."]
+        assert texts_of(Sms(client).send("2").text) == ["pregunta: ¿El seguro médico cubre la punción seca?"]
+    finally:
+        client.close()
+
+
 def test_an_empty_body_gets_no_reply(client: ChannelClient) -> None:
     assert texts_of(Sms(client).send("   ").text) == []
     assert client.bot.calls == []
@@ -327,14 +423,16 @@ def test_an_emergency_reply_starts_with_the_call_instruction_and_is_never_cut() 
     assert texts[-1] == "We have told the clinic."
 
 
-def test_a_failing_bot_still_sends_the_emergency_number(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("body, said", [("chest pain", "call 000 now"),
+                                        ("me duele mucho el pecho", "llame al 000 ahora")])
+def test_a_failing_bot_still_sends_the_emergency_number(monkeypatch: pytest.MonkeyPatch, body: str, said: str) -> None:
     monkeypatch.setenv("EMERGENCY_NUMBER", "000")
     client = make(lambda _: [{"raise": True}])
     try:
-        (text,) = texts_of(Sms(client).send("chest pain").text)
+        (text,) = texts_of(Sms(client).send(body).text)
     finally:
         client.close()
-    assert "call 000 now" in text
+    assert said in text
 
 
 def yes_no_script(text: str) -> List[Dict[str, Any]]:
@@ -401,6 +499,28 @@ def test_e2e_a_spanish_emergency_by_sms_gets_the_spanish_reply(stack: Any) -> No
     assert r.status_code == 200
     texts = texts_of(r.text)
     assert texts[0].startswith("Llame al 999 ahora") and all(len(t) <= 320 for t in texts), texts
+
+
+def test_e2e_a_spanish_conversation_by_sms(stack: Any) -> None:
+    """Signed SMS round trip in Spanish: greeting, the Spanish help keyword, an emergency,
+    then a Spanish opt-out word (answered in Spanish, and recorded so no staff message is
+    texted)."""
+    sender = "+15550100078"
+    (greeting,) = texts_of(e2e_send(stack, "hola", sender).text)
+    assert greeting.startswith("¡Hola! Soy el asistente de punción seca de Harbour Physio")
+    (help_reply,) = texts_of(e2e_send(stack, "AYUDA", sender).text)
+    assert help_reply.startswith("Este es el servicio de preguntas sobre punción seca de Harbour Physio")
+    assert "555-0100" in help_reply and "llame al 999 ahora" in help_reply
+    emergency = texts_of(e2e_send(stack, "me duele mucho el pecho y me falta el aire", sender).text)
+    assert emergency[0].startswith("Llame al 999 ahora") and all(len(t) <= SMS_MAX_CHARS for t in emergency)
+    (bye,) = texts_of(e2e_send(stack, "BAJA", sender).text)
+    assert bye.startswith("Listo: Harbour Physio no le enviará más mensajes") and "INICIAR" in bye
+    assert opt_outs.opted_out(f"sms:{sender}", f"sqlite:///{stack.db_path}")
+    tracker = requests.get(f"{stack.url}/conversations/sms:{sender}/tracker",
+                           params={"token": stack.token}, timeout=30).json()
+    assert tracker["slots"]["language"] == "es"
+    assert [e["text"] for e in tracker["events"] if e["event"] == "user"] == [
+        "hola", "me duele mucho el pecho y me falta el aire"]  # keywords never reach the bot
 
 
 def test_e2e_unsigned_requests_get_403(stack: Any) -> None:

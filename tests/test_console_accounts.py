@@ -107,14 +107,15 @@ def test_purge_covers_the_console_tables(db: str, tmp_path: Path) -> None:
                                                           started_at=at, last_activity_at=at, created_at=at))
             conn.execute(tables.callback_contacts.insert().values(created_at=at, conversation_id=sender,
                                                                   method="phone", value="+15550100"))
+            conn.execute(tables.sms_opt_outs.insert().values(conversation_id=sender, created_at=at))
     dry = purge.purge(older_than_days=30, dry_run=True, tracker_store_url=db, records_url=db)
-    assert dry.records == 4
+    assert dry.records == 5
     result = purge.purge(older_than_days=30, tracker_store_url=db, records_url=db)
-    assert result.records == 4
+    assert result.records == 5
     with records.engine(db).connect() as conn:
         for table in tables.CONVERSATION_TABLES:
             assert set(conn.execute(sa.select(table.c.conversation_id)).scalars()) == {"kept"}, table.name
-    assert purge.purge(senders=["kept"], tracker_store_url=db, records_url=db).records == 4
+    assert purge.purge(senders=["kept"], tracker_store_url=db, records_url=db).records == 5
 
 
 def test_purge_deletes_finished_sessions(db: str) -> None:

@@ -1,9 +1,9 @@
 """The website chat widget (bot/web/), in a real headless Chromium.
 
 Two servers:
-- `widget_server`: a small Sanic app with the widget routes and Rasa's own socketio channel
-  (session persistence on, like credentials.yml), whose message handler answers from a
-  script instead of a model. It needs no trained model, so the widget's behaviour
+- `widget_server`: a small Sanic app with the widget routes and the service's socketio
+  channel (bot/web/channel.py: Rasa's, with each reply's language; session persistence on,
+  like credentials.yml), whose message handler answers from a script instead of a model. It needs no trained model, so the widget's behaviour
   (escaping, chips, emergency alerts, keyboard, history, phone layout) is tested exactly.
 - `stack` (conftest.py): the real service with a trained model, for the end-to-end runs.
 
@@ -73,26 +73,36 @@ def scripted_replies(text: str) -> List[Dict]:
         return [{"text": "Please get help straight away.", "custom": {"data": {"urgency": "emergency"}}}]
     if text == "no reply":
         return []
+    # Replies that say their language, as bot/nlg.py's do
+    if text == "hola":
+        return [{"text": "¡Hola! Soy el asistente de punción seca.", "language": "es"}]
+    if text == "emergencia":
+        return [{"text": "Llame al 999 ahora. No maneje usted.", "language": "es"}]
+    if text == "opciones":
+        return [{"text": "¿Preguntaba por alguno de estos temas?", "language": "es",
+                 "buttons": [{"title": "Costo y pago", "payload": "¿Cuánto cuesta la punción seca?"}]}]
+    if text == "in english please":
+        return [{"text": "Of course.", "language": "en"}]
     return [{"text": f"echo: {text}"}]
 
 
 def serve_widget_server(port: int) -> None:
     """Runs in a subprocess (see the widget_server fixture)."""
-    from rasa.core.channels.socketio import SocketIOInput
     from rasa.server import configure_cors
     from sanic import Sanic, response
 
+    from bot.web.channel import LanguageSocketIOInput
     from bot.web.routes import web_blueprint
 
     app = Sanic("widget_test_server")
     received: List[Dict[str, str]] = []
 
     async def on_new_message(message) -> None:
-        received.append({"sender_id": message.sender_id, "text": message.text})
+        received.append({"sender_id": message.sender_id, "text": message.text, "metadata": message.metadata})
         for reply in scripted_replies(message.text):
-            await message.output_channel.send_response(message.sender_id, reply)
+            await message.output_channel.send_response(message.sender_id, dict(reply))
 
-    channel = SocketIOInput(session_persistence=True)
+    channel = LanguageSocketIOInput(session_persistence=True)
     app.blueprint(channel.blueprint(on_new_message), url_prefix=channel.url_prefix())
     app.blueprint(web_blueprint())
     app.blueprint(
@@ -318,7 +328,14 @@ def test_assets_are_served(widget_server: WidgetServer, path: str, content_type:
 
 def test_config_json_comes_from_the_environment(widget_server: WidgetServer) -> None:
     r = requests.get(f"{widget_server.url}/chat/config.json", timeout=5)
-    assert r.json() == {"clinic_name": HOSTILE_CLINIC_NAME, "emergency_number": "999"}
+    assert r.json() == {"clinic_name": HOSTILE_CLINIC_NAME, "emergency_number": "999", "languages": ["en", "es"]}
+
+
+def test_demo_page_in_spanish(widget_server: WidgetServer) -> None:
+    page = requests.get(f"{widget_server.url}/chat/", params={"lang": "es"}, timeout=5).text
+    assert '<html lang="es">' in page and "¿Preguntas sobre la punción seca?" in page
+    assert "llame al <a href=\"tel:999\">999</a>" in page and "$" not in page
+    assert '<html lang="en">' in requests.get(f"{widget_server.url}/chat/", params={"lang": "fr"}, timeout=5).text
 
 
 def test_missing_socket_io_client_is_a_clear_503(widget_server: WidgetServer) -> None:
@@ -490,6 +507,107 @@ def test_one_tag_embed_on_another_origin(widget_server: WidgetServer, clinic_sit
     assert not new_page.errors
 
 
+# --------------------------------------------------------------------------- languages
+
+SPANISH_PLACEHOLDER = "Pregunte sobre la punción seca\u2026"
+ENGLISH_PLACEHOLDER = "Ask about dry needling\u2026"
+
+
+def expect_spanish_ui(page) -> None:
+    expect(page.locator(".dnw-root")).to_have_attribute("lang", "es")
+    expect(page.locator(".dnw-input")).to_have_attribute("placeholder", SPANISH_PLACEHOLDER)
+    expect(page.locator(".dnw-input")).to_have_attribute("aria-label", "Su pregunta")
+    expect(page.locator(".dnw-send")).to_have_text("Enviar")
+    expect(page.locator(".dnw-clear")).to_have_text("Borrar")
+    expect(page.locator(".dnw-close")).to_have_attribute("aria-label", "Cerrar el chat")
+    expect(page.locator(".dnw-launcher")).to_have_attribute("aria-label", re.compile("preguntas sobre la punción seca"))
+    expect(page.locator(".dnw-disclaimer")).to_contain_text("no consejo médico. En una emergencia, llame al 999 ahora.")
+    expect(page.locator(".dnw-disclaimer a[href='tel:999']")).to_have_text("999")
+
+
+def expect_english_ui(page) -> None:
+    expect(page.locator(".dnw-root")).to_have_attribute("lang", "en")
+    expect(page.locator(".dnw-input")).to_have_attribute("placeholder", ENGLISH_PLACEHOLDER)
+    expect(page.locator(".dnw-send")).to_have_text("Send")
+    expect(page.locator(".dnw-disclaimer")).to_contain_text("In an emergency call 999 now.")
+
+
+def test_the_widget_switches_to_the_language_of_the_bots_reply(widget_server: WidgetServer, new_page) -> None:
+    page = new_page(locale="en-US")
+    page.goto(f"{widget_server.url}/chat/")
+    open_widget(page)
+    expect_english_ui(page)
+    ask(page, "hola")
+    expect(bot_messages(page).last).to_contain_text("¡Hola!")
+    expect_spanish_ui(page)
+    expect(page.locator(".dnw-msg-user .dnw-sr-only").first).to_have_text("Usted: ")
+    expect(bot_messages(page).last.locator(".dnw-sr-only")).to_have_text("Asistente: ")
+    expect(page.locator(".dnw-title")).to_have_text(HOSTILE_CLINIC_NAME + ": preguntas sobre la punción seca")
+    # Spanish buttons come from the bot; the widget labels their group
+    ask(page, "opciones")
+    expect(page.locator(".dnw-chips")).to_have_attribute("aria-label", "Respuestas sugeridas")
+    page.locator(".dnw-chip").click()
+    expect(bot_messages(page).last).to_contain_text("echo: ¿Cuánto cuesta la punción seca?")
+
+    page.reload()  # the conversation's language is kept with its history
+    open_widget(page)
+    expect_spanish_ui(page)
+    ask(page, "in english please")
+    expect(bot_messages(page).last).to_contain_text("Of course.")
+    expect_english_ui(page)
+    expect(page.locator(".dnw-msg-user .dnw-sr-only").first).to_have_text("You: ")
+    assert not new_page.errors
+
+
+def test_a_spanish_emergency_is_a_spanish_alert(widget_server: WidgetServer, new_page) -> None:
+    page = new_page(locale="en-US")
+    page.goto(f"{widget_server.url}/chat/")
+    open_widget(page)
+    ask(page, "emergencia")
+    alert = page.locator(".dnw-log [role='alert']")
+    expect(alert).to_have_count(1)
+    expect(alert).to_contain_text("Llame al 999 ahora")
+    expect(alert.locator(".dnw-sr-only")).to_have_text("Urgente: ")
+    expect(alert.locator("a[href='tel:999']")).to_have_text("Llamar al 999")
+
+
+def test_a_spanish_page_opens_in_spanish_and_says_so_to_the_bot(widget_server: WidgetServer, new_page) -> None:
+    page = new_page(locale="en-US")
+    page.goto(f"{widget_server.url}/chat/?lang=es")
+    open_widget(page)
+    expect_spanish_ui(page)
+    ask(page, "ok")
+    expect(bot_messages(page).last).to_contain_text("echo: ok")
+    ask(page, "hola")
+    expect(bot_messages(page).last).to_contain_text("¡Hola!")
+    ask(page, "ok otra vez")
+    expect(bot_messages(page).last).to_contain_text("echo: ok otra vez")
+    session_id = stored_session_id(page)
+    sent = {m["text"]: m["metadata"] for m in widget_server.received() if m["sender_id"] == session_id}
+    # Until the bot has answered in a language, the page's language goes with each message
+    # (the bot uses it only when the message's own language is unclear); then no more.
+    assert sent["ok"] == {"language": "es"} and sent["hola"] == {"language": "es"}
+    assert not sent["ok otra vez"]
+
+
+def test_a_spanish_browser_gets_the_widget_in_spanish(widget_server: WidgetServer, new_page) -> None:
+    page = new_page(locale="es-ES")
+    page.goto(f"{widget_server.url}/chat/")
+    open_widget(page)
+    expect_spanish_ui(page)
+
+
+@pytest.mark.parametrize("data_lang, locale, spanish", [("es", "en-US", True), ("en", "es-MX", False)])
+def test_the_embed_tag_can_name_the_language(widget_server: WidgetServer, clinic_site: ClinicSite, new_page,
+                                             data_lang: str, locale: str, spanish: bool) -> None:
+    page = new_page(locale=locale)
+    server = other_origin(widget_server.url)
+    tag = f'<script src="{server}/chat/widget.js" data-server="{server}" data-lang="{data_lang}" defer></script>'
+    page.goto(clinic_site.page_with(tag))
+    open_widget(page)
+    (expect_spanish_ui if spanish else expect_english_ui)(page)
+
+
 # --------------------------------------------------------------------------- end to end
 
 def test_service_serves_the_widget(stack) -> None:
@@ -541,6 +659,32 @@ def test_end_to_end_emergency_alert(stack, new_page) -> None:
     alert = page.locator(".dnw-log [role='alert']").first
     expect(alert).to_be_visible(timeout=REPLY_TIMEOUT_MS)
     expect(alert.locator("a[href='tel:999']")).to_have_text("Call 999")
+
+
+def test_end_to_end_spanish_conversation(stack, new_page) -> None:
+    """The real model: "hola" gets the Spanish greeting and the widget's words turn
+    Spanish; an emergency in Spanish is a Spanish alert with a Spanish call link."""
+    page = new_page(locale="en-US")
+    page.goto(f"{stack.url}/chat/")
+    open_widget(page)
+    expect_english_ui(page)
+    ask(page, "hola")
+    greeting = bot_messages(page).first
+    expect(greeting).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+    expect(greeting).to_contain_text("¡Hola! Soy el asistente de punción seca de Harbour Physio")
+    expect_spanish_ui(page)
+    ask(page, "me falta el aire y me duele mucho el pecho")
+    alert = page.locator(".dnw-log [role='alert']").first
+    expect(alert).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+    expect(alert).to_contain_text("Llame al 999 ahora")
+    expect(alert.locator(".dnw-sr-only")).to_have_text("Urgente: ")
+    expect(alert.locator("a[href='tel:999']")).to_have_text("Llamar al 999")
+    expect_spanish_ui(page)
+    session_id = stored_session_id(page)
+    tracker = requests.get(f"{stack.url}/conversations/{session_id}/tracker", params={"token": stack.token},
+                           timeout=10).json()
+    assert tracker["slots"]["language"] == "es" and tracker["slots"]["urgency"] == "emergency"
+    assert not new_page.errors
 
 
 def test_end_to_end_embed_on_another_origin(stack, clinic_site: ClinicSite, new_page) -> None:

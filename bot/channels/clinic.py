@@ -5,7 +5,11 @@ Every request is signed with the clinic's shared secret (bot/channels/signing.py
 body may hold health data and the sender id names a patient, so unsigned, badly signed
 or stale (> 300 s) requests get 401 before the body is even read. The body is checked
 like the REST channel's. The reply adds what an integration needs to route the
-conversation: the conversation's ``urgency`` slot and whether it is ``escalated``.
+conversation: the conversation's ``urgency`` slot, whether it is ``escalated``, and the
+``language`` the reply is written in ("en" / "es"; each message also carries its own in
+``metadata.language``). ``metadata.language`` in the request (the patient's preferred
+language) is used only when the message's own language is unclear
+(bot/nlu/language_detector.py).
 
 With ``metadata.callback_url`` the request is answered 202 at once and the same reply is
 POSTed, signed the same way, to that URL when the bot is done (for integrations whose
@@ -17,7 +21,7 @@ import asyncio
 import json
 import logging
 import uuid
-from typing import Any, Dict, Optional, Set, Text
+from typing import Any, Dict, List, Optional, Set, Text
 from urllib.parse import urlparse
 
 import aiohttp
@@ -35,13 +39,16 @@ from bot.channels.rest import (
     add_body_limit_handler,
     collect_replies,
     error_response,
+    message_language,
     parse_message_body,
 )
+from bot.i18n.strings import conversation_language
 
 logger = logging.getLogger(__name__)
 
 ESCALATED_LEVELS = {"emergency", "urgent"}
 URGENCY_SLOT = "urgency"
+LANGUAGE_SLOT = "language"
 MAX_CALLBACK_URL_CHARS = 2048
 # Per attempt; the whole delivery gives up after CALLBACK_ATTEMPTS so a dead callback
 # endpoint never piles up tasks.
@@ -62,19 +69,25 @@ def callback_url(metadata: Optional[Dict[str, Any]]) -> Optional[str]:
     return url
 
 
-async def conversation_urgency(app: Sanic, sender: str) -> Optional[str]:
-    """The conversation's urgency slot after the turn (the agent saved the tracker
-    before on_new_message returned); None if it cannot be read."""
+async def conversation_slots(app: Sanic, sender: str) -> Dict[str, Any]:
+    """The conversation's slots after the turn (the agent saved the tracker before
+    on_new_message returned); {} if they cannot be read."""
     agent = getattr(app.ctx, "agent", None)
     if agent is None or agent.tracker_store is None:
-        return None
+        return {}
     try:
         tracker = await agent.tracker_store.retrieve(sender)
     except Exception:
-        logger.exception("clinic webhook: could not read the conversation's urgency")
-        return None
-    value = tracker.get_slot(URGENCY_SLOT) if tracker else None
-    return str(value) if value is not None else None
+        logger.exception("clinic webhook: could not read the conversation's slots")
+        return {}
+    return tracker.current_slot_values() if tracker else {}
+
+
+def reply_language(messages: List[Dict[str, Any]], slots: Dict[str, Any]) -> str:
+    """The language the reply is written in: its last message's, else the conversation's,
+    else the clinic's first language."""
+    said = [message_language(m) for m in messages]
+    return conversation_language(next((s for s in reversed(said) if s), None) or slots.get(LANGUAGE_SLOT))
 
 
 class ClinicWebhookInput(InputChannel):
@@ -139,13 +152,16 @@ class ClinicWebhookInput(InputChannel):
         self, app: Sanic, on_new_message: OnNewMessage, parsed: ParsedMessage, message_id: str
     ) -> Dict[str, Any]:
         messages = await collect_replies(on_new_message, parsed, self.name(), message_id)
-        urgency = await conversation_urgency(app, parsed.sender)
+        slots = await conversation_slots(app, parsed.sender)
+        urgency = slots.get(URGENCY_SLOT)
+        urgency = str(urgency) if urgency is not None else None
         return {
             "sender": parsed.sender,
             "message_id": message_id,
             "messages": messages,
             "urgency": urgency,
             "escalated": urgency in ESCALATED_LEVELS,
+            "language": reply_language(messages, slots),
         }
 
     def _start(self, coroutine: Any) -> None:

@@ -3,7 +3,9 @@
 Rasa's RestInput reads ``request.json`` unchecked, so a malformed, non-object or
 non-UTF-8 body, or a list as "message", ends in a 500 or an exception deep in the NLU
 pipeline. Here every body is checked before Rasa sees it and refused with a JSON 4xx
-``{"error": "..."}``. The reply format (a list of bot messages) is Rasa's own.
+``{"error": "..."}``. The reply format (a list of bot messages) is Rasa's own, plus
+``"metadata": {"language": "en"|"es"}`` on each message: the language it is written in
+(bot/nlg.py), so a client can show its own words in the same language.
 
 The body checks live in plain functions (parse_message_body) that the clinic webhook
 reuses, so both channels accept and refuse exactly the same things.
@@ -26,6 +28,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse, ResponseStream
 
 from bot import settings
+from bot.i18n.language import detect
+from bot.i18n.strings import say
 
 logger = logging.getLogger(__name__)
 
@@ -153,17 +157,39 @@ def parse_message_body(body: bytes) -> ParsedMessage:
     )
 
 
-def fallback_message(recipient_id: str) -> Dict[str, Any]:
+LANGUAGE_KEY = "language"  # bot/nlg.py puts it on every message it writes
+
+
+def message_language(message: Dict[str, Any]) -> Optional[str]:
+    """The language a message says it is written in, if it says: `metadata.language` as
+    the channels send it, or `language` as bot/nlg.py writes it."""
+    language = (message.get("metadata") or {}).get(LANGUAGE_KEY) or message.get(LANGUAGE_KEY)
+    return language if isinstance(language, str) else None
+
+
+class LanguageCollectingOutputChannel(CollectingOutputChannel):
+    """Rasa's collector, keeping the language of each message (Rasa drops every key it
+    does not know) as ``"metadata": {"language": ...}``."""
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        language = message.get(LANGUAGE_KEY)
+        first = len(self.messages)
+        await super().send_response(recipient_id, message)
+        if isinstance(language, str):
+            for collected in self.messages[first:]:
+                collected["metadata"] = {LANGUAGE_KEY: language}
+
+
+def fallback_message(recipient_id: str, text: str = "") -> Dict[str, Any]:
     """Said when the bot failed mid-turn and said nothing: a patient who wrote about an
-    emergency must never get silence."""
-    clinic = settings.clinic()
+    emergency must never get silence. In the language of the patient's message, else the
+    clinic's first language (the conversation cannot be read: the bot has failed)."""
+    offered = settings.languages()
+    language = detect(text, offered) or offered[0]
     return {
         "recipient_id": recipient_id,
-        "text": (
-            f"Sorry, I can't answer right now. If this is an emergency, call "
-            f"{clinic.emergency_number} now. For anything else, please contact "
-            f"{clinic.name} at {clinic.phone}."
-        ),
+        "text": say("unavailable", language),
+        "metadata": {LANGUAGE_KEY: language},
     }
 
 
@@ -173,8 +199,9 @@ async def collect_replies(
     input_channel: str,
     message_id: Optional[str] = None,
 ) -> List[Dict[str, Any]]:
-    """Run one turn and return the bot's messages in Rasa's REST format."""
-    collector = CollectingOutputChannel()
+    """Run one turn and return the bot's messages in Rasa's REST format (with each
+    message's language)."""
+    collector = LanguageCollectingOutputChannel()
     try:
         await on_new_message(
             UserMessage(
@@ -190,7 +217,7 @@ async def collect_replies(
         # The message text is health data: log the failure, never the text.
         logger.exception("%s channel: handling a message failed", input_channel)
         if not collector.messages:
-            return [fallback_message(parsed.sender)]
+            return [fallback_message(parsed.sender, parsed.text)]
     return collector.messages
 
 

@@ -12,7 +12,15 @@ length limit and leaks button payloads. Here:
   split between sentences, buttons as "Reply 1 for ..., 2 for ...";
 - a reply "1"/"2" is mapped back to that button's payload by reading the buttons of the
   bot's last turn from the tracker, so it works across requests and workers;
-- STOP-like keywords are left to Twilio's opt-out handling, HELP gets our own short help.
+- keywords: Twilio's own opt-out and opt-in words (STOP, START, ...; English by default)
+  and any message Twilio marks with OptOutType STOP/START (the clinic's Advanced
+  Opt-Out words) are left to Twilio, which answers them; Spanish words Twilio's defaults
+  do not know (ALTO, PARAR, BAJA, CANCELAR...; INICIAR) get the bot's own Spanish reply
+  and are recorded (bot/clinic/opt_outs.py: no staff message is texted to the number);
+  HELP / AYUDA / INFO get our own short help, in the keyword's language.
+- Everything the channel writes itself follows the conversation's language: the numbered
+  options ("Reply 1 for ..." / "Responda 1 para ...") take each message's language
+  (bot/nlg.py), keyword replies the keyword's (INFO: the conversation's).
 """
 from __future__ import annotations
 
@@ -37,18 +45,29 @@ from bot.channels.rest import (
     SMS_SENDER_PREFIX,
     check_sender,
     collect_replies,
+    message_language,
 )
+from bot.i18n.strings import conversation_language, say
 
 logger = logging.getLogger(__name__)
 
 SMS_MAX_CHARS = 320
 SIGNATURE_HEADER = "X-Twilio-Signature"
 
-# Twilio's own opt-out / opt-in keywords: Twilio answers them itself and blocks further
-# messages, so the bot must stay silent (a second reply would go to an opted-out number).
-TWILIO_KEYWORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
-                   "START", "UNSTOP"}
-HELP_KEYWORDS = {"HELP", "INFO"}
+# Twilio's own opt-out / opt-in keywords (its defaults, English only): Twilio answers them
+# itself and blocks further messages, so the bot must stay silent (a second reply would go
+# to an opted-out number).
+TWILIO_OPT_OUT = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"}
+TWILIO_OPT_IN = {"START", "UNSTOP"}
+TWILIO_KEYWORDS = TWILIO_OPT_OUT | TWILIO_OPT_IN
+# With Advanced Opt-Out on its Messaging Service, Twilio marks keyword messages (its own and
+# the clinic's added words) with this form field: STOP, START or HELP. It has answered them.
+OPT_OUT_TYPE_FIELD = "OptOutType"
+# Spanish words Twilio's defaults do not know: the bot answers them itself, in Spanish.
+SPANISH_OPT_OUT = {"ALTO", "PARAR", "PARA", "PARE", "BAJA", "CANCELAR", "DETENER"}
+SPANISH_OPT_IN = {"INICIAR", "COMENZAR"}
+# Help keywords and their language (None: the conversation's).
+HELP_KEYWORDS = {"HELP": "en", "AYUDA": "es", "INFO": None}
 
 _OPTION_REPLY = re.compile(r"^\s*#?\s*(\d{1,2})\s*[.)]?\s*$")
 
@@ -150,20 +169,22 @@ def split_sms(text: str, limit: int = SMS_MAX_CHARS) -> List[str]:
     )
 
 
-def button_options(buttons: List[Dict[str, Any]], first_number: int = 1) -> str:
-    """``Reply 1 for Yes, 2 for No.``: the titles only, payloads never reach the user."""
+def button_options(buttons: List[Dict[str, Any]], first_number: int = 1, language: str = "en") -> str:
+    """``Reply 1 for Yes, 2 for No.`` (``Responda 1 para Sí, 2 para No.``): the titles
+    only, payloads never reach the user."""
     options = [
-        f"{number} for {plain_text(str(button.get('title') or button.get('payload') or ''))}"
+        say("sms_option", language, number=number,
+            title=plain_text(str(button.get("title") or button.get("payload") or "")))
         for number, button in enumerate(buttons, start=first_number)
     ]
-    return "Reply " + ", ".join(options) + "."
+    return say("sms_options", language, options=", ".join(options))
 
 
 def sms_texts(messages: List[Dict[str, Any]], limit: int = SMS_MAX_CHARS) -> List[str]:
     """The bot's messages (Rasa's collector format) as SMS bodies, in order.
 
     Buttons are numbered across the whole turn, in the same order pending_buttons()
-    reads them back from the tracker.
+    reads them back from the tracker; their "Reply ..." is in the message's language.
     """
     texts: List[str] = []
     number = 1
@@ -171,7 +192,8 @@ def sms_texts(messages: List[Dict[str, Any]], limit: int = SMS_MAX_CHARS) -> Lis
         parts = [plain_text(message["text"])] if message.get("text") else []
         buttons = message.get("buttons") or message.get("quick_replies") or []
         if buttons:
-            parts.append(button_options(buttons, number))
+            language = conversation_language(message_language(message))
+            parts.append(button_options(buttons, number, language))
             number += len(buttons)
         for url_key in ("image", "attachment"):
             if isinstance(message.get(url_key), str):
@@ -187,18 +209,13 @@ def twiml(texts: List[str]) -> str:
     return str(reply)
 
 
-def help_text() -> str:
-    clinic = settings.clinic()
-    return (
-        f"This is the dry needling question service of {clinic.name}. Text your question. "
-        f"To talk to the clinic call {clinic.phone}. In an emergency call "
-        f"{clinic.emergency_number} now. Reply STOP to opt out."
-    )
+def help_text(language: str = "en") -> str:
+    return say("sms_help", language)
 
 
 def keyword(text: str) -> str:
     """The message as a keyword: Twilio matches single words, in any case."""
-    return text.strip().strip(".!").upper()
+    return text.strip().strip(".!¡").strip().upper()
 
 
 # ---------------------------------------------------------------------------------------
@@ -235,6 +252,30 @@ async def resolve_option(request: Request, sender: str, text: str) -> str:
     if 0 <= index < len(buttons) and buttons[index].get("payload"):
         return str(buttons[index]["payload"])
     return text
+
+
+async def stored_language(request: Request, sender: str) -> Optional[str]:
+    """The conversation's `language` slot, if the conversation exists and has one."""
+    agent = getattr(request.app.ctx, "agent", None)
+    if agent is None or agent.tracker_store is None:
+        return None
+    try:
+        tracker = await agent.tracker_store.retrieve(sender)
+    except Exception:  # noqa: BLE001 - a keyword reply must not fail on the store
+        logger.exception("Twilio SMS: could not read the conversation's language")
+        return None
+    value = tracker.get_slot("language") if tracker is not None and "language" in tracker.slots else None
+    return value if isinstance(value, str) else None
+
+
+def _remember_opt_out(sender: str, opted_out: bool) -> None:
+    """Best effort: the reply (or Twilio's) goes out even if the database is down."""
+    from bot.clinic import opt_outs
+
+    try:
+        (opt_outs.record if opted_out else opt_outs.clear)(sender)
+    except Exception as error:  # noqa: BLE001
+        logger.error("Twilio SMS: opt-%s NOT recorded: %s.", "out" if opted_out else "in", type(error).__name__)
 
 
 # ---------------------------------------------------------------------------------------
@@ -326,20 +367,31 @@ class TwilioSmsInput(InputChannel):
             # Twilio caps an SMS at 1600 characters; cutting (not refusing) keeps any red
             # flag in the first part answerable.
             text = (params.get("Body") or "").strip()[: settings.MAX_MESSAGE_CHARS]
-            return _xml(twiml(await self._reply_texts(request, on_new_message, sender, text)))
+            opt_out_type = (params.get(OPT_OUT_TYPE_FIELD) or "").strip().upper() or None
+            return _xml(twiml(await self._reply_texts(request, on_new_message, sender, text, opt_out_type)))
 
         return webhook
 
     async def _reply_texts(
-        self, request: Request, on_new_message: OnNewMessage, sender: str, text: str
+        self, request: Request, on_new_message: OnNewMessage, sender: str, text: str,
+        opt_out_type: Optional[str] = None,
     ) -> List[str]:
         if not text:
             return []  # e.g. a picture without words: nothing the bot can answer
         word = keyword(text)
-        if word in TWILIO_KEYWORDS:
+        if opt_out_type in {"STOP", "START"} or word in TWILIO_KEYWORDS:
+            # Twilio has answered and blocks (or unblocks) the number: stay silent.
+            _remember_opt_out(sender, opted_out=opt_out_type == "STOP" or word in TWILIO_OPT_OUT)
             return []
-        if word in HELP_KEYWORDS:
-            return split_sms(help_text())
+        if word in SPANISH_OPT_OUT or word in SPANISH_OPT_IN:
+            # Twilio's defaults do not know these: the bot answers, and keeps staff messages away.
+            opted_out = word in SPANISH_OPT_OUT
+            _remember_opt_out(sender, opted_out)
+            language = conversation_language("es")
+            return split_sms(say("sms_opted_out" if opted_out else "sms_opted_in", language))
+        if opt_out_type == "HELP" or word in HELP_KEYWORDS:
+            language = HELP_KEYWORDS.get(word) or await stored_language(request, sender)
+            return split_sms(help_text(conversation_language(language)))
         text = await resolve_option(request, sender, text)
         messages = await collect_replies(on_new_message, ParsedMessage(sender, text, None), self.name())
         return sms_texts(messages)

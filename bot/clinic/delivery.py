@@ -3,7 +3,8 @@
 - socketio (the website widget): emitted live to the conversation's room (Rasa's
   SocketIOInput puts each browser in the room of its session id);
 - twilio (SMS): sent with the official twilio REST client from TWILIO_NUMBER
-  (TWILIO_API_BASE_URL points it elsewhere, e.g. a local fake API in tests);
+  (TWILIO_API_BASE_URL points it elsewhere, e.g. a local fake API in tests); not to a
+  number that opted out (bot/clinic/opt_outs.py);
 - clinic (integration): POSTed, signed like the webhook, to the callback URL of the
   patient's latest message;
 - rest: nothing can be pushed; the message is in the tracker for the caller to read.
@@ -22,12 +23,14 @@ from bot import settings
 from bot.channels import signing
 from bot.channels.rest import SMS_SENDER_PREFIX
 from bot.channels.twilio_sms import plain_text, split_sms
+from bot.clinic import opt_outs
 
 logger = logging.getLogger(__name__)
 
 DELIVERED = "delivered"
 STORED_ONLY = "stored_only"   # the channel cannot be written to; the message is in the tracker
 FAILED = "failed"
+OPTED_OUT = "opted_out"       # SMS: the patient asked for no more messages; stored, not sent
 
 ATTEMPTS = 3
 TIMEOUT_SECONDS = 10
@@ -45,6 +48,9 @@ class Delivery:
             if channel == "socketio":
                 return await self._widget(conversation_id, text)
             if channel == "twilio" and conversation_id.startswith(SMS_SENDER_PREFIX):
+                if await asyncio.to_thread(opt_outs.opted_out, conversation_id):
+                    logger.info("Staff message not texted: the patient opted out of SMS.")
+                    return OPTED_OUT
                 return await asyncio.to_thread(send_sms, conversation_id[len(SMS_SENDER_PREFIX):], text)
             if channel == "clinic" and callback_url:
                 return await self._clinic_callback(callback_url, conversation_id, text)

@@ -1,6 +1,6 @@
 """The console's tables, in the same database as the escalation records (records.metadata,
 created with them on first use): staff accounts, sign-in failures, sessions, the audit
-log, the queue's statuses, takeovers and call-back contacts.
+log, the queue's statuses, takeovers, call-back contacts and SMS opt-outs.
 
 Tables holding a conversation id are listed in CONVERSATION_TABLES: `make purge` deletes
 their rows with the conversation (by id) or by age, like the escalation records.
@@ -87,4 +87,12 @@ callback_contacts = sa.Table(
     sa.Column("value", sa.String(254), nullable=False),
 )
 
-CONVERSATION_TABLES = (audit_log, queue_status, takeovers, callback_contacts)
+# SMS numbers that opted out with a keyword Twilio does not handle itself (Spanish ALTO,
+# BAJA, ...; bot/channels/twilio_sms.py): staff messages are not texted to them.
+sms_opt_outs = sa.Table(
+    "sms_opt_outs", metadata,
+    sa.Column("conversation_id", sa.String(255), primary_key=True),  # "sms:+1555..."
+    sa.Column("created_at", sa.DateTime, nullable=False, index=True),
+)
+
+CONVERSATION_TABLES = (audit_log, queue_status, takeovers, callback_contacts, sms_opt_outs)

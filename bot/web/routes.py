@@ -1,13 +1,16 @@
 """The website chat widget, served by the bot itself (no CDN).
 
-GET /chat/                  demo page: a short intro and the widget, configured from the environment
+GET /chat/                  demo page: a short intro and the widget, configured from the environment;
+                            in the clinic's first language, `?lang=es` for Spanish
 GET /chat/widget.js         the embeddable widget (one <script> tag, see docs/widget.md)
 GET /chat/widget.css        its styles (widget.js adds the <link> itself)
 GET /chat/demo.css          the demo page's own styles
 GET /chat/socket.io.min.js  the pinned socket.io client from node_modules (`npm ci`); 503 if missing
-GET /chat/config.json       clinic name and emergency number, for embeds that leave them out
+GET /chat/config.json       clinic name, emergency number and the languages the clinic offers
+                            (LANGUAGES, first = default), for embeds that leave them out
 
-The widget talks to Rasa's own socketio channel (credentials.yml) at /socket.io.
+The widget talks to Rasa's socketio channel (credentials.yml, bot/web/channel.py) at
+/socket.io. Its own words are in widget.js; the demo page's are below, per language.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot import settings
+from bot.i18n.strings import conversation_language
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 SOCKET_IO_CLIENT = (
@@ -43,18 +47,57 @@ WIDGET_CACHE = "public, max-age=300"
 CLIENT_CACHE = "public, max-age=86400"
 
 
+# The demo page's words, per language: trusted HTML, with $clinic_name and
+# $emergency_number filled in (escaped) afterwards.
+DEMO_PAGE_STRINGS: Dict[str, Dict[str, str]] = {
+    "en": {
+        "page_title": "Dry needling questions",
+        "heading": "Questions about dry needling?",
+        "intro": ("This assistant from <strong>$clinic_name</strong> answers common questions about dry "
+                  "needling: what it is, whether it hurts, what happens in a session, side effects and "
+                  "aftercare, who should not have it, and cost and insurance."),
+        "how_to": ("Open the chat with the button at the bottom right of the page. The answers are general "
+                   "information, not medical advice; your physiotherapist can tell you what applies to you."),
+        "emergency": ("In an emergency, don't wait for the chat: call "
+                      "<a href=\"tel:$emergency_number\">$emergency_number</a>."),
+        "embed_heading": "Add this chat to your clinic's website",
+        "embed_intro": "Paste this one tag before <code>&lt;/body&gt;</code> on any page:",
+    },
+    "es": {
+        "page_title": "Preguntas sobre la punción seca",
+        "heading": "¿Preguntas sobre la punción seca?",
+        "intro": ("Este asistente de <strong>$clinic_name</strong> responde preguntas frecuentes sobre la "
+                  "punción seca: qué es, si duele, qué pasa en una sesión, efectos secundarios y cuidados "
+                  "después, quién no debe hacérsela, y costo y seguro médico."),
+        "how_to": ("Abra el chat con el botón abajo a la derecha de la página. Las respuestas son información "
+                   "general, no consejo médico; su fisioterapeuta puede decirle qué se aplica a usted."),
+        "emergency": ("En una emergencia, no espere al chat: llame al "
+                      "<a href=\"tel:$emergency_number\">$emergency_number</a>."),
+        "embed_heading": "Añada este chat al sitio web de su clínica",
+        "embed_intro": "Pegue esta etiqueta antes de <code>&lt;/body&gt;</code> en cualquier página:",
+    },
+}
+
+
 def _escape(value: str) -> str:
     """For HTML text and quoted attribute values alike."""
     return html.escape(value, quote=True)
 
 
-def render_demo_page(template: str, clinic: settings.Clinic, origin: str) -> str:
+def demo_page_language(requested: Optional[str]) -> str:
+    """`?lang=es` (or "es-MX") when the clinic offers it, else the clinic's first language."""
+    code = (requested or "").strip().lower().replace("_", "-").split("-")[0]
+    return conversation_language(code if code in DEMO_PAGE_STRINGS else None)
+
+
+def render_demo_page(template: str, clinic: settings.Clinic, origin: str, language: str = "en") -> str:
+    words = {"lang": language, **DEMO_PAGE_STRINGS.get(language, DEMO_PAGE_STRINGS["en"])}
     values: Dict[str, str] = {
         "clinic_name": _escape(clinic.name),
         "emergency_number": _escape(clinic.emergency_number),
         "origin": _escape(origin),
     }
-    return Template(template).safe_substitute(values)
+    return Template(Template(template).safe_substitute(words)).safe_substitute(values)
 
 
 def _asset(path: Path, content_type: str, cache: str) -> response.HTTPResponse:
@@ -82,7 +125,8 @@ def web_blueprint(
     async def demo_page(request: Request) -> response.HTTPResponse:
         template = (static_dir / "index.html").read_text(encoding="utf-8")
         origin = f"{request.scheme}://{request.host}"
-        page = render_demo_page(template, settings.clinic(), origin)
+        language = demo_page_language(request.args.get("lang"))
+        page = render_demo_page(template, settings.clinic(language), origin, language)
         headers = {**COMMON_HEADERS, "Content-Security-Policy": DEMO_PAGE_CSP, "Cache-Control": "no-cache"}
         return response.html(page, headers=headers)
 
@@ -113,7 +157,8 @@ def web_blueprint(
     @bp.get("/chat/config.json")
     async def widget_config(_: Request) -> response.HTTPResponse:
         clinic = settings.clinic()
-        body = {"clinic_name": clinic.name, "emergency_number": clinic.emergency_number}
+        body = {"clinic_name": clinic.name, "emergency_number": clinic.emergency_number,
+                "languages": list(settings.languages())}
         return response.json(body, headers={**COMMON_HEADERS, "Cache-Control": "no-cache"}, dumps=json.dumps)
 
     return bp

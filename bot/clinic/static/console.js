@@ -210,6 +210,7 @@
         $("reply").value = "";
         $("conversation-status").textContent = result.delivery === "delivered" ? "Sent." :
           result.delivery === "stored_only" ? "Saved in the conversation; this channel cannot receive it live." :
+          result.delivery === "opted_out" ? "Saved in the conversation, not texted: the patient opted out of SMS." :
           "Saved, but delivery failed.";
       });
     });

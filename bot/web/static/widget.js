@@ -10,6 +10,12 @@
  * user_uttered / bot_uttered. Rasa does not replay a conversation on reconnect, so the
  * visible history is kept in localStorage beside the session id and drawn again on load.
  *
+ * Languages (docs/widget.md): the widget's own words come from STRINGS, one table per
+ * language. It starts in the clinic's first language (config.json "languages"), unless
+ * the tag's data-lang says otherwise, or the page (<html lang>) or the browser is in
+ * another language the clinic offers; each bot reply says its language
+ * (metadata.language) and the widget follows it at once, for the rest of the conversation.
+ *
  * Everything the bot or the user says is put into the page with textContent, never as HTML.
  */
 (function () {
@@ -24,14 +30,78 @@
   var REPLY_TIMEOUT_MS = 20000;
   // Used to spot emergency replies only when neither the tag nor the server names a number.
   var COMMON_EMERGENCY_NUMBERS = ["911", "999", "112", "000"];
-  var LAUNCHER_LABEL = "Chat: questions about dry needling";
   var ASSET_PATH = "/chat/";
+
+  // The widget's own words, one table per language ({number}, {clinic} are filled in).
+  var STRINGS = {
+    en: {
+      launcher: "Questions?",
+      launcherLabel: "Chat: questions about dry needling",
+      title: "Dry needling questions",
+      titleWithClinic: "{clinic}: dry needling questions",
+      conversation: "Conversation",
+      placeholder: "Ask about dry needling\u2026",
+      inputLabel: "Your question",
+      send: "Send",
+      clear: "Clear",
+      clearLabel: "Clear this conversation and start a new one",
+      closeLabel: "Close chat",
+      typing: "The assistant is typing",
+      disclaimer: "General information, not medical advice. In an emergency call {number} now.",
+      localNumber: "your local emergency number",
+      suggested: "Suggested replies",
+      you: "You",
+      assistant: "Assistant",
+      staff: "Clinic staff",
+      urgent: "Urgent: ",
+      call: "Call {number}",
+      mayBeEmergency: "This may be an emergency. Call {number} now.",
+      noAnswer: "No answer yet: the assistant may be busy. In an emergency call {number} now.",
+      cleared: "Conversation cleared.",
+      reconnecting: "Connection lost, reconnecting\u2026",
+      unreachable: "Can't reach the assistant right now. Retrying\u2026",
+      unavailable: "The chat is unavailable right now.",
+      unavailableEmergency: "The chat is unavailable right now. In an emergency call {number} now.",
+    },
+    es: {
+      launcher: "\u00BFPreguntas?",
+      launcherLabel: "Chat: preguntas sobre la punci\u00F3n seca",
+      title: "Preguntas sobre la punci\u00F3n seca",
+      titleWithClinic: "{clinic}: preguntas sobre la punci\u00F3n seca",
+      conversation: "Conversaci\u00F3n",
+      placeholder: "Pregunte sobre la punci\u00F3n seca\u2026",
+      inputLabel: "Su pregunta",
+      send: "Enviar",
+      clear: "Borrar",
+      clearLabel: "Borrar esta conversaci\u00F3n y empezar otra",
+      closeLabel: "Cerrar el chat",
+      typing: "El asistente est\u00E1 escribiendo",
+      disclaimer: "Informaci\u00F3n general, no consejo m\u00E9dico. En una emergencia, llame al {number} ahora.",
+      localNumber: "n\u00FAmero de emergencias local",
+      suggested: "Respuestas sugeridas",
+      you: "Usted",
+      assistant: "Asistente",
+      staff: "Personal de la cl\u00EDnica",
+      urgent: "Urgente: ",
+      call: "Llamar al {number}",
+      mayBeEmergency: "Esto puede ser una emergencia. Llame al {number} ahora.",
+      noAnswer: "Todav\u00EDa no hay respuesta: el asistente puede estar ocupado. En una emergencia, llame al {number} ahora.",
+      cleared: "Conversaci\u00F3n borrada.",
+      reconnecting: "Se perdi\u00F3 la conexi\u00F3n; reconectando\u2026",
+      unreachable: "No se puede contactar con el asistente ahora. Reintentando\u2026",
+      unavailable: "El chat no est\u00E1 disponible ahora.",
+      unavailableEmergency: "El chat no est\u00E1 disponible ahora. En una emergencia, llame al {number} ahora.",
+    },
+  };
 
   var script = document.currentScript || findOwnScript();
   var options = readOptions(script);
   var storageKey = "dry-needling-chat:" + options.server;
 
   var state = {
+    language: "en", // the widget's words
+    conversationLanguage: null, // the language of the bot's last reply (kept with the history)
+    languages: ["en", "es"], // the clinic's (config.json), first = its default
     sessionId: null,
     confirmed: false,
     queue: [], // messages typed before the session was confirmed
@@ -71,6 +141,7 @@
       emergencyNumber: clean(data.emergencyNumber),
       primaryColor: clean(data.primaryColor),
       title: clean(data.title),
+      lang: languageCode(data.lang || data.language),
     };
   }
 
@@ -82,6 +153,46 @@
     return options.server + ASSET_PATH + name;
   }
 
+  // ---------------------------------------------------------------- language
+
+  // "es-MX" -> "es"; null for a language the widget has no strings for.
+  function languageCode(tag) {
+    if (typeof tag !== "string" || !tag.trim()) return null;
+    var code = tag.trim().toLowerCase().split(/[-_]/)[0];
+    return Object.prototype.hasOwnProperty.call(STRINGS, code) ? code : null;
+  }
+
+  function offered(code) {
+    return code && state.languages.indexOf(code) >= 0;
+  }
+
+  // The conversation's language when the bot has replied; else the tag's data-lang; else
+  // a page or browser language the clinic offers other than its first; else its first.
+  function chooseLanguage() {
+    if (offered(state.conversationLanguage)) return state.conversationLanguage;
+    if (offered(options.lang)) return options.lang;
+    var signals = [document.documentElement.lang].concat(
+      navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]);
+    for (var i = 0; i < signals.length; i++) {
+      var code = languageCode(signals[i]);
+      if (offered(code) && code !== state.languages[0]) return code;
+    }
+    return state.languages[0];
+  }
+
+  // A string of the current language, with {name} values filled in.
+  function t(key, values) {
+    var table = STRINGS[state.language] || STRINGS.en;
+    var text = table[key] !== undefined ? table[key] : STRINGS.en[key];
+    return text.replace(/\{(\w+)\}/g, function (m, name) {
+      return values && values[name] !== undefined ? values[name] : m;
+    });
+  }
+
+  function emergencyNumberText() {
+    return options.emergencyNumber || t("localNumber");
+  }
+
   // ---------------------------------------------------------------- storage
 
   function load() {
@@ -90,6 +201,7 @@
       if (saved && Date.now() - saved.savedAt < HISTORY_TTL_MS) {
         state.sessionId = typeof saved.sessionId === "string" ? saved.sessionId : null;
         state.history = Array.isArray(saved.history) ? saved.history : [];
+        state.conversationLanguage = languageCode(saved.language);
       } else if (saved) {
         window.localStorage.removeItem(storageKey);
       }
@@ -103,7 +215,9 @@
     try {
       window.localStorage.setItem(
         storageKey,
-        JSON.stringify({ sessionId: state.sessionId, history: state.history, savedAt: Date.now() })
+        JSON.stringify({
+          sessionId: state.sessionId, history: state.history, language: state.conversationLanguage, savedAt: Date.now(),
+        })
       );
     } catch (e) {
       /* storage full or blocked: the conversation still works, it just won't survive a reload */
@@ -233,26 +347,22 @@
   }
 
   function build() {
-    var number = options.emergencyNumber;
-    var titleText = options.title || (options.clinicName ? options.clinicName + ": dry needling questions" : "Dry needling questions");
-
     ui.root = h("div", { className: "dnw-root", "data-dnw": "" });
     applyPrimaryColor(ui.root, options.primaryColor);
 
+    ui.launcherText = h("span");
     ui.launcher = h("button", {
       type: "button",
       className: "dnw-launcher",
-      "aria-label": LAUNCHER_LABEL,
       "aria-expanded": "false",
       "aria-controls": "dnw-panel",
       onclick: function () { state.open ? close() : open(); },
-    }, [chatIcon(), h("span", { text: "Questions?" })]);
+    }, [chatIcon(), ui.launcherText]);
 
     ui.log = h("div", {
       className: "dnw-log",
       role: "log",
       "aria-live": "polite",
-      "aria-label": "Conversation",
       tabindex: "0",
     });
 
@@ -262,20 +372,25 @@
       type: "text",
       autocomplete: "off",
       maxlength: String(MAX_MESSAGE_CHARS),
-      placeholder: "Ask about dry needling\u2026",
-      "aria-label": "Your question",
     });
 
+    ui.typingText = h("span", { className: "dnw-sr-only" });
     ui.typing = h("div", { className: "dnw-typing", hidden: true }, [
       h("span", { className: "dnw-dot", "aria-hidden": "true" }),
       h("span", { className: "dnw-dot", "aria-hidden": "true" }),
       h("span", { className: "dnw-dot", "aria-hidden": "true" }),
-      h("span", { className: "dnw-sr-only", text: "The assistant is typing" }),
+      ui.typingText,
     ]);
     ui.status = h("div", { className: "dnw-status", role: "status" });
 
     ui.disclaimer = h("p", { className: "dnw-disclaimer" });
-    renderDisclaimer(number);
+    ui.title = h("h2", { id: "dnw-title", className: "dnw-title" });
+    ui.clear = h("button", { type: "button", className: "dnw-clear", onclick: clearConversation });
+    ui.close = h("button", {
+      type: "button", className: "dnw-close",
+      onclick: function () { close(); },
+    }, [h("span", { "aria-hidden": "true", text: "\u00D7" })]);
+    ui.send = h("button", { type: "submit", className: "dnw-send" });
 
     ui.panel = h("section", {
       id: "dnw-panel",
@@ -290,18 +405,7 @@
         }
       },
     }, [
-      h("div", { className: "dnw-header" }, [
-        h("h2", { id: "dnw-title", className: "dnw-title", text: titleText }),
-        h("button", {
-          type: "button", className: "dnw-clear", text: "Clear",
-          "aria-label": "Clear this conversation and start a new one",
-          onclick: clearConversation,
-        }),
-        h("button", {
-          type: "button", className: "dnw-close", "aria-label": "Close chat",
-          onclick: function () { close(); },
-        }, [h("span", { "aria-hidden": "true", text: "\u00D7" })]),
-      ]),
+      h("div", { className: "dnw-header" }, [ui.title, ui.clear, ui.close]),
       ui.disclaimer,
       ui.log,
       ui.typing,
@@ -315,23 +419,51 @@
           ui.input.value = "";
           send(text.trim(), text.trim());
         },
-      }, [ui.input, h("button", { type: "submit", className: "dnw-send", text: "Send" })]),
+      }, [ui.input, ui.send]),
     ]);
 
     ui.root.appendChild(ui.panel);
     ui.root.appendChild(ui.launcher);
     document.body.appendChild(ui.root);
 
+    applyLanguage();
+  }
+
+  // Every word of the widget in state.language; the conversation is drawn again (its
+  // "You:" / "Call ..." labels are the widget's words too).
+  function applyLanguage() {
+    ui.root.setAttribute("lang", state.language);
+    ui.launcher.setAttribute("aria-label", t("launcherLabel"));
+    ui.launcherText.textContent = t("launcher");
+    ui.title.textContent = options.title ||
+      (options.clinicName ? t("titleWithClinic", { clinic: options.clinicName }) : t("title"));
+    ui.clear.textContent = t("clear");
+    ui.clear.setAttribute("aria-label", t("clearLabel"));
+    ui.close.setAttribute("aria-label", t("closeLabel"));
+    ui.log.setAttribute("aria-label", t("conversation"));
+    ui.input.setAttribute("placeholder", t("placeholder"));
+    ui.input.setAttribute("aria-label", t("inputLabel"));
+    ui.typingText.textContent = t("typing");
+    ui.send.textContent = t("send");
+    renderDisclaimer(options.emergencyNumber);
     redraw();
   }
 
+  function setLanguage(code) {
+    if (!offered(code) || code === state.language) return;
+    state.language = code;
+    if (ui.root) applyLanguage();
+  }
+
+  // The disclaimer's sentence, the emergency number a tel: link where {number} is.
   function renderDisclaimer(number) {
     var d = ui.disclaimer;
     while (d.firstChild) d.removeChild(d.firstChild);
-    d.appendChild(document.createTextNode("General information, not medical advice. In an emergency call "));
+    var parts = t("disclaimer").split("{number}");
+    d.appendChild(document.createTextNode(parts[0]));
     if (number) d.appendChild(h("a", { href: telHref(number), text: number }));
-    else d.appendChild(document.createTextNode("your local emergency number"));
-    d.appendChild(document.createTextNode(" now."));
+    else d.appendChild(document.createTextNode(t("localNumber")));
+    if (parts.length > 1) d.appendChild(document.createTextNode(parts[1]));
   }
 
   function open() {
@@ -369,9 +501,7 @@
     if (on) {
       state.replyTimer = setTimeout(function () {
         ui.typing.hidden = true;
-        var number = options.emergencyNumber;
-        setStatus("No answer yet: the assistant may be busy. " +
-          (number ? "In an emergency call " + number + " now." : "In an emergency call your local emergency number now."));
+        setStatus(t("noAnswer", { number: emergencyNumberText() }));
       }, REPLY_TIMEOUT_MS);
     }
   }
@@ -382,10 +512,13 @@
     var numbers = state.emergencyNumbers.length ? state.emergencyNumbers : COMMON_EMERGENCY_NUMBERS;
     return numbers.some(function (n) {
       var escaped = n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      // A message that opens with the instruction: "Call 999 now ...", "**Call 999**".
-      // Not answers that mention it in passing ("Chest pain or heavy bleeding: call 999
-      // now"): an FAQ answer about bruising must not look like an emergency.
-      return new RegExp("^[\\s*_\"'\u201C]*(call|dial|ring|phone)\\s+[*_\"'\u201C]*" + escaped + "(?![0-9-])", "i").test(text);
+      // A message that opens with the instruction, in English or Spanish: "Call 999 now
+      // ...", "**Call 999**", "Please call 999 now if ...", "Llame al 999 ahora",
+      // "Por favor, llame al 999". Not answers that mention it in passing ("Chest pain or
+      // heavy bleeding: call 999 now"): an FAQ answer about bruising must not look like an
+      // emergency.
+      return new RegExp("^[\\s*_\"'\u201C\u00A1]*((please|por favor),?\\s+)?" +
+        "(call|dial|ring|phone|llame|llama|marque|marca)\\s+((al|el)\\s+)?[*_\"'\u201C]*" + escaped + "(?![0-9-])", "i").test(text);
     });
   }
 
@@ -414,14 +547,14 @@
   }
 
   function render(item, isLast) {
-    var who = item.from === "user" ? "You" : item.staff ? "Clinic staff" : "Assistant";
+    var who = item.from === "user" ? t("you") : item.staff ? t("staff") : t("assistant");
     var bubble;
     if (item.alert) {
       var number = options.emergencyNumber || state.emergencyNumbers[0];
       bubble = h("div", { className: "dnw-msg dnw-msg-bot dnw-alert", role: "alert" }, [
-        h("span", { className: "dnw-sr-only", text: "Urgent: " }),
+        h("span", { className: "dnw-sr-only", text: t("urgent") }),
         h("p", { className: "dnw-text" }, [richText(item.text)]),
-        number ? h("a", { className: "dnw-call", href: telHref(number), text: "Call " + number }) : null,
+        number ? h("a", { className: "dnw-call", href: telHref(number), text: t("call", { number: number }) }) : null,
       ]);
     } else {
       bubble = h("div", { className: "dnw-msg dnw-msg-" + (item.from === "user" ? "user" : "bot") + (item.staff ? " dnw-msg-staff" : "") }, [
@@ -436,7 +569,7 @@
   }
 
   function renderChips(chips) {
-    var group = h("div", { className: "dnw-chips", role: "group", "aria-label": "Suggested replies" });
+    var group = h("div", { className: "dnw-chips", role: "group", "aria-label": t("suggested") });
     chips.forEach(function (chip) {
       group.appendChild(h("button", {
         type: "button",
@@ -473,12 +606,28 @@
   }
 
   function emit(message) {
-    state.socket.emit("user_uttered", { message: message, session_id: state.sessionId });
+    var data = { message: message, session_id: state.sessionId };
+    // Until the bot has answered, the widget's language tells it which language to answer
+    // in when the message's own is unclear ("ok"); the patient's words always win.
+    if (!state.conversationLanguage) data.metadata = { language: state.language };
+    state.socket.emit("user_uttered", data);
+  }
+
+  // A bot reply says its language (metadata.language): the conversation's from now on.
+  function followReplyLanguage(msg) {
+    var code = languageCode(msg && msg.metadata && msg.metadata.language);
+    if (!offered(code) || (msg && msg.staff === true)) return;
+    if (state.conversationLanguage !== code) {
+      state.conversationLanguage = code;
+      save();
+    }
+    setLanguage(code);
   }
 
   function receive(msg) {
     var item = fromBot(msg);
     if (!item) return;
+    followReplyLanguage(msg);
     showTyping(false);
     setStatus("");
     if (item.flagOnly) {
@@ -490,8 +639,7 @@
         redraw();
         return;
       }
-      var number = options.emergencyNumber || "your local emergency number";
-      item = { from: "bot", text: "This may be an emergency. Call " + number + " now.", alert: true };
+      item = { from: "bot", text: t("mayBeEmergency", { number: emergencyNumberText() }), alert: true };
     }
     removeChips();
     add(item);
@@ -507,15 +655,17 @@
     state.sessionId = null;
     state.confirmed = false;
     state.queue = [];
+    state.conversationLanguage = null;
     save();
-    redraw();
+    state.language = chooseLanguage();
+    applyLanguage(); // redraws the (empty) conversation
     showTyping(false);
     if (state.socket) {
       // A new connection leaves the old conversation's room.
       state.socket.disconnect();
       state.socket.connect();
     }
-    setStatus("Conversation cleared.");
+    setStatus(t("cleared"));
     ui.input.focus();
   }
 
@@ -545,14 +695,13 @@
       socket.on("bot_uttered", receive);
       socket.on("disconnect", function (reason) {
         state.confirmed = false;
-        if (state.open && reason !== "io client disconnect") setStatus("Connection lost, reconnecting\u2026", "connection");
+        if (state.open && reason !== "io client disconnect") setStatus(t("reconnecting"), "connection");
       });
       socket.on("connect_error", function () {
-        if (state.open) setStatus("Can't reach the assistant right now. Retrying\u2026", "connection");
+        if (state.open) setStatus(t("unreachable"), "connection");
       });
     }, function () {
-      setStatus("The chat is unavailable right now." +
-        (options.emergencyNumber ? " In an emergency call " + options.emergencyNumber + " now." : ""));
+      setStatus(options.emergencyNumber ? t("unavailableEmergency", { number: options.emergencyNumber }) : t("unavailable"));
       showTyping(false);
       state.connecting = null;
       ready = loadSocketIo(); // try again on the next message or open
@@ -570,6 +719,11 @@
     load();
     Promise.all([loadStylesheet(), loadServerConfig()]).then(function (results) {
       var server = results[1] || {};
+      if (Array.isArray(server.languages)) {
+        var languages = server.languages.map(languageCode).filter(function (c) { return c; });
+        if (languages.length) state.languages = languages;
+      }
+      state.language = chooseLanguage();
       if (!options.clinicName && typeof server.clinic_name === "string") options.clinicName = server.clinic_name;
       if (!options.emergencyNumber && typeof server.emergency_number === "string") options.emergencyNumber = server.emergency_number;
       [options.emergencyNumber, server.emergency_number].forEach(function (n) {
