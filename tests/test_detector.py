@@ -47,6 +47,7 @@ def test_routine_and_negated_messages_are_rarely_read_as_emergencies():
     "my legs turn to jelly just thinking about needles",
     "you saved my life, my back is like new",
     "ustedes me salvaron la vida con la espalda",
+    "quiero acabar con todo el papeleo antes de la cita",
 ])
 def test_not_an_emergency(text):
     assert tier(text) != "emergency"
@@ -67,6 +68,8 @@ def test_not_an_emergency(text):
     "HELP HE ISNT BREATHING RIGHT",
     "drowning in work but also I can't breathe properly since the session",
     "my lips are blue and I can't get air",
+    "este dolor no tiene fin, me voy a matar",
+    "ya no aguanto, decidí acabar con todo esta noche",
 ])
 def test_emergency(text):
     assert tier(text) == "emergency"

@@ -226,11 +226,12 @@ def training_set(training_data: TrainingData, examples_dir: Path):
         texts.append(example.text)
         tiers.append(example.tier)
         categories.append(example.category)
+    seen = {" ".join(t.lower().split()) for t in texts}
     for message in training_data.intent_examples:
         intent = message.get(INTENT)
         text = message.get(TEXT)
-        if not text:
-            continue
+        if not text or " ".join(text.lower().split()) in seen:
+            continue  # data/nlu/es/red_flags.yml repeats some of data/safety: read once
         texts.append(text)
         tiers.append(TIER_FOR_INTENT.get(intent, NONE))
         categories.append(None)

@@ -449,6 +449,14 @@ SYMPTOMS += [
         "me ~ estoy ~ cortando|lastimando",
         "corte|corto|cortando|cortado|raje ~ ~ ~ munecas|muneca|venas|brazos",
         "hacerme ~ dano",
+        # "me voy a matar", "ya decidí acabar con todo": plans and intent (crisis-line practice)
+        "me ~ voy|quiero|pienso ~ a? ~ matar|suicidar|quitar ~ la? ~ vida?",
+        "acabar|terminar ~ con ~ mi ~ vida",
+        "acabar|terminar ~ con ~ todo",
+        "decidi|decidido|decidida ~ acabar|terminar|matarme",
+        "no ~ vale ~ la ~ pena ~ vivir|seguir",
+        "carta ~ de ~ despedida",
+        "ya ~ se ~ como|donde ~ hacerlo",
     ]),
     Symptom("compartment", EMERGENCY, [
         "leg|calf|arm|forearm|thigh|shin|foot|hand ~ ~ ~ ~ ~ cold ~ and ~ pale|white|numb|blue",
@@ -641,5 +649,6 @@ SYMPTOMS += [
         "save|saved ~ my|his|her ~ life",
         "cost|costs ~ ~ arm ~ and ~ a ~ leg",
         "me ~ salvaron|salvo|salvaste ~ la ~ vida",
+        "acabar|terminar ~ con ~ todo|todos|todas ~ el|lo|los|las|mis ~ ~ papeleo|trabajo|tramite|tramites|pendiente|pendientes|formulario|formularios|sesiones|ejercicios|deberes",
     ]),
 ]
