@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tools.evaluate import Parser, evaluate
+from bot.tools.evaluate import Parser, decision, evaluate
+from bot.topics import topic_of, topics
 
 # make eval (2026-12-01, linear classifiers, held-out set without the 130 messages that were
 # also in the training data): FAQ accuracy 90.8 %, wrong answers 2.0 %, core 100 %. With them
@@ -24,8 +25,28 @@ FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def summary():
-    return evaluate(Parser())
+def parser():
+    return Parser()
+
+
+@pytest.fixture(scope="module")
+def summary(parser):
+    return evaluate(parser)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_topic_button_question_gets_its_topic(parser, language):
+    """A topic button sends its question back as the patient's message (bot/topics.py)."""
+    questions = {key: topic.question for key, topic in topics(language).items()}
+    parses = parser.parse_all(list(questions.values()))
+    got = {key: decision(p) for key, p in zip(questions, parses)}
+    wrong = {key: g for key, g in got.items() if not (g.startswith("faq/") and topic_of("utter_" + g) == key)}
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize("text", ["Tell me more", "Cuénteme más"])
+def test_tell_me_more_is_a_follow_up(parser, text):
+    assert parser.parse_all([text])[0]["intent"]["name"] == "ask_followup"
 
 
 def test_faq_answers_are_right_or_honestly_unsure(summary):

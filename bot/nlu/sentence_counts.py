@@ -7,8 +7,10 @@ For the text of a message, Rasa's featurizer counts n-grams twice: once per toke
 the per-token pass was half of each featurizer's time per message (`make profile`); the
 sentence row is counted directly from the vocabulary rather than through sklearn's
 transform, whose checks and matrix assembly cost more than the counting.
-Vocabulary, training and the sentence features are Rasa's, unchanged; other attributes
-(intents, action names) are featurized as Rasa does.
+Vocabulary, training and the sentence features are Rasa's; other attributes (intents,
+action names) are featurized as Rasa does. One addition: the message's words are counted
+without accents or the opening "¿" / "¡", as most Spanish speakers type on a phone, so
+"¿Duele la punción?" and "duele la puncion" share every n-gram.
 """
 from __future__ import annotations
 
@@ -21,11 +23,19 @@ from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import Coun
 from rasa.shared.nlu.constants import TEXT
 from sklearn.feature_extraction.text import CountVectorizer
 
+from bot.safety.patterns import without_accents
+
 Matrices = List[Optional[scipy.sparse.spmatrix]]
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
 class SentenceCountsFeaturizer(CountVectorsFeaturizer):
+    def _process_tokens(self, tokens: List[Text], attribute: Text = TEXT) -> List[Text]:
+        tokens = super()._process_tokens(tokens, attribute)
+        if attribute != TEXT:
+            return tokens
+        return [plain for plain in (without_accents(t).strip("¿¡") for t in tokens) if plain]
+
     def _create_features(self, attribute: Text, all_tokens: List[List[Text]]) -> Tuple[Matrices, Matrices]:
         vectorizer = self.vectorizers.get(attribute)
         if attribute != TEXT or getattr(vectorizer, "vocabulary_", None) is None:
