@@ -26,6 +26,8 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.safety.patterns import without_accents
+
 WEIGHTS = "weights/l2_supercat_256.safetensors"
 TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 
@@ -96,5 +98,7 @@ class WordEmbeddingFeaturizer(GraphComponent):
         if not sparse:
             return  # no tokens at all (an empty /model/parse text): no features, as before
         scale = float(self.config["weight"]) * float(np.sqrt(sum(float(f.features.sum()) for f in sparse)))
-        vector = sentence_vector((message.get(TEXT) or "").lower(), self.tokenizer, self.matrix) * scale
+        # as the count features read it: lower case, no accents, no opening "¿" / "¡"
+        plain = without_accents((message.get(TEXT) or "").lower()).replace("¿", " ").replace("¡", " ")
+        vector = sentence_vector(plain, self.tokenizer, self.matrix) * scale
         message.add_features(Features(vector[np.newaxis, :], FEATURE_TYPE_SENTENCE, TEXT, self.name))
