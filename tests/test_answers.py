@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Optional
 
@@ -21,8 +22,10 @@ from bot.nlg import ClinicResponseGenerator
 from bot.topics import TOPICS, detail_of, is_clinic_fact, is_not_covered, topic_of
 
 ROOT = Path(__file__).resolve().parent.parent
-PRECISE_FILE = ROOT / "data" / "responses" / "precise.yml"
-PRECISE_NLU = ROOT / "data" / "nlu" / "faq_precise.yml"
+# Precise answers live in precise.yml (seed facts, clinic facts, the first "not covered"
+# answers) and not_covered.yml; their English examples in any data/nlu/faq_*.yml.
+PRECISE_FILES = [ROOT / "data" / "responses" / name for name in ("precise.yml", "not_covered.yml")]
+PRECISE_NLU = sorted((ROOT / "data" / "nlu").glob("faq_*.yml"))
 PLACEHOLDERS = {"clinic_name", "clinic_phone", "clinic_url", "emergency_number"} | PROFILE_PLACEHOLDERS
 
 PRECISE = {name: variants for name, variants in answers.faq_responses().items() if detail_of(name)}
@@ -43,8 +46,14 @@ def test_a_precise_answer_sits_under_a_contract_topic_and_uses_known_placeholder
         assert set(re.findall(r"{(\w+)}", variant["text"])) <= PLACEHOLDERS
 
 
-def test_every_precise_answer_names_its_source():
-    lines = PRECISE_FILE.read_text().splitlines()
+def test_every_precise_answer_sits_in_a_file_whose_answers_name_their_source():
+    in_files = {name for path in PRECISE_FILES for name in yaml.safe_load(path.read_text())["responses"]}
+    assert set(PRECISE) <= in_files
+
+
+@pytest.mark.parametrize("path", PRECISE_FILES, ids=lambda p: p.name)
+def test_every_precise_answer_names_its_source(path):
+    lines = path.read_text().splitlines()
     for index, line in enumerate(lines):
         if line.strip().startswith("utter_faq/"):
             comment = lines[index - 1].strip()
@@ -58,10 +67,13 @@ def test_every_precise_answer_names_its_source():
 
 
 def test_every_precise_answer_is_trained_and_every_trained_answer_exists():
-    trained = {block["intent"] for block in yaml.safe_load(PRECISE_NLU.read_text())["nlu"]}
-    assert trained == {name[len("utter_"):] for name in PRECISE}
-    for block in yaml.safe_load(PRECISE_NLU.read_text())["nlu"]:
-        assert len(block["examples"].strip().splitlines()) >= 5, block["intent"]
+    examples = Counter()
+    for path in PRECISE_NLU:
+        for block in yaml.safe_load(path.read_text())["nlu"]:
+            if detail_of(block["intent"]):
+                examples[block["intent"]] += len(block["examples"].strip().splitlines())
+    assert set(examples) == {name[len("utter_"):] for name in PRECISE}
+    assert not [intent for intent, n in examples.items() if n < 5]
 
 
 def test_lead_sentences_read_at_grade_8_on_average_and_every_sms_fits():

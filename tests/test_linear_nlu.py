@@ -204,3 +204,21 @@ def test_answer_selector_picks_the_topic_first_then_a_precise_answer_that_stands
     loaded = AnswerSelector.load({**AnswerSelector.get_default_config(), "detail_share": 0.99}, storage, resource, context)
     (unsure,) = loaded.process([message([2, 0, 2, 1])])
     assert unsure.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/cost"
+
+
+def test_not_covered_answers_of_a_topic_count_together_against_its_full_answer(tmp_path):
+    """Two "not covered" answers sharing 0.5 of the topic beat a full answer at 0.3, and the
+    likelier one is given; seed answers never pool, and a full answer that outweighs them wins."""
+    selector, _, _, _ = component(AnswerSelector, tmp_path)
+
+    class Answers:
+        classes_ = np.array(["faq/aftercare", "faq/aftercare__not_covered_flying",
+                             "faq/aftercare__not_covered_other_activity", "faq/aftercare__water",
+                             "faq/aftercare__exercise", "faq/cost"])
+
+    selector.answer_clf = Answers()
+    pick = lambda *row: selector.precise_answer("faq/aftercare", np.array(row))  # noqa: E731
+    assert pick(0.30, 0.27, 0.23, 0.10, 0.05, 0.05) == "faq/aftercare__not_covered_flying"
+    assert pick(0.50, 0.22, 0.18, 0.05, 0.00, 0.05) == "faq/aftercare"  # the full answer outweighs them
+    assert pick(0.30, 0.05, 0.05, 0.27, 0.23, 0.10) == "faq/aftercare"  # seed answers don't pool
+    assert pick(0.10, 0.05, 0.05, 0.70, 0.05, 0.05) == "faq/aftercare__water"

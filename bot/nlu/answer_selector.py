@@ -45,7 +45,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import RANKING_LENGTH
 
 from bot.nlu.linear import LinearIntentClassifier, known_words, set_weights
-from bot.topics import detail_of, topic_of
+from bot.topics import detail_of, is_not_covered, topic_of
 
 # Rasa's recipe validator looks for the ResponseSelector class itself and warns that the
 # faq/<topic> examples would go unused; this component uses them.
@@ -108,13 +108,26 @@ class AnswerSelector(LinearIntentClassifier):
 
     def precise_answer(self, topic_key: str, answer_row: np.ndarray) -> str:
         """The precise answer under this topic that holds at least `detail_share` of the
-        answer model's probability within the topic, else the topic's full answer."""
+        answer model's probability within the topic, else the topic's full answer.
+
+        The "not covered" answers of a topic all tell the patient the same thing (our
+        information doesn't cover it, ask the clinic), so they count together: when they
+        hold `detail_share` and more than the full answer, the likeliest of them is given.
+        Otherwise a question split between "flying" and "any other activity" would get the
+        full aftercare paragraph, which reads as if it answered."""
         topic = topic_of(topic_key)
         within = [(str(k), float(p)) for k, p in zip(self.answer_clf.classes_, answer_row) if topic_of(str(k)) == topic]
         total = sum(p for _, p in within)
-        best_key, best_p = max(within, key=lambda kp: kp[1], default=(topic_key, 0.0))
-        if detail_of(best_key) and total > 0 and best_p >= self.config["detail_share"] * total:
+        if total <= 0:
+            return topic_key
+        best_key, best_p = max(within, key=lambda kp: kp[1])
+        if detail_of(best_key) and best_p >= self.config["detail_share"] * total:
             return best_key
+        not_covered = [(k, p) for k, p in within if is_not_covered(k)]
+        pooled = sum(p for _, p in not_covered)
+        full = sum(p for k, p in within if not detail_of(k))
+        if not_covered and pooled >= self.config["detail_share"] * total and pooled > full:
+            return max(not_covered, key=lambda kp: kp[1])[0]
         return topic_key
 
     def _set_answer(self, message: Message, ranking: List[Dict[Text, Any]]) -> None:
