@@ -3,6 +3,7 @@ reply variants each language gets."""
 from __future__ import annotations
 
 import pytest
+import yaml
 from rasa.shared.core.domain import Domain
 
 from bot import settings
@@ -85,3 +86,14 @@ def test_generic_clinic_wording_follows_the_language(monkeypatch):
     monkeypatch.delenv("CLINIC_NAME", raising=False)
     assert settings.clinic("es").name == "la clínica"
     assert settings.clinic("en").name == "the clinic"
+
+
+def test_every_response_has_a_spanish_variant():
+    """Every reply, core or answer, can be sent in Spanish (issue 14): a new answer written
+    only in English fails here."""
+    responses = {}
+    for path in [PROJECT_ROOT / "domain.yml", *sorted((PROJECT_ROOT / "data" / "responses").glob("*.yml"))]:
+        responses.update((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("responses", {}))
+    spanish = lambda variant: {"type": "slot", "name": "language", "value": "es"} in (variant.get("condition") or [])  # noqa: E731
+    assert len(responses) > 100
+    assert [name for name, variants in responses.items() if not any(map(spanish, variants))] == []
