@@ -48,6 +48,7 @@ def test_routine_and_negated_messages_are_rarely_read_as_emergencies():
     "you saved my life, my back is like new",
     "ustedes me salvaron la vida con la espalda",
     "quiero acabar con todo el papeleo antes de la cita",
+    "getting my knee done, what pants should i wear",
 ])
 def test_not_an_emergency(text):
     assert tier(text) != "emergency"
@@ -70,6 +71,7 @@ def test_not_an_emergency(text):
     "my lips are blue and I can't get air",
     "este dolor no tiene fin, me voy a matar",
     "ya no aguanto, decidí acabar con todo esta noche",
+    "she's panting and can't finish a sentence since the needling",
 ])
 def test_emergency(text):
     assert tier(text) == "emergency"

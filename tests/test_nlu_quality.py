@@ -17,8 +17,11 @@ from bot.topics import topic_of, topics
 # 2026-12-02, red flags by category (classifier + safety net): FAQ accuracy 89.4 %, wrong
 # 2.0 %: about 1 % of held-out FAQ questions now get a red-flag or safety-net reply instead,
 # the price of catching reports in words no rule knows.
+# 2026-12-02, Spanish and 29 more "not covered" answers (issues 13, 14): 91.3 %, wrong 1.1 %,
+# core 97.6 %: more held-out questions get "not sure" (6.7 %), fewer a wrong answer; the
+# blind sets below measure what this bought (not-covered questions told so 31 -> 71 %).
 FLOORS = {
-    "faq_accuracy": 0.92,
+    "faq_accuracy": 0.90,
     "faq_wrong_answer_rate_max": 0.02,
     "core_accuracy": 0.93,
 }
@@ -103,3 +106,20 @@ def test_open_world_red_flags(summary, lang, recall_floor):
         assert s["emergency"]["rate"] >= recall_floor, (round_name, s["emergency"])
         assert s["emergency_reply_has_number"]["rate"] >= 0.98, (round_name, s["emergency_reply_has_number"])
         assert s["emergency_reply_in_language"]["rate"] >= 0.95, (round_name, s["emergency_reply_in_language"])
+
+
+# Blind FAQ round 2 (tests/data/blind_faq/r2/, English and Spanish; first run 2026-12-02 in
+# docs/evaluations/, never tuned against): floors a little below that first run.
+BLIND_FLOORS = [
+    ("en topics", "right topic", ">=", 0.84), ("en topics", "wrong answer", "<=", 0.045),
+    ("es topics", "right topic", ">=", 0.80), ("es topics", "wrong answer", "<=", 0.06),
+    ("es intents", "right intent", ">=", 0.70),
+    ("en not_covered", "told so or not sure", ">=", 0.80), ("es not_covered", "told so or not sure", ">=", 0.65),
+    ("en clinic_facts", "the clinic's answer", ">=", 0.55),
+]
+
+
+@pytest.mark.parametrize("set_name,measure,sense,floor", BLIND_FLOORS, ids=lambda v: str(v))
+def test_blind_faq_round_2(summary, set_name, measure, sense, floor):
+    rate = summary["blind_faq"]["r2"][set_name]["measures"][measure]["rate"]
+    assert (rate >= floor) if sense == ">=" else (rate <= floor), (set_name, measure, rate)

@@ -141,7 +141,9 @@ SYMPTOMS: List[Symptom] = [
         "not|cannot ~ get|getting ~ enough ~ air|oxygen",
         "hurt|hurts|pain|painful ~ ~ to|when ~ breathe",
         "air hunger",
-        "pant|drown|suffocate",
+        # by the word typed: "pants" (trousers) has the lemma "pant"
+        "PANTING|PANTED|PANTIN|PANTS ~ for ~ air|breath",
+        "drown|suffocate",
         "fill ~ ~ lung",
         "lung ~ ~ ~ ~ hurt|pain|work|working|burn|tight|wrong|collapse",
         "think|feel|felt ~ ~ ~ ~ puncture|collapse ~ lung",
@@ -606,7 +608,8 @@ SYMPTOMS += [
 SYMPTOMS += [
     Symptom("symptom mention", MENTION, [
         f"{BREATHE}|{BLEED}|chest|faint|lip|throat|tongue|cough|fever|temperature|pus|infect|red|swell|numb|tingle|weak|dizzy|collapse|conscious|sob|lung|heart",
-        "air|pain|hurt|ache|agony|wake|awake|rouse|floor|pale|blue|sweat|sweaty|clammy|vomit|choke|gasp|seizure|fit|unresponsive|respond|confuse|confused|drowsy|tight|pressure|stab|swallow|rash|hive|hives|hot|spread|ooze|chill|shiver|vertigo|spin|spinning|wheeze|pant|rib|ribs",
+        "air|pain|hurt|ache|agony|wake|awake|rouse|floor|pale|blue|sweat|sweaty|clammy|vomit|choke|gasp|seizure|fit|unresponsive|respond|confuse|confused|drowsy|tight|pressure|stab|swallow|rash|hive|hives|hot|spread|ooze|chill|shiver|vertigo|spin|spinning|wheeze|rib|ribs",
+        "PANTING|PANTED|PANTIN",
         FAINT_VERBS,
     ]),
     # The common, mild faintness right after a session (seed 000 "Common Side Effects"):
