@@ -49,6 +49,12 @@ def test_routine_and_negated_messages_are_rarely_read_as_emergencies():
     "ustedes me salvaron la vida con la espalda",
     "quiero acabar con todo el papeleo antes de la cita",
     "getting my knee done, what pants should i wear",
+    "had a kidney stone in 2019, blood in the pee back then, all cleared up",
+    "I watched a documentary about a man who collapsed after acupuncture",
+    "your receptionist is hilarious, I laughed so hard I couldn't breathe",
+    "the booking app keeps having a fit and logging me out",
+    "my son is a pain in the backside but I love him",
+    "estoy sudando la gota gorda en este camion",
 ])
 def test_not_an_emergency(text):
     assert tier(text) != "emergency"
@@ -72,6 +78,10 @@ def test_not_an_emergency(text):
     "este dolor no tiene fin, me voy a matar",
     "ya no aguanto, decidí acabar con todo esta noche",
     "she's panting and can't finish a sentence since the needling",
+    "years ago I had a collapsed lung and now I can't breathe again",
+    "I need to wee but nothing comes out, it's been 10 hours",
+    "swallowed all my oxycodone. just thought someone should know",
+    "hit the deck in the supermarket, second time this week",
 ])
 def test_emergency(text):
     assert tier(text) == "emergency"

@@ -92,7 +92,7 @@ REPORT_MARKERS: FrozenSet[str] = frozenset({
 })
 # A clause that tells an old story is not a report of now ("my uncle collapsed at a blood test
 # years ago", "I had a seizure as a kid").
-PAST_PHRASES = ("years ago", "year ago", "yrs ago", "as a kid", "as a child", "as a teen", "when i was",
+PAST_PHRASES = ("years ago", "year ago", "yrs ago", "back then", "as a kid", "as a child", "as a teen", "when i was",
                 "history of", "used to", "in the past", "back in", "once had", "last year",
                 "hace años", "hace anos", "de niño", "de nino", "de niña", "de nina", "cuando era",
                 "el año pasado", "el ano pasado", "hace tiempo")
@@ -228,7 +228,8 @@ class RedFlagDetector:
             negated=(not _carries_negation(span) and _negated(before, after, _is_question_about(clause)))
             or _resolved(continuation)
             or (symptom.tier == MENTION and _denied_after(after or _next_clause(doc, clause, clause_of))),
-            hypothetical=_hypothetical(before, after, clause) or _tells_old_story(clause),
+            hypothetical=_hypothetical(before, after, clause) or _tells_old_story(clause)
+            or _in_an_old_story(span, clause),
             **bounds,
         )
 
@@ -284,6 +285,45 @@ def _tells_old_story(clause: List) -> bool:
             or bool(YEAR.search(text)) or bool(FRAMES["past_or_other"].search(text)))
 
 
+def _in_an_old_story(span: Span, clause: List) -> bool:
+    """ "had a kidney stone in 2019, blood in the pee back then": the clause is part of a
+    sentence that tells an old or someone else's story (a documentary, a book, what a friend
+    said), and says nothing in the present tense itself. "Years ago I had a collapsed lung
+    and now I can't breathe" stays a report: "now", "can't" are present."""
+    sentence = [t for t in span.sent] if span.doc.has_annotation("SENT_START") else _sentence_of(span)
+    clause_words = {t.lower_ for t in clause}
+    if clause_words & PRESENT_MARKERS:
+        return False
+    text = " ".join(t.lower_ for t in sentence)
+    if any(marker in text.split() for marker in ("now", "today", "tonight", "ahora", "hoy")):
+        return False
+    return bool(FRAMES["past_or_other"].search(text) or YEAR.search(text) or STORY.search(text)
+                or any(phrase in text for phrase in PAST_PHRASES))
+
+
+def _sentence_of(span: Span) -> List:
+    """The tokens between sentence ends (. ! ? or a new line) around the span."""
+    doc, start, end = span.doc, span.start, span.end
+    while start > 0 and doc[start - 1].text not in SENTENCE_ENDS:
+        start -= 1
+    while end < len(doc) and doc[end].text not in SENTENCE_ENDS:
+        end += 1
+    return list(doc[start:end])
+
+
+SENTENCE_ENDS = {".", "!", "?", "\n", "\n\n"}
+# Words that put a clause in the present: it is a report, whatever the sentence tells.
+PRESENT_MARKERS = frozenset({
+    "am", "is", "are", "'m", "im", "i'm", "can't", "cant", "cannot", "ca", "wo", "won't", "keeps", "keep",
+    "still", "getting", "now", "currently", "since", "today", "tonight", "estoy", "esta", "está", "estan",
+    "están", "tengo", "tiene", "sigue", "sigo", "ahora", "hoy", "desde", "puedo", "puede",
+})
+# Someone else's story, told: fiction, the news, what a friend said.
+STORY = re.compile(r"\b(documentary|documentaries|movie|film|tv show|on tv|the news|a book|my book|novel|character|"
+                   r"podcast|article|i read|i heard|i saw online|my friend said|someone said|people say|"
+                   r"un documental|una pelicula|una película|en la tele|en las noticias|me contaron|lei que|leí que)\b")
+
+
 YEAR = re.compile(r"\b(in|en|back in|around) (19[5-9]\d|20[0-2]\d)\b|\bin the (19)?[5-9]0s\b|\bas a (baby|toddler|teenager)\b")
 # Words that make symptom words in their clause a figure of speech, not a report.
 FIGURATIVE_CONTEXT = frozenset({
@@ -302,7 +342,7 @@ RECOVERED = ("fine now", "ok now", "okay now", "alright now", "better now", "cam
              "came to", "woke up", "recovered", "back to normal", "feel fine", "feels fine", "im fine",
              "i'm fine", "i am fine", "seems fine", "bien ahora", "ya estoy bien", "ya esta bien",
              "ya está bien", "se recupero", "se recuperó", "desperto", "despertó", "volvio en si", "volvió en sí")
-NOT_RECOVERED = ("again", "twice", "keeps", "keep", "hit", "head", "injur", "bleeding", "not waking",
+NOT_RECOVERED = ("again", "twice", "second time", "2nd time", "third time", "keeps", "keep", "hit", "head", "injur", "bleeding", "not waking",
                  "otra vez", "de nuevo", "golpe", "cabeza", "no despierta")
 
 
