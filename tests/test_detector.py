@@ -82,6 +82,9 @@ def test_not_an_emergency(text):
     "I need to wee but nothing comes out, it's been 10 hours",
     "swallowed all my oxycodone. just thought someone should know",
     "hit the deck in the supermarket, second time this week",
+    "Passed out twice since getting home, once in the car park and once on the stairs",
+    "just came to on the bathroom floor, no idea how long i was out, this is the 2nd time today",
+    "went down like a sack of potatoes at the bus stop, smacked my head on the pavement",
 ])
 def test_emergency(text):
     assert tier(text) == "emergency"

@@ -287,18 +287,20 @@ def _tells_old_story(clause: List) -> bool:
 
 def _in_an_old_story(span: Span, clause: List) -> bool:
     """ "had a kidney stone in 2019, blood in the pee back then": the clause is part of a
-    sentence that tells an old or someone else's story (a documentary, a book, what a friend
-    said), and says nothing in the present tense itself. "Years ago I had a collapsed lung
-    and now I can't breathe" stays a report: "now", "can't" are present."""
-    sentence = [t for t in span.sent] if span.doc.has_annotation("SENT_START") else _sentence_of(span)
-    clause_words = {t.lower_ for t in clause}
-    if clause_words & PRESENT_MARKERS:
+    sentence that tells an old or someone else's story (a year, "years ago", a documentary,
+    what a friend said) and says nothing in the present. "Years ago I had a collapsed lung
+    and now I can't breathe", "passed out twice since getting home, once in the car park"
+    stay reports: a present word anywhere in the sentence keeps it one."""
+    sentence = _sentence_of(span)
+    words = {t.lower_ for t in sentence}
+    if words & PRESENT_MARKERS:
         return False
     text = " ".join(t.lower_ for t in sentence)
-    if any(marker in text.split() for marker in ("now", "today", "tonight", "ahora", "hoy")):
-        return False
-    return bool(FRAMES["past_or_other"].search(text) or YEAR.search(text) or STORY.search(text)
+    return bool(YEAR.search(text) or STORY.search(text) or AGO.search(text)
                 or any(phrase in text for phrase in PAST_PHRASES))
+
+
+AGO = re.compile(r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bhace (\w+ )?(años|anos|meses)\b")
 
 
 def _sentence_of(span: Span) -> List:
@@ -315,7 +317,7 @@ SENTENCE_ENDS = {".", "!", "?", "\n", "\n\n"}
 # Words that put a clause in the present: it is a report, whatever the sentence tells.
 PRESENT_MARKERS = frozenset({
     "am", "is", "are", "'m", "im", "i'm", "can't", "cant", "cannot", "ca", "wo", "won't", "keeps", "keep",
-    "still", "getting", "now", "currently", "since", "today", "tonight", "estoy", "esta", "está", "estan",
+    "still", "getting", "now", "currently", "since", "today", "tonight", "twice", "again", "right", "estoy", "esta", "está", "estan",
     "están", "tengo", "tiene", "sigue", "sigo", "ahora", "hoy", "desde", "puedo", "puede",
 })
 # Someone else's story, told: fiction, the news, what a friend said.

@@ -205,6 +205,10 @@ SYMPTOMS: List[Symptom] = [
         "go|went|gone|going|goes ~ limp|floppy",
         "drop|dropped ~ to ~ the ~ floor|ground",
         "hit ~ the ~ deck",
+        "came|come|coming ~ to|round ~ on ~ the ~ ~ floor|ground|pavement",
+        "just ~ came|come ~ to|round",
+        "woke|woken|wake ~ up ~ on ~ the ~ ~ floor|ground|pavement",
+        "went|go|going ~ down ~ like ~ a ~ sack",
     ]),
     Symptom("breathing", EMERGENCY, [
         "lip|mouth|face|skin|fingertips|fingers|nails ~ ~ ~ ~ ~ blue",
@@ -470,6 +474,7 @@ SYMPTOMS += [
         "no ~ vale ~ la ~ pena ~ vivir|seguir",
         "carta ~ de ~ despedida",
         "ya ~ se ~ como|donde ~ hacerlo",
+        "compre|compré|comprado ~ una ~ soga",
     ]),
     Symptom("compartment", EMERGENCY, [
         "leg|calf|arm|forearm|thigh|shin|foot|hand ~ ~ ~ ~ ~ cold ~ and ~ pale|white|numb|blue",
