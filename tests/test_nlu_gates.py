@@ -33,6 +33,13 @@ def test_unsure_answer_becomes_fallback(answers):
     assert message.get("response_selector")["faq"]["ranking"][0]["intent_response_key"] == "faq/cost"
 
 
+def test_a_topic_and_its_precise_answer_close_together_are_not_a_doubt():
+    """The margin is to another topic's answer: cost vs the clinic's prices is the same topic."""
+    answers = [("faq/cost__clinic_prices", 0.5), ("faq/cost", 0.42), ("faq/insurance", 0.05)]
+    message = answer_gate().process([parsed("how much r u charging", [("faq", 0.99)], answers)])[0]
+    assert intent(message) == "faq"
+
+
 def test_other_intents_are_not_touched_by_the_answer_gate():
     message = answer_gate().process([parsed("hi", [("greet", 0.9)], [("faq/cost", 0.1), ("faq/x", 0.09)])])[0]
     assert intent(message) == "greet"

@@ -14,6 +14,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.intents import FALLBACK, FAQ, Gate, faq_ranking, intent_name, set_intent
+from bot.topics import topic_of
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -43,5 +44,9 @@ class AnswerConfidenceGate(Gate):
         if not ranking:
             return False
         best = ranking[0]["confidence"]
-        runner_up = ranking[1]["confidence"] if len(ranking) > 1 else 0.0
+        # The runner-up that matters is another topic's: a topic's general answer close to
+        # one of its precise answers ("how much r u charging": cost / the clinic's prices)
+        # is no risk of answering the wrong topic.
+        topic = topic_of(ranking[0]["intent_response_key"])
+        runner_up = next((r["confidence"] for r in ranking[1:] if topic_of(r["intent_response_key"]) != topic), 0.0)
         return best >= self.threshold and best - runner_up >= self.margin
