@@ -54,7 +54,7 @@ def unset_clinic_values() -> list:
 # What replies say when the clinic leaves its name, phone or website unset, per language.
 GENERIC_CLINIC = {
     "en": ("the clinic", "the clinic's phone number", "the clinic's website"),
-    "es": ("la clínica", "número de teléfono de la clínica", "el sitio web de la clínica"),  # "llame al número..."
+    "es": ("la clínica", "el teléfono de la clínica", "el sitio web de la clínica"),
 }
 
 

@@ -7,15 +7,20 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
 from bot import answers
-from bot.channels.twilio_sms import plain_text
+from bot.channels.twilio_sms import button_options, plain_text
+from bot.nlg import tell_me_more
 from bot.topics import detail_of, is_not_covered
 
 SPANISH = [{"type": "slot", "name": "language", "value": "es"}]
-PRECISE = {name: variants for name, variants in answers.faq_responses().items() if detail_of(name)}
+# precise.yml's answers (not_covered.yml has its own checks: tests/test_not_covered_answers.py)
+PRECISE = {name: variants for name, variants in
+           yaml.safe_load((answers.RESPONSES_DIR / "precise.yml").read_text(encoding="utf-8"))["responses"].items()
+           if detail_of(name)}
 SMS_LIMIT = 320
-SMS_SUFFIX = " Responda 1 para más información."
+SMS_SUFFIX = "\n" + button_options([tell_me_more("es")], language="es")  # "Responda 1 para Cuénteme más."
 SAMPLE = {
     "clinic_name": "Riverside Physical Therapy",
     "clinic_phone": "(555) 010-0199",

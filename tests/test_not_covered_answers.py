@@ -15,7 +15,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import answers
 from bot.channels.twilio_sms import button_options, plain_text
-from bot.nlg import TELL_ME_MORE, ClinicResponseGenerator
+from bot.nlg import TELL_ME_MORE, ClinicResponseGenerator, tell_me_more
 from bot.topics import TOPICS, is_not_covered, topic_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +62,8 @@ def test_the_spanish_text_says_so_first_and_names_who_to_ask(name):
 def test_each_text_fits_one_sms_with_sample_clinic_values_and_the_option(name, language):
     variant = (english if language == "en" else spanish)(RESPONSES[name])[0]
     body = plain_text(answers.render(variant["text"], answers.sample_values()))
-    assert len(body + "\n" + button_options([TELL_ME_MORE])) <= answers.SMS_LIMIT, body
+    option = button_options([tell_me_more(language)], language=language)  # "Responda 1 para Cuénteme más."
+    assert len(body + "\n" + option) <= answers.SMS_LIMIT, body
 
 
 def test_the_measure_can_fail():
@@ -82,4 +83,4 @@ async def test_a_spanish_conversation_gets_the_spanish_text(monkeypatch):
         )
         message = await generator.generate(name, tracker, "twilio")
         assert message["text"].startswith(start), message["text"]
-        assert message["buttons"] == [TELL_ME_MORE]
+        assert message["buttons"] == [tell_me_more(language)]
