@@ -292,10 +292,9 @@ def _in_an_old_story(span: Span, clause: List) -> bool:
     and now I can't breathe", "passed out twice since getting home, once in the car park"
     stay reports: a present word anywhere in the sentence keeps it one."""
     sentence = _sentence_of(span)
-    words = {t.lower_ for t in sentence}
-    if words & PRESENT_MARKERS:
-        return False
     text = " ".join(t.lower_ for t in sentence)
+    if set(ASKING_ABOUT_IT.sub(" ", text).split()) & PRESENT_MARKERS:
+        return False
     return bool(YEAR.search(text) or STORY.search(text) or AGO.search(text)
                 or any(phrase in text for phrase in PAST_PHRASES))
 
@@ -323,7 +322,11 @@ PRESENT_MARKERS = frozenset({
 # Someone else's story, told: fiction, the news, what a friend said.
 STORY = re.compile(r"\b(documentary|documentaries|movie|film|tv show|on tv|the news|a book|my book|novel|character|"
                    r"podcast|article|i read|i heard|i saw online|my friend said|someone said|people say|"
-                   r"un documental|una pelicula|una película|en la tele|en las noticias|me contaron|lei que|leí que)\b")
+                   r"un documental|una pelicula|una película|en la tele|en las noticias|me contaron|lei que|leí que)\b"
+                   # what a stranger was seen doing: "she once saw someone go into anaphylaxis"
+                   r"|\b(saw|seen) (someone|somebody|a guy|a girl|a man|a woman)\b")
+# "is that real?" asks about the story; it does not put the story in the present.
+ASKING_ABOUT_IT = re.compile(r"\b(is|was) (that|it|this) (real|true|normal|possible|right|common|likely)\b")
 
 
 YEAR = re.compile(r"\b(in|en|back in|around) (19[5-9]\d|20[0-2]\d)\b|\bin the (19)?[5-9]0s\b|\bas a (baby|toddler|teenager)\b")

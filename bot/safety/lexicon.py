@@ -669,7 +669,16 @@ SYMPTOMS += [
         "cost|costs ~ ~ arm ~ and ~ a ~ leg",
         "me ~ salvaron|salvo|salvaste ~ la ~ vida",
         "laugh|laughed|laughing ~ so ~ hard ~ ~ ~ not|cannot ~ breathe",
-        "app|website|computer|printer|phone|system|wifi|laptop ~ ~ ~ ~ ~ fit",
+        "app|website|computer|printer|phone|system|wifi|laptop|wallet|bank|internet|router|server|car|calendar|signal ~ ~ ~ ~ ~ fit|seizure|meltdown",
+        # Someone or something "giving me a heart attack"; bed, boredom and cold feet.
+        "give|gave|giving ~ ~ ~ heart ~ attack",
+        "pass|passed|passing ~ out ~ from|of ~ ~ boredom",
+        "collapse|collapsed|collapsing ~ into ~ bed",
+        "choke|choked ~ at ~ the ~ last",
+        # Work and weekdays that drown, choke or suffocate.
+        "work|job|deadline|deadlines|monday|mondays|week|boss|uni|exam|exams|inbox ~ ~ ~ choke|choking|suffocate|suffocating|drown|drowning",
+        # A pet's fit is not a patient's: "the neighbour's dog had a seizure".
+        "dog|cat|puppy|kitten|pet|horse|perro|perrita|perrito|gato|gata|gatito|mascota ~ ~ fit|seizure|seizures|convulsion|convulsiones|ataque",
         "a|such|real ~ ~ pain ~ in ~ the ~ backside|butt|arse|ass|neck|behind",
         "sudar|sudando|sude|sudo ~ la ~ gota ~ gorda",
         "corazon ~ contento|feliz|alegre|lleno",
