@@ -55,6 +55,15 @@ def test_routine_and_negated_messages_are_rarely_read_as_emergencies():
     "the booking app keeps having a fit and logging me out",
     "my son is a pain in the backside but I love him",
     "estoy sudando la gota gorda en este camion",
+    "the printer at work is having a seizure again",
+    "my bank account had a heart attack after the holidays, can I pay monthly?",
+    "the grandkids gave me a heart attack hiding in the wardrobe",
+    "gonna pass out from boredom in this waiting room",
+    "going to collapse into bed the minute I get home, see you Friday",
+    "I choked at the last second and skipped my appointment",
+    "the job is suffocating me, any Saturday slots?",
+    "our puppy had a fit at the vet's, sorry I'm late replying",
+    "saw a clip on a tv show where a man coughed up blood after acupuncture, is that true",
 ])
 def test_not_an_emergency(text):
     assert tier(text) != "emergency"
@@ -85,6 +94,10 @@ def test_not_an_emergency(text):
     "Passed out twice since getting home, once in the car park and once on the stairs",
     "just came to on the bathroom floor, no idea how long i was out, this is the 2nd time today",
     "went down like a sack of potatoes at the bus stop, smacked my head on the pavement",
+    # a pet or a person nearby does not make the patient's own report a story
+    "I was walking the dog and collapsed, now I can't feel my legs",
+    "my wife says she feels like she's drowning since the needling",
+    "my son says he wants to die and has a knife",
 ])
 def test_emergency(text):
     assert tier(text) == "emergency"

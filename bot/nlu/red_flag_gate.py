@@ -159,20 +159,27 @@ class RedFlagGate(GraphComponent):
             return EMERGENCY if share >= self.config["emergency_share"] or always_emergency else URGENT
         return None
 
-    def _strict(self, message: Message, assessment: Assessment) -> bool:
-        """Is the classifier's reading doubtful here? (see the config's strict thresholds)"""
-        if assessment.all_denied or frame_of(message.get(TEXT) or "") is not None:
-            return True
+    def _doubt(self, message: Message, assessment: Assessment) -> Optional[str]:
+        """Why the classifier's reading is doubtful here, if it is (see the strict
+        thresholds): the rules found only denied symptoms, a frame, or another intent."""
+        if assessment.all_denied:
+            return "denied"
+        frame = frame_of(message.get(TEXT) or "")
+        if frame is not None:
+            return frame
         top = (classifier_ranking(message) or [{"name": None, "confidence": 0.0}])[0]
-        return (top["name"] not in RED_FLAG_INTENTS + (FALLBACK, "out_of_scope")
-                and top["confidence"] >= self.config["other_intent_confidence"])
+        if (top["name"] not in RED_FLAG_INTENTS + (FALLBACK, "out_of_scope")
+                and top["confidence"] >= self.config["other_intent_confidence"]):
+            return "other_intent"
+        return None
 
     def _decide(self, message: Message, assessment: Assessment, reading: Optional[Reading]) -> None:
-        strict = reading is not None and self._strict(message, assessment)
+        doubt = self._doubt(message, assessment) if reading is not None else None
+        strict = doubt is not None
         # What the decision rests on, in the parse result: /model/parse shows it and
         # make eval sweeps thresholds over it (no message text, only numbers and names).
         message.set("red_flag", {
-            "rules": assessment.tier, "all_denied": bool(assessment.all_denied), "strict": bool(strict),
+            "rules": assessment.tier, "all_denied": bool(assessment.all_denied), "strict": bool(strict), "doubt": doubt,
             "classifier": dict(reading.probabilities) if reading else None,
             "category": reading.category if reading else None,
         }, add_to_output=True)

@@ -670,6 +670,7 @@ SYMPTOMS += [
         "me ~ salvaron|salvo|salvaste ~ la ~ vida",
         "laugh|laughed|laughing ~ so ~ hard ~ ~ ~ not|cannot ~ breathe",
         "app|website|computer|printer|phone|system|wifi|laptop|wallet|bank|internet|router|server|car|calendar|signal ~ ~ ~ ~ ~ fit|seizure|meltdown",
+        "app|website|computer|printer|phone|system|wifi|laptop|wallet|bank|account|internet|router|server|car|calendar ~ ~ ~ ~ heart ~ attack",
         # Someone or something "giving me a heart attack"; bed, boredom and cold feet.
         "give|gave|giving ~ ~ ~ heart ~ attack",
         "pass|passed|passing ~ out ~ from|of ~ ~ boredom",

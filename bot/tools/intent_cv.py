@@ -82,5 +82,40 @@ def main() -> None:
               f"{np.mean((predicted[other] == 'faq') & sure[other]):.3f}")
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and len(__import__("sys").argv) == 1:
     main()
+
+
+def topics_main() -> None:
+    """The answer selector's topic model: C and the answer gate (threshold, margin), by
+    5-fold cross-validation on the FAQ examples: answered right vs answered wrong."""
+    from bot.topics import topic_of
+
+    configure_structlog(logging.WARNING)
+    agent = Agent.load(str(MODEL_PATH))
+    examples = [e for e in load_data("data/nlu").intent_examples
+                if e.get("text") and e.get(INTENT) == "faq" and e.get("intent_response_key")]
+    texts = [e.get("text") for e in examples]
+    labels = np.array([topic_of(e.get("intent_response_key")) for e in examples])
+    X = vectors(agent, texts)
+    folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(texts, labels))
+    print(f"n = {len(texts)} FAQ examples, {len(set(labels))} topics")
+    print("     C  threshold margin | answered right  answered wrong  not sure")
+    for C in (10.0, 30.0, 100.0, 300.0):
+        probabilities = np.zeros((len(texts), len(set(labels))))
+        for train, test in folds:
+            clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(X[train], labels[train])
+            probabilities[test] = clf.predict_proba(X[test])
+        classes = clf.classes_
+        ordered = np.sort(probabilities, axis=1)
+        top, second = ordered[:, -1], ordered[:, -2]
+        right_topic = classes[probabilities.argmax(1)] == labels
+        for threshold in (0.3, 0.4, 0.5):
+            for margin in (0.1, 0.15, 0.2):
+                answered = (top >= threshold) & (top - second >= margin)
+                print(f" {C:5.0f}  {threshold:.2f}      {margin:.2f}  |  {np.mean(answered & right_topic):.3f}           "
+                      f"{np.mean(answered & ~right_topic):.3f}           {np.mean(~answered):.3f}")
+
+
+if __name__ == "__main__" and len(__import__("sys").argv) > 1 and __import__("sys").argv[1] == "topics":
+    topics_main()
