@@ -136,4 +136,15 @@ def test_a_confident_other_intent_makes_the_classifier_strict(gate):
 @pytest.mark.parametrize("text", ["what if I get breathless tonight", "my uncle fainted at a blood test years ago",
                                   "the price made me nearly faint lol", "my back is sore like after the gym"])
 def test_framed_messages_make_the_classifier_strict(gate, text):
-    assert decide(gate, text, reading(0.7, 0.1)) != "red_flag_emergency"
+    assert decide(gate, text, reading(0.65, 0.1)) != "red_flag_emergency"
+
+
+@pytest.mark.parametrize("text", ["what if I get breathless tonight", "my uncle fainted at a blood test years ago"])
+def test_a_what_if_or_an_old_story_needs_a_very_sure_reading(gate, text):
+    assert decide(gate, text, reading(0.8, 0.05)) != "red_flag_emergency"
+
+
+@pytest.mark.parametrize("text", ["every muscle aches and I bit my cheek, lost a few minutes",
+                                  "sorry about the booking, can't stay awake and he's slurring"])
+def test_a_routine_word_beside_a_report_is_a_weaker_doubt(gate, text):
+    assert decide(gate, text, reading(0.75, 0.05)) == "red_flag_emergency"

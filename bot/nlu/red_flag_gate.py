@@ -81,6 +81,12 @@ class RedFlagGate(GraphComponent):
             # classifier escalates only from the strict thresholds.
             "other_intent_confidence": 0.8,
             "strict_emergency_threshold": 0.9,
+            # Weaker doubts (a routine word such as "aches" beside the symptom, everyday
+            # talk, another intent's confidence) ask less of an emergency reading: "just had
+            # what I think was a fit ... every muscle aches" (sweep over the development
+            # rounds 1-6: emergency recall +0.4 points, over-triage +0.1).
+            "soft_doubts": ["routine", "everyday", "other_intent"],
+            "soft_emergency_threshold": 0.7,
             "strict_urgent_threshold": 0.9,
             "strict_net_threshold": 0.6,
             # Answers below this after a downgrade become nlu_fallback.
@@ -145,11 +151,15 @@ class RedFlagGate(GraphComponent):
             return None
         return self.classifier.read(remainder)
 
-    def classifier_tier(self, reading: Optional[Reading], strict: bool = False) -> Optional[str]:
+    def classifier_tier(self, reading: Optional[Reading], strict: bool = False,
+                        doubt: Optional[str] = None) -> Optional[str]:
         if reading is None:
             return None
         prefix = "strict_" if strict else ""
-        if reading.probabilities.get(EMERGENCY, 0.0) >= self.config[f"{prefix}emergency_threshold"]:
+        emergency_threshold = self.config[f"{prefix}emergency_threshold"]
+        if strict and doubt in self.config["soft_doubts"]:
+            emergency_threshold = self.config["soft_emergency_threshold"]
+        if reading.probabilities.get(EMERGENCY, 0.0) >= emergency_threshold:
             return EMERGENCY
         if reading.red_flag >= self.config[f"{prefix}urgent_threshold"]:
             # A red flag, tier unsure: a missed emergency is the worst error, so the higher
@@ -183,7 +193,7 @@ class RedFlagGate(GraphComponent):
             "classifier": dict(reading.probabilities) if reading else None,
             "category": reading.category if reading else None,
         }, add_to_output=True)
-        learned = self.classifier_tier(reading, strict)
+        learned = self.classifier_tier(reading, strict, doubt)
         tier = max(assessment.tier, learned, key=TIER_RANK.get)
         net = self.config["strict_net_threshold" if strict else "net_threshold"]
         if tier:
