@@ -129,7 +129,7 @@ def test_unlikely_red_flag_keeps_the_answer(gate):
 
 
 def test_a_confident_other_intent_makes_the_classifier_strict(gate):
-    assert decide(gate, "something odd", reading(0.6, 0.1), (("faq", 0.9),)) == "symptom_check"
+    assert decide(gate, "something odd", reading(0.55, 0.1), (("faq", 0.9),)) == "symptom_check"
     assert decide(gate, "something odd", reading(0.95, 0.02), (("faq", 0.9),)) == "red_flag_emergency"
 
 
@@ -148,3 +148,9 @@ def test_a_what_if_or_an_old_story_needs_a_very_sure_reading(gate, text):
                                   "sorry about the booking, can't stay awake and he's slurring"])
 def test_a_routine_word_beside_a_report_is_a_weaker_doubt(gate, text):
     assert decide(gate, text, reading(0.75, 0.05)) == "red_flag_emergency"
+
+
+def test_a_sure_red_flag_reading_beside_routine_words_is_at_least_urgent(gate):
+    text = "five days out and the sore arm is worse than ever"
+    assert decide(gate, text, reading(0.02, 0.78)) == "red_flag_urgent"
+    assert decide(gate, "what if I get breathless tonight", reading(0.02, 0.78)) != "red_flag_urgent"

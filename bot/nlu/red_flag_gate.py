@@ -87,6 +87,10 @@ class RedFlagGate(GraphComponent):
             # rounds 1-6: emergency recall +0.4 points, over-triage +0.1).
             "soft_doubts": ["routine", "everyday", "other_intent"],
             "soft_emergency_threshold": 0.7,
+            # and a red-flag reading this sure is at least urgent ("5 days out, arm more sore
+            # than ever": routine words, an urgent report; urgent recall +1.4 points, calm
+            # messages escalated +1.2, none more as emergencies).
+            "soft_urgent_threshold": 0.7,
             "strict_urgent_threshold": 0.9,
             "strict_net_threshold": 0.6,
             # Answers below this after a downgrade become nlu_fallback.
@@ -167,6 +171,8 @@ class RedFlagGate(GraphComponent):
             share = reading.probabilities.get(EMERGENCY, 0.0) / reading.red_flag
             always_emergency = reading.category in emergency_only_categories()
             return EMERGENCY if share >= self.config["emergency_share"] or always_emergency else URGENT
+        if strict and doubt in self.config["soft_doubts"] and reading.red_flag >= self.config["soft_urgent_threshold"]:
+            return URGENT
         return None
 
     def _doubt(self, message: Message, assessment: Assessment) -> Optional[str]:

@@ -6,12 +6,19 @@ each FAQ question counts for little against greet or out_of_scope. This compares
 weightings by 5-fold cross-validation on data/nlu, with the trained model's own features
 and the fallback threshold of config.yml. Held-out sets play no part.
 
-    .venv/bin/python -m bot.tools.intent_cv
+    .venv/bin/python -m bot.tools.intent_cv          # the intent classifier's class weights
+    .venv/bin/python -m bot.tools.intent_cv topics   # the answer selector's C and answer gate
+
+Measured 2026-12-02 (8,024 examples, 81 % FAQ): "balanced" (power 1) reads 94.7 % of FAQ
+examples as FAQ and 78.5 % of the others right; unweighted (power 0), 99.3 % and 68.9 %,
+with 20.7 % of the others answered as FAQ. Kept "balanced": an out-of-scope or red-flag
+message answered as an FAQ is the worse error.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from collections import Counter
 from typing import Dict, List
 
@@ -82,10 +89,6 @@ def main() -> None:
               f"{np.mean((predicted[other] == 'faq') & sure[other]):.3f}")
 
 
-if __name__ == "__main__" and len(__import__("sys").argv) == 1:
-    main()
-
-
 def topics_main() -> None:
     """The answer selector's topic model: C and the answer gate (threshold, margin), by
     5-fold cross-validation on the FAQ examples: answered right vs answered wrong."""
@@ -117,5 +120,5 @@ def topics_main() -> None:
                       f"{np.mean(answered & ~right_topic):.3f}           {np.mean(~answered):.3f}")
 
 
-if __name__ == "__main__" and len(__import__("sys").argv) > 1 and __import__("sys").argv[1] == "topics":
-    topics_main()
+if __name__ == "__main__":
+    topics_main() if sys.argv[1:] == ["topics"] else main()
