@@ -82,6 +82,13 @@ def test_every_safety_reply_has_a_spanish_variant_carrying_the_number(nlg):
         assert variants and all("{emergency_number}" in v["text"] for v in variants), name
 
 
+def test_the_safety_net_names_the_crisis_line_in_every_language(nlg):
+    # A goodbye note or a plan the classifier cannot place gets the safety net, not the
+    # self-harm reply: the net must carry the crisis line too.
+    variants = nlg.responses["utter_symptom_check"]
+    assert len(variants) >= 2 and all("{crisis_line}" in v["text"] for v in variants)
+
+
 def test_generic_clinic_wording_follows_the_language(monkeypatch):
     monkeypatch.delenv("CLINIC_NAME", raising=False)
     assert settings.clinic("es").name == "la clínica"
