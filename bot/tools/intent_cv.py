@@ -8,6 +8,7 @@ and the fallback threshold of config.yml. Held-out sets play no part.
 
     .venv/bin/python -m bot.tools.intent_cv          # the intent classifier's class weights
     .venv/bin/python -m bot.tools.intent_cv topics   # the answer selector's C and answer gate
+    .venv/bin/python -m bot.tools.intent_cv details  # its share for a precise answer
 
 Measured 2026-12-02 (8,024 examples, 81 % FAQ): "balanced" (power 1) reads 94.7 % of FAQ
 examples as FAQ and 78.5 % of the others right; unweighted (power 0), 99.3 % and 68.9 %,
@@ -120,5 +121,48 @@ def topics_main() -> None:
                       f"{np.mean(answered & ~right_topic):.3f}           {np.mean(~answered):.3f}")
 
 
+
+
+def details_main() -> None:
+    """The answer selector's `detail_share`: within the chosen topic, how much of the answer
+    model's probability a precise answer needs. 5-fold CV on the FAQ examples, scored on the
+    examples whose topic the topic model got right: the precise answer asked for, another
+    precise answer, or the topic's full answer."""
+    from bot.nlu.answer_selector import AnswerSelector
+    from bot.topics import detail_of, topic_of
+
+    configure_structlog(logging.WARNING)
+    agent = Agent.load(str(MODEL_PATH))
+    examples = [e for e in load_data("data/nlu").intent_examples
+                if e.get("text") and e.get(INTENT) == "faq" and e.get("intent_response_key")]
+    texts = [e.get("text") for e in examples]
+    keys = np.array([e.get("intent_response_key") for e in examples])
+    X = vectors(agent, texts)
+    folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(texts, [topic_of(k) for k in keys]))
+    rows = []
+    for train, test in folds:
+        clf = LogisticRegression(C=300.0, max_iter=3000, class_weight="balanced").fit(X[train], keys[train])
+        rows += list(zip(test, clf.predict_proba(X[test])))
+    classes = clf.classes_
+    print(f"n = {len(texts)} FAQ examples, {sum(bool(detail_of(k)) for k in keys)} with a precise answer")
+    print(" share | precise asked: given  other precise  full answer | full asked: given  a precise one")
+    for share in (0.2, 0.3, 0.4, 0.5):
+        selector = AnswerSelector.__new__(AnswerSelector)
+        selector.config = {"detail_share": share}
+        selector.answer_clf = type("Fitted", (), {"classes_": classes})()
+        counts = Counter()
+        for i, row in rows:
+            gold = keys[i]
+            chosen = selector.precise_answer(f"faq/{topic_of(gold)}", row)
+            if detail_of(gold):
+                counts["p_right" if chosen == gold else ("p_other" if detail_of(chosen) else "p_full")] += 1
+            else:
+                counts["f_right" if chosen == gold else "f_precise"] += 1
+        p = sum(counts[k] for k in ("p_right", "p_other", "p_full")) or 1
+        f = sum(counts[k] for k in ("f_right", "f_precise")) or 1
+        print(f"  {share:.1f} |  {counts['p_right'] / p:.3f}   {counts['p_other'] / p:.3f}   {counts['p_full'] / p:.3f}"
+              f"      |  {counts['f_right'] / f:.3f}   {counts['f_precise'] / f:.3f}")
+
+
 if __name__ == "__main__":
-    topics_main() if sys.argv[1:] == ["topics"] else main()
+    {"topics": topics_main, "details": details_main}.get((sys.argv[1:] or [""])[0], main)()
