@@ -63,6 +63,10 @@ def test_routine_and_negated_messages_are_rarely_read_as_emergencies():
     "I choked at the last second and skipped my appointment",
     "the job is suffocating me, any Saturday slots?",
     "our puppy had a fit at the vet's, sorry I'm late replying",
+    "the till at reception collapsed, can I pay by transfer",
+    "me quedé sin aire de tanto reírme con el video",
+    "sweating like crazy in the heat today, can I still come?",
+    "saw a youtube video of a man fainting at acupuncture, scary",
     "saw a clip on a tv show where a man coughed up blood after acupuncture, is that true",
 ])
 def test_not_an_emergency(text):
@@ -98,6 +102,14 @@ def test_not_an_emergency(text):
     "I was walking the dog and collapsed, now I can't feel my legs",
     "my wife says she feels like she's drowning since the needling",
     "my son says he wants to die and has a knife",
+    # plans and overdoses told without the usual words
+    "planning to end it after my last appointment",
+    "figured out how I'll do it and when",
+    "took a load of my tramadol, lost count, can't keep my eyes open",
+    "devolví mucha sangre hace un rato",
+    "no puedo orinar nada desde la mañana",
+    "he's talking rubbish and burning up since the needling",
+    "no puedo breathe since the session",
 ])
 def test_emergency(text):
     assert tier(text) == "emergency"

@@ -357,7 +357,7 @@ SYMPTOMS += [
     ]),
     Symptom("altered_consciousness", EMERGENCY, [
         "not|cannot ~ make|making ~ ~ sense",
-        "talk|talking|saying ~ ~ nonsense|gibberish",
+        "talk|talking|saying ~ ~ nonsense|gibberish|rubbish|gobbledygook",
         "not|cannot ~ recognise|recognize|recognising|recognizing|know ~ ~ ~ me|us|anyone|where|who",
         "disoriented|disorientated|delirious|incoherent",
         "SUDDENLY|VERY|SO|REALLY|TOTALLY ~ CONFUSED",
@@ -380,6 +380,7 @@ SYMPTOMS += [
         "hard|rigid|swollen|distended ~ ~ belly|stomach|tummy|abdomen",
         f"{BLEED} ~ ~ in ~ ~ urine|pee|wee|piss",
         "urine|pee|wee|piss ~ ~ ~ ~ blood|bloody|red|pink|brown|cola",
+        "blood|bloody|red|pink ~ ~ in ~ the ~ toilet|loo|bowl ~ ~ ~ ~ wee|pee|urinate|weeing|peeing",
         "pee|peeing|wee|weeing|urinate|urinating ~ ~ blood",
         "flank|kidney|kidneys ~ ~ ~ pain|hurt|hurts|agony|killing|stab|stabbing|excruciating",
         "sangre ~ en ~ ~ orina|pipi|pis",
@@ -404,6 +405,8 @@ SYMPTOMS += [
         "either|both ~ foot|feet|leg|legs",
         "leg|legs ~ ~ give|gave|giving ~ way|out",
         "no ~ puedo|puede ~ orinar|aguantar|controlar ~ ~ ~ orina|pipi|vejiga|esfinter",
+        "no ~ puedo|puede|he|ha ~ podido? ~ orinar|mear|orino ~ desde|nada|en",
+        "haven't|hasn't|havent|hasnt|not|no ~ peed|weed|urinated|pee|wee ~ ~ all ~ day|since",
         # urinary retention: "I need to wee but nothing comes out"
         "wee|pee|urinate|go ~ but ~ nothing ~ come|comes|coming",
         "not|cannot ~ feel ~ when ~ ~ ~ need ~ to ~ go|wee|pee",
@@ -444,11 +447,20 @@ SYMPTOMS += [
         "end ~ everything",
         "cannot|not ~ go ~ on ~ ~ ~ ~ anymore|living",
         "no ~ one|body ~ would ~ miss ~ me",
-        "not ~ be ~ around|here ~ anymore|much|long",
+        "not ~ be ~ around|here ~ anymore|much|long|after|past|by",
         "last ~ message",
         "jump ~ off|in|in front|under ~ ~ ~ bridge|building|roof|train|cliff|traffic",
         "have|got|bought ~ ~ rope|gun|pills|blade",
         "stop ~ being ~ ~ burden",
+        # a plan told without the word: "I have a plan to end it this weekend", "I've
+        # worked out how I'm going to do it and when", "I've made my plan"
+        "plan|planned|planning ~ to ~ end ~ it|things|everything|myself",
+        "end ~ it ~ this|tomorrow|soon|on ~ weekend|week|friday|saturday|sunday",
+        "worked|figured ~ out ~ how ~ ~ ~ ~ ~ do ~ it ~ and ~ when",
+        "how ~ ~ ~ ~ do ~ it ~ and ~ when",
+        "made|have|got my plan",
+        "lost ~ count ~ of? ~ how ~ many ~ ~ pill|pills|tablet|tablets|painkiller|painkillers|oxy|oxycodone|meds|i ~ took|took|had",
+        "lost ~ count",
         "tonight ~ is ~ the ~ night",
         "make ~ it|everything ~ all? ~ stop ~ ~ for ~ good|forever",
         "make ~ it ~ all ~ stop",
@@ -570,6 +582,10 @@ SYMPTOMS += [
     # --- Spanish for the first categories ---
     Symptom("breathing", EMERGENCY, [
         "no ~ puedo|puede|podia|pude|podemos ~ ~ respirar",
+        # Spanglish and pleuritic pain: "no puedo breathe bien", "como cuchillada al respirar"
+        "no ~ puedo|puede ~ breathe|catch",
+        "cuchillada|punzada|pinchazo|puñalada|punalada|navajazo ~ ~ ~ ~ respirar|respiro|inspirar|inspiro|jalar|jalo|tomar ~ aire",
+        "pulmon|pulmones ~ no ~ se? ~ me|le? ~ llena|llenan",
         "me|le|nos ~ falta|faltaba|falto ~ ~ aire|respiracion",
         "falta ~ de ~ aire",
         "dificultad|problema|problemas|trabajo ~ ~ para|al ~ respirar",
@@ -605,7 +621,7 @@ SYMPTOMS += [
         "empapada|empapadas|empapado|empapados ~ ~ una ~ tras ~ otra",
     ]),
     Symptom("coughing_blood", EMERGENCY, [
-        "tos|toso|tose|tosiendo|tosi|escupo|escupe|escupiendo|vomito|vomita|vomitando|vomitar ~ ~ ~ sangre",
+        "tos|toso|tose|tosiendo|tosi|escupo|escupe|escupiendo|vomito|vomita|vomitando|vomitar|devolvi|devolvio|devolviendo|devuelvo|devolver ~ ~ ~ sangre",
         "flema|flemas|gargajo|esputo ~ ~ ~ ~ sangre|rosada|rosadas|sanguinolenta",
     ]),
     Symptom("syncope_collapse", EMERGENCY, [
@@ -641,7 +657,9 @@ SYMPTOMS += [
         "take|took|takes|taking ~ ~ breath ~ away",
         "breathtaking",
         "catch ~ ~ breath ~ before|then",
-        "bleed ~ ~ money|dry|cash",
+        "bleed|haemorrhage|hemorrhage|haemorrhaging|hemorrhaging ~ ~ money|dry|cash",
+        "machine|system|server|website|app|network|till|printer ~ ~ ~ ~ collapse|collapsed",
+        "sweat|sweating|sweaty ~ ~ ~ ~ ~ heat|heatwave|sun|weather|gym|workout|hill|sauna",
         "heart ~ melt|melted|melts|broke|broken|sank",
         "dying ~ to",
         "kill|killing ~ me",
@@ -653,6 +671,7 @@ SYMPTOMS += [
         "make|made|makes ~ ~ ~ faint",
         "precio|precios|cuenta|factura|vista|paisaje ~ ~ ~ ~ sin ~ aliento",
         "me ~ muero ~ de|por ~ hambre|risa|ganas|sueno|verguenza|calor|frio",
+        "sin ~ aire|aliento ~ de ~ tanto ~ reir|reirme|correr|bailar",
         "muerto|muerta ~ de ~ risa|hambre|cansancio|sueno",
         "me ~ mata|matas|mato ~ ~ risa|precio",
         "me ~ desmayo ~ ~ ~ precio|cuenta|factura",
