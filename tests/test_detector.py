@@ -67,10 +67,26 @@ def test_routine_and_negated_messages_are_rarely_read_as_emergencies():
     "me quedé sin aire de tanto reírme con el video",
     "sweating like crazy in the heat today, can I still come?",
     "saw a youtube video of a man fainting at acupuncture, scary",
+    # questions about the procedure and the research, and a Spanish word the English
+    # lemmatizer read as "pus"
+    "how long do the needles stay in for a typical session?",
+    "¿cuánto tiempo se quedan las agujas puestas?",
+    "is the research on this weak or strong",
+    "es pura publicidad o de verdad funciona?",
     "saw a clip on a tv show where a man coughed up blood after acupuncture, is that true",
 ])
 def test_not_an_emergency(text):
     assert tier(text) != "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "how long do the needles stay in for a typical session?",
+    "¿cuánto tiempo se quedan las agujas puestas?",
+    "is the research on this weak or strong",
+    "es pura publicidad o de verdad funciona?",
+])
+def test_questions_about_the_procedure_are_not_red_flags(text):
+    assert tier(text) is None
 
 
 @pytest.mark.parametrize("text", [

@@ -35,6 +35,8 @@ class Symptom(NamedTuple):
 
 # Common misspellings and SMS shorthand -> the canonical word the patterns use.
 SPELLING: Dict[str, str] = {
+    # Spanish words the English lemmatizer turns into symptom words ("pura teoría" -> "pus")
+    "pura": "pura", "puras": "puras",
     # breathing
     "breth": "breathe", "breath": "breath", "brethe": "breathe", "breathin": "breathe",
     "breating": "breathe", "breathng": "breathe", "brething": "breathe", "breahte": "breathe",
@@ -658,6 +660,11 @@ SYMPTOMS += [
         "breathtaking",
         "catch ~ ~ breath ~ before|then",
         "bleed|haemorrhage|hemorrhage|haemorrhaging|hemorrhaging ~ ~ money|dry|cash",
+        # questions about the procedure: "how long are the needles left in?"
+        "how ~ long ~ ~ ~ ~ needle|needles ~ left|stay|kept ~ in",
+        "cuanto ~ tiempo ~ ~ ~ ~ aguja|agujas ~ adentro|dentro|puesta|puestas",
+        # arguments, not bodies: "the evidence is weak"
+        "evidence|study|studies|research|proof|argument|case|data|signal|wifi|reception ~ ~ ~ weak",
         "machine|system|server|website|app|network|till|printer ~ ~ ~ ~ collapse|collapsed",
         "sweat|sweating|sweaty ~ ~ ~ ~ ~ heat|heatwave|sun|weather|gym|workout|hill|sauna",
         "heart ~ melt|melted|melts|broke|broken|sank",
