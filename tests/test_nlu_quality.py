@@ -103,7 +103,7 @@ def test_urgent_recall_and_over_triage(summary, name):
 
 # Open-world sets (tests/data/redflag_open_*.yml), every round: floors below `make eval`.
 # Round 7 (the last first run, 2026-12-02): English 98.1 %, Spanish 97.5 %; the weakest
-# earlier round on the same model: English 95.9 % (round 6), Spanish 96.4 % (round 4).
+# round on the final code (all read now): English 96.4 % (round 6), Spanish 96.4 % (round 4).
 @pytest.mark.parametrize("lang,recall_floor", [("en", 0.95), ("es", 0.95)])
 def test_open_world_red_flags(summary, lang, recall_floor):
     for round_name, result in summary["red_flags_open"].items():
