@@ -43,3 +43,20 @@ def test_a_topic_and_its_precise_answer_close_together_are_not_a_doubt():
 def test_other_intents_are_not_touched_by_the_answer_gate():
     message = answer_gate().process([parsed("hi", [("greet", 0.9)], [("faq/cost", 0.1), ("faq/x", 0.09)])])[0]
     assert intent(message) == "greet"
+
+
+def test_the_clinics_own_fact_asked_like_a_shops_is_answered():
+    answers = [("faq/cost__clinic_prices", 0.99), ("faq/cost", 0.01)]
+    message = answer_gate().process([parsed("how much r u charging", [("out_of_scope", 0.51), ("faq", 0.36)], answers)])[0]
+    assert intent(message) == "faq"
+
+
+@pytest.mark.parametrize("intents,answers", [
+    ([("out_of_scope", 0.96), ("faq", 0.03)], [("faq/cost__clinic_prices", 0.99)]),   # surely something else
+    ([("out_of_scope", 0.5), ("faq", 0.4)], [("faq/cost", 0.99)]),                    # not a clinic fact
+    ([("out_of_scope", 0.5), ("faq", 0.4)], [("faq/cost__clinic_prices", 0.6)]),      # an unsure answer
+    ([("out_of_scope", 0.5), ("greet", 0.4)], [("faq/cost__clinic_prices", 0.99)]),   # FAQ is not next
+])
+def test_out_of_scope_stays_unless_it_is_clearly_a_clinic_fact(intents, answers):
+    message = answer_gate().process([parsed("how much is bitcoin", intents, answers)])[0]
+    assert intent(message) == "out_of_scope"

@@ -13,8 +13,10 @@ from typing import Any, Dict, List, Text
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.intents import FALLBACK, FAQ, Gate, faq_ranking, intent_name, set_intent
-from bot.topics import topic_of
+from bot.nlu.intents import FALLBACK, FAQ, Gate, classifier_ranking, faq_ranking, intent_name, set_intent
+from bot.topics import is_clinic_fact, topic_of
+
+OUT_OF_SCOPE = "out_of_scope"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -26,6 +28,12 @@ class AnswerConfidenceGate(Gate):
             "answer_threshold": 0.4,
             # and beat the runner-up by this much (two answers close together = unsure)
             "answer_margin": 0.1,
+            # The clinic's own facts asked like any shop's ("how much r u charging", "what
+            # time do you close") read as half out of scope: the out-of-scope examples ask
+            # what other things cost. When out of scope is this unsure, FAQ comes next and
+            # the answer is a clinic fact this sure, the clinic's answer is given.
+            "clinic_fact_out_of_scope_below": 0.7,
+            "clinic_fact_answer_at_least": 0.9,
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
@@ -35,10 +43,21 @@ class AnswerConfidenceGate(Gate):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if intent_name(message) == FAQ and not self.is_confident(faq_ranking(message)):
+            if intent_name(message) in (OUT_OF_SCOPE, FALLBACK) and self.asks_a_clinic_fact(message):
+                set_intent(message, FAQ, classifier_ranking(message)[1]["confidence"])
+            elif intent_name(message) == FAQ and not self.is_confident(faq_ranking(message)):
                 top = faq_ranking(message)[:1]
                 set_intent(message, FALLBACK, top[0]["confidence"] if top else 0.0)
         return messages
+
+    def asks_a_clinic_fact(self, message: Message) -> bool:
+        ranking, answers = classifier_ranking(message), faq_ranking(message)
+        return (len(ranking) > 1 and bool(answers)
+                and ranking[0]["name"] == OUT_OF_SCOPE
+                and ranking[0]["confidence"] < self.config["clinic_fact_out_of_scope_below"]
+                and ranking[1]["name"] == FAQ
+                and is_clinic_fact(answers[0]["intent_response_key"])
+                and answers[0]["confidence"] >= self.config["clinic_fact_answer_at_least"])
 
     def is_confident(self, ranking: List[Dict]) -> bool:
         if not ranking:
