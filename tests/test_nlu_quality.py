@@ -114,29 +114,24 @@ def test_open_world_red_flags(summary, lang, recall_floor):
         assert s["emergency_reply_in_language"]["rate"] >= 0.95, (round_name, s["emergency_reply_in_language"])
 
 
-# Blind FAQ round 2 (tests/data/blind_faq/r2/, English and Spanish; first run 2026-12-02 in
-# docs/evaluations/, never tuned against): floors a little below that first run.
-BLIND_FLOORS = [
-    ("en topics", "right topic", ">=", 0.84), ("en topics", "wrong answer", "<=", 0.045),
-    ("es topics", "right topic", ">=", 0.80), ("es topics", "wrong answer", "<=", 0.06),
-    ("es intents", "right intent", ">=", 0.70),
-    ("en not_covered", "told so or not sure", ">=", 0.80), ("es not_covered", "told so or not sure", ">=", 0.65),
-    ("en clinic_facts", "the clinic's answer", ">=", 0.55),
+# Blind FAQ rounds (tests/data/blind_faq/<round>/, English and Spanish, never tuned against
+# before their first run, in docs/evaluations/): floors a little below each first run
+# (round 2: 2026-12-02; round 3: 2026-12-02, session 8).
+BLIND_MEASURES = [
+    ("en topics", "right topic", ">="), ("en topics", "wrong answer", "<="),
+    ("es topics", "right topic", ">="), ("es topics", "wrong answer", "<="),
+    ("es intents", "right intent", ">="),
+    ("en not_covered", "told so or not sure", ">="), ("es not_covered", "told so or not sure", ">="),
+    ("en clinic_facts", "the clinic's answer", ">="),
 ]
-
-
-# Round 3 (tests/data/blind_faq/r3/; first run 2026-12-02, session 8, in docs/evaluations/).
-BLIND_FLOORS_R3 = [
-    ("en topics", "right topic", ">=", 0.89), ("en topics", "wrong answer", "<=", 0.03),
-    ("es topics", "right topic", ">=", 0.79), ("es topics", "wrong answer", "<=", 0.08),
-    ("es intents", "right intent", ">=", 0.76),
-    ("en not_covered", "told so or not sure", ">=", 0.80), ("es not_covered", "told so or not sure", ">=", 0.85),
-    ("en clinic_facts", "the clinic's answer", ">=", 0.65),
-]
+BLIND_FLOORS = {
+    "r2": [0.84, 0.045, 0.80, 0.06, 0.70, 0.80, 0.65, 0.55],
+    "r3": [0.89, 0.03, 0.79, 0.08, 0.76, 0.80, 0.85, 0.65],
+}
 
 
 @pytest.mark.parametrize("round_name,set_name,measure,sense,floor",
-                         [("r2", *f) for f in BLIND_FLOORS] + [("r3", *f) for f in BLIND_FLOORS_R3],
+                         [(r, *m, f) for r, floors in BLIND_FLOORS.items() for m, f in zip(BLIND_MEASURES, floors)],
                          ids=lambda v: str(v))
 def test_blind_faq_rounds(summary, round_name, set_name, measure, sense, floor):
     rate = summary["blind_faq"][round_name][set_name]["measures"][measure]["rate"]

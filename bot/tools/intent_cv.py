@@ -65,13 +65,20 @@ def vectors(agent: Agent, texts: List[str]):
     return vstack(asyncio.run(run()), format="csr")
 
 
-def main() -> None:
+def featurised(faq_only: bool = False):
+    """The training examples (only those with an FAQ answer key, if asked) and their
+    vectors as the trained model reads them."""
     configure_structlog(logging.WARNING)
     agent = Agent.load(str(MODEL_PATH))
-    examples = [e for e in load_data("data/nlu").intent_examples if e.get("text")]
+    examples = [e for e in load_data("data/nlu").intent_examples if e.get("text")
+                and (not faq_only or (e.get(INTENT) == "faq" and e.get("intent_response_key")))]
     texts = [e.get("text") for e in examples]
+    return examples, texts, vectors(agent, texts)
+
+
+def main() -> None:
+    examples, texts, X = featurised()
     labels = np.array([e.get(INTENT) for e in examples])
-    X = vectors(agent, texts)
     print(f"n = {len(texts)}, faq {np.mean(labels == 'faq'):.2f} of them, {len(set(labels))} intents")
     folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(texts, labels))
     print(" power | accuracy  faq read as faq  faq unsure  other intents  other read as faq")
@@ -95,13 +102,8 @@ def topics_main() -> None:
     5-fold cross-validation on the FAQ examples: answered right vs answered wrong."""
     from bot.topics import topic_of
 
-    configure_structlog(logging.WARNING)
-    agent = Agent.load(str(MODEL_PATH))
-    examples = [e for e in load_data("data/nlu").intent_examples
-                if e.get("text") and e.get(INTENT) == "faq" and e.get("intent_response_key")]
-    texts = [e.get("text") for e in examples]
+    examples, texts, X = featurised(faq_only=True)
     labels = np.array([topic_of(e.get("intent_response_key")) for e in examples])
-    X = vectors(agent, texts)
     folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(texts, labels))
     print(f"n = {len(texts)} FAQ examples, {len(set(labels))} topics")
     print("     C  threshold margin | answered right  answered wrong  not sure")
@@ -131,13 +133,8 @@ def details_main() -> None:
     from bot.nlu.answer_selector import AnswerSelector
     from bot.topics import detail_of, topic_of
 
-    configure_structlog(logging.WARNING)
-    agent = Agent.load(str(MODEL_PATH))
-    examples = [e for e in load_data("data/nlu").intent_examples
-                if e.get("text") and e.get(INTENT) == "faq" and e.get("intent_response_key")]
-    texts = [e.get("text") for e in examples]
+    examples, texts, X = featurised(faq_only=True)
     keys = np.array([e.get("intent_response_key") for e in examples])
-    X = vectors(agent, texts)
     folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(texts, [topic_of(k) for k in keys]))
     rows = []
     for train, test in folds:
