@@ -25,10 +25,12 @@ from typing import Any, Dict, Iterable, Optional, Text
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from bot import clinic_profile, settings
+from bot.i18n.language import also_written_in
 from bot.i18n.strings import contract, conversation_language, say
 from bot.topics import is_clinic_fact
 
@@ -36,6 +38,8 @@ FAQ_PREFIX = "utter_faq/"
 # The key under which a bot message carries its language (BotUttered metadata, then the
 # channels' `metadata.language`).
 LANGUAGE_KEY = "language"
+# Replies that tell the person what to do about a symptom (the emergency number or the clinic today).
+SAFETY_REPLIES = ("utter_emergency", "utter_urgent", "utter_symptom_check")
 
 
 def tell_me_more(language: str = "en") -> Dict[Text, Text]:
@@ -65,22 +69,43 @@ class ClinicResponseGenerator(TemplatedNaturalLanguageGenerator):
         channel = tracker.get_latest_input_channel() or output_channel
         slots = tracker.current_slot_values()
         language = conversation_language(slots.get(LANGUAGE_KEY))
+        kwargs.pop(LANGUAGE_KEY, None)  # an action's own say-so must not override the conversation's
+        message = self._render(utter_action, slots, language, channel, **kwargs)
+        if not message:
+            return message
+        if message.get("text"):
+            message["text"] = self._with_safety(message["text"], utter_action, tracker, slots, language, channel)
+        if offers_more(utter_action) and not message.get("buttons"):
+            message["buttons"] = [tell_me_more(language)]
+        message[LANGUAGE_KEY] = language
+        return message
+
+    def _render(self, utter_action: Text, slots: Dict[Text, Any], language: str, channel: Text,
+                **kwargs: Any) -> Optional[Dict[Text, Any]]:
         clinic_values = settings.clinic(language).template_values()
         # The resolved language, so variants conditioned on the slot follow the default too.
         values = {**slots, LANGUAGE_KEY: language, **clinic_values}
         if utter_action.startswith(FAQ_PREFIX):
             values.update(clinic_profile.template_values(clinic_values, language=language))
-        kwargs.pop(LANGUAGE_KEY, None)  # an action's own say-so must not override the conversation's
         message = self.generate_from_slots(utter_action, values, channel, **kwargs)
-        if not message:
-            return message
-        if message.get("text"):
+        if message and message.get("text"):
             text = contract(message["text"], language)
             message["text"] = capitalise_sentence_starts(text, clinic_values.values())
-        if offers_more(utter_action) and not message.get("buttons"):
-            message["buttons"] = [tell_me_more(language)]
-        message[LANGUAGE_KEY] = language
         return message
+
+    def _with_safety(self, text: Text, utter_action: Text, tracker: DialogueStateTracker,
+                     slots: Dict[Text, Any], language: str, channel: Text) -> Text:
+        """A safety reply to a message written partly in the other language is sent in both;
+        any other reply to a message that may report a symptom ends with the emergency line."""
+        said = tracker.latest_message.text if tracker.latest_message else ""
+        if utter_action in SAFETY_REPLIES:
+            other = also_written_in(said or "", language, settings.languages())
+            second = self._render(utter_action, slots, other, channel) if other else None
+            return f"{text}\n\n{second['text']}" if second and second.get("text") else text
+        number = settings.clinic(language).template_values()["emergency_number"]
+        if may_report_symptom(tracker) and number not in text and not _number_said_this_turn(tracker, number):
+            return f"{text} {say('caution', language)}"
+        return text
 
     def _random_response_for(
         self, utter_action: Text, output_channel: Text, filled_slots: Dict[Text, Any]
@@ -103,6 +128,22 @@ class ClinicResponseGenerator(TemplatedNaturalLanguageGenerator):
                 return random.choice(chosen)
         # the most specific text exists only for another channel: the next best here
         return max(on_channel + generic, key=specificity, default=None)
+
+
+def may_report_symptom(tracker: DialogueStateTracker) -> bool:
+    """The red-flag gate's `caution` on the latest message: no red flag, but the
+    classifier's reading of one was not negligible (bot/nlu/red_flag_gate.py)."""
+    parse = tracker.latest_message.parse_data if tracker.latest_message else {}
+    return bool(((parse or {}).get("red_flag") or {}).get("caution"))
+
+
+def _number_said_this_turn(tracker: DialogueStateTracker, number: Text) -> bool:
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, BotUttered) and number in (event.text or ""):
+            return True
+    return False
 
 
 def _holds(condition: Dict[Text, Any], slots: Dict[Text, Any]) -> bool:

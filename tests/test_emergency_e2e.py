@@ -133,3 +133,12 @@ def test_emergency_reply_arrives_with_the_action_server_down(server_without_acti
 def test_spanish_emergency_reply_arrives_with_the_action_server_down(server_without_actions, symptom):
     replies = say(server_without_actions.url, f"down-{uuid.uuid4().hex[:10]}", SPANISH_EMERGENCIES[symptom])
     assert replies and replies[0]["text"].startswith("Llame al 999 ahora"), replies
+
+
+def test_a_spanglish_emergency_is_answered_in_both_languages_with_the_action_server_down(server_without_actions):
+    replies = say(server_without_actions.url, f"down-{uuid.uuid4().hex[:10]}",
+                  "my husband is having a seizure ahorita, se le van los ojos para atras y no responde")
+    first, second = replies[0]["text"].split("\n\n")
+    assert {first[:13], second[:18]} & {"Call 999 now.", "Llame al 999 ahora"}, replies
+    assert "999" in first and "999" in second
+    assert ("Call 999" in first) != ("Call 999" in second)

@@ -96,3 +96,54 @@ def test_every_answer_names_its_source():
 def test_risk_answers_say_when_to_call(topic):
     for variant in faq_responses()[f"utter_faq/{topic}"]:
         assert "{emergency_number}" in variant["text"]
+
+
+def tracker_after(text: str, parse: dict, bot_said: tuple = ()) -> DialogueStateTracker:
+    from rasa.shared.core.events import BotUttered, SlotSet
+
+    events = [UserUttered(text, parse_data={"text": text, **parse}, input_channel="rest")]
+    language = [e["value"] for e in parse.get("entities", []) if e["entity"] == "language"]
+    events += [SlotSet("language", language[-1])] if language else []
+    events += [BotUttered(said) for said in bot_said]
+    return DialogueStateTracker.from_events("patient", events)
+
+
+EN = {"entities": [{"entity": "language", "value": "en"}]}
+ES = {"entities": [{"entity": "language", "value": "es"}]}
+
+
+@pytest.mark.parametrize("action", ["utter_emergency", "utter_urgent", "utter_symptom_check"])
+async def test_a_safety_reply_to_a_mixed_message_comes_in_both_languages(generator, action, monkeypatch):
+    monkeypatch.setenv("EMERGENCY_NUMBER", "911")
+    monkeypatch.setenv("LANGUAGES", "en,es")
+    mixed = tracker_after("my husband is having a seizure ahorita, se le van los ojos para atras", EN)
+    text = (await generator.generate(action, mixed, "collector"))["text"]
+    english, spanish = text.split("\n\n")
+    assert "911" in english and "911" in spanish
+    assert "llame" in spanish.lower() or "comuníquese" in spanish.lower()
+    plain = tracker_after("my husband is having a seizure and his eyes are rolling back", EN)
+    assert "\n\n" not in (await generator.generate(action, plain, "collector"))["text"]
+
+
+async def test_a_mixed_message_gets_one_language_when_the_clinic_offers_one(generator, monkeypatch):
+    monkeypatch.setenv("LANGUAGES", "en")
+    mixed = tracker_after("my husband is having a seizure ahorita, se le van los ojos para atras", EN)
+    assert "\n\n" not in (await generator.generate("utter_emergency", mixed, "collector"))["text"]
+
+
+async def test_a_reply_to_a_message_marked_caution_ends_with_the_emergency_line(generator, monkeypatch):
+    monkeypatch.setenv("EMERGENCY_NUMBER", "911")
+    caution = {"red_flag": {"caution": True}}
+    text = (await generator.generate("utter_faq/what_to_wear", tracker_after("is that normal", {**EN, **caution}), "collector"))["text"]
+    assert text.endswith("call 911 now, or contact the clinic today.") or "call 911 now" in text.split(". ")[-1]
+    spanish = (await generator.generate("utter_faq/what_to_wear", tracker_after("es normal eso", {**ES, **caution}), "collector"))["text"]
+    assert "llame al 911 ahora" in spanish.split(". ")[-1]
+    calm = (await generator.generate("utter_faq/what_to_wear", tracker_after("is that normal", EN), "collector"))["text"]
+    assert "right now, call 911" not in calm
+
+
+async def test_the_emergency_line_is_said_once_a_turn(generator, monkeypatch):
+    monkeypatch.setenv("EMERGENCY_NUMBER", "911")
+    said = tracker_after("hmm", {**EN, "red_flag": {"caution": True}}, bot_said=("If this is an emergency, call 911 now.",))
+    text = (await generator.generate("utter_faq/what_to_wear", said, "collector"))["text"]
+    assert "911" not in text

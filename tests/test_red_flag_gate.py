@@ -128,6 +128,15 @@ def test_unlikely_red_flag_keeps_the_answer(gate):
     assert decide(gate, "something odd", reading(0.02, 0.03), (("faq", 0.9),)) == "faq"
 
 
+def test_a_barely_possible_red_flag_keeps_the_answer_with_the_emergency_line(gate):
+    def caution(red_flag: float) -> bool:
+        message = parsed("something odd", [("faq", 0.9)])
+        gate._decide(message, default_detector().assess("something odd"), reading(red_flag / 2, red_flag / 2))
+        return intent(message) == "faq" and bool(message.get("red_flag").get("caution"))
+
+    assert caution(0.12) and not caution(0.05)
+
+
 def test_a_confident_other_intent_makes_the_classifier_strict(gate):
     assert decide(gate, "something odd", reading(0.55, 0.1), (("faq", 0.9),)) == "symptom_check"
     assert decide(gate, "something odd", reading(0.95, 0.02), (("faq", 0.9),)) == "red_flag_emergency"

@@ -39,6 +39,12 @@ LOAN_WORDS = {"dry", "needling", "needle", "needles", "dn", "pt", "physical", "t
               "copay", "deductible", "medicaid", "medicare", "ok", "okay", "trigger", "point", "points", "email",
               "online", "spa", "gym", "cupping", "tens"}
 
+# A safety reply to a message that mixes languages ("my husband is having un seizure, se le
+# van los ojos") is sent in both: whichever half the patient reads first must say what to do.
+# Mixed means at least this many words in the other language (lingua's sections): on the
+# development sets 32 of 33 Spanglish red flags read as English, 1 % of English ones.
+MIXED_MIN_WORDS = 3
+
 _detector = None
 _lock = threading.Lock()
 
@@ -101,3 +107,14 @@ def _by_words(words: List[str], offered: Tuple[str, ...]) -> Optional[str]:
         return None
     code = CODES.get(best.language)
     return code if code in offered else None
+
+
+def also_written_in(text: str, language: str, offered: Iterable[str] = ("en", "es")) -> Optional[str]:
+    """The other offered language when the message is partly written in it, else None."""
+    others = [code for code in offered if code != language]
+    words = [w.lower() for w in WORD.findall(text or "") if w.lower() not in LOAN_WORDS]
+    if len(others) != 1 or len(words) < MIXED_MIN_WORDS:
+        return None
+    sections = _lingua().detect_multiple_languages_of(" ".join(words))
+    in_other = sum(s.word_count for s in sections if CODES.get(s.language) == others[0])
+    return others[0] if in_other >= MIXED_MIN_WORDS else None

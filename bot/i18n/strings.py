@@ -33,6 +33,9 @@ EN: Dict[str, str] = {
                       "emergency call {emergency_number}."),
     "sms_opted_in": "Done: {clinic_name} can text you here again. Text your question any time.",
     # The bot failed mid-turn and said nothing (bot/channels/rest.py).
+    # Ends a reply to a message that may report a symptom the gate could not place (bot/nlg.py).
+    "caution": ("If you or someone with you has a worrying symptom right now, call {emergency_number} now, "
+                "or contact {clinic_name} today."),
     "unavailable": ("Sorry, I can't answer right now. If this is an emergency, call {emergency_number} now. "
                     "For anything else, please contact {clinic_name} at {clinic_phone}."),
     # Call-back contact (actions/callback.py). No promise of when: the clinic has made none.
@@ -60,6 +63,8 @@ ES: Dict[str, str] = {
                       "se la responderemos. Para volver a recibir mensajes de la clínica, responda INICIAR. En "
                       "una emergencia, llame al {emergency_number}."),
     "sms_opted_in": "Listo: {clinic_name} puede volver a escribirle por aquí. Escriba su pregunta cuando quiera.",
+    "caution": ("Si usted o alguien con usted tiene ahora un síntoma que le preocupa, llame al "
+                "{emergency_number} ahora, o comuníquese hoy con {clinic_name}."),
     "unavailable": ("Lo siento, no puedo responder ahora. Si es una emergencia, llame al {emergency_number} "
                     "ahora. Para cualquier otra cosa, comuníquese con {clinic_name} al {clinic_phone}."),
     "callback_saved": ("Gracias. El personal de {clinic_name} verá su solicitud con {contact} y se comunicará "

@@ -14,6 +14,8 @@ from typing import Dict, List, Sequence, Tuple
 
 import yaml
 
+from bot.i18n.language import also_written_in
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
 TIER_OF_INTENT = {"red_flag_emergency": "emergency", "red_flag_urgent": "urgent"}
 # Replies that carry the emergency number whatever the message (domain.yml).
@@ -53,8 +55,8 @@ def faq_keys_with_number(domain_responses: Dict[str, List[Dict]]) -> set:
 
 def reply_carries_number(parse: Dict, faq_with_number: set) -> bool:
     intent = (parse.get("intent") or {}).get("name")
-    if intent in NUMBER_INTENTS:
-        return True
+    if intent in NUMBER_INTENTS or (parse.get("red_flag") or {}).get("caution"):
+        return True  # caution: the reply ends with the emergency line (bot/nlg.py)
     if intent == "faq":
         key = (((parse.get("response_selector") or {}).get("faq") or {}).get("response") or {}).get("intent_response_key")
         return key in faq_with_number
@@ -66,6 +68,14 @@ def language_of(parse: Dict) -> str:
     return values[-1] if values else "en"
 
 
+def reply_languages(text: str, parse: Dict) -> set:
+    """The languages the safety reply is written in: the message's, and the other one too
+    when the message mixes them (bot/nlg.py)."""
+    language = language_of(parse)
+    other = also_written_in(text, language)
+    return {language, other} if other else {language}
+
+
 def score(messages: Sequence[Dict], parses: Sequence[Dict], faq_with_number: set) -> Dict:
     """Per language and tier: what the open-world issue's done-when asks for."""
     rows = []
@@ -73,7 +83,7 @@ def score(messages: Sequence[Dict], parses: Sequence[Dict], faq_with_number: set
         rows.append({**message, "got": TIER_OF_INTENT.get((parse.get("intent") or {}).get("name"), "none"),
                      "intent": (parse.get("intent") or {}).get("name"),
                      "number": reply_carries_number(parse, faq_with_number),
-                     "reply_lang": language_of(parse)})
+                     "reply_langs": reply_languages(message["text"], parse)})
     result: Dict = {"by_lang": {}, "misses": []}
     for lang in sorted({r["lang"] for r in rows}):
         mine = [r for r in rows if r["lang"] == lang]
@@ -92,7 +102,7 @@ def score(messages: Sequence[Dict], parses: Sequence[Dict], faq_with_number: set
         result["by_lang"][lang] = {
             "emergency": _rate(sum(r["got"] == "emergency" for r in em), len(em)),
             "emergency_reply_has_number": _rate(sum(r["number"] for r in em), len(em)),
-            "emergency_reply_in_language": _rate(sum(r["reply_lang"] == lang for r in em), len(em)),
+            "emergency_reply_in_language": _rate(sum(lang in r["reply_langs"] for r in em), len(em)),
             "urgent_escalated": _rate(sum(r["got"] != "none" for r in ur), len(ur)),
             "calm_read_as_emergency": _rate(sum(r["got"] == "emergency" for r in calm), len(calm)),
             "calm_escalated_any": _rate(sum(r["got"] != "none" for r in calm), len(calm)),
