@@ -192,3 +192,26 @@ def test_everyday_words_are_not_symptoms(text):
 ])
 def test_review_cases(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A restart is not undone by the stop it restarted from.
+    ("the spot is bleeding again tonight, it had stopped this morning", "urgent"),
+    ("not bleeding again, it stopped", None),
+    # A faint with full recovery is same-day; with a knock to the head, still an emergency.
+    ("I fainted after my needling, felt fine after", "urgent"),
+    ("he passed out and hit his head, fine now", "emergency"),
+    ("i didnt faint, felt fine after", None),
+    ("mi hermana esta como ida, no contesta bien", "emergency"),  # "bien" here is no recovery
+    # Growth told by comparison, fragments felt under the skin, local itch, recurring dizziness.
+    ("the bruise is twice the size it was this morning", "urgent"),
+    ("el cardenal no para de crecer", "urgent"),
+    ("something metal in my glute??", "urgent"),
+    ("siento como un alambrito bajo la piel", "urgent"),
+    ("itchy bumps only where the needles were", "urgent"),
+    ("me salieron habones que pican donde la puncion", "urgent"),
+    ("mareos que van y vienen desde la sesion", "urgent"),
+    ("sangró de nuevo el punto de la aguja", "urgent"),
+])
+def test_urgent_signs_told_in_other_words(text, expected):
+    assert tier(text) == expected

@@ -219,15 +219,28 @@ class RedFlagDetector:
         before = [t for t in clause if t.i < span.start]
         after = [t for t in clause if t.i >= span.end]
         continuation = _continuation(doc, clause, clause_of)
+        question = _is_question_about(clause)
+        tier = symptom.tier
+        if _restarts(span):
+            # "bleeding again from the spot, it had stopped": the stop is what it restarted
+            # from, so only a negation before it ("not bleeding again") denies it.
+            negated = not _carries_negation(span) and _negated(before, [], question)
+        elif symptom.name == "syncope_collapse" and tier == EMERGENCY and _recovered_after(before, after, continuation, question, span):
+            # "fainted once in the shower, felt fine after": a faint with full recovery is
+            # same-day (categories.yml), not over and done with; with a knock to the head or
+            # a second faint, still an emergency.
+            negated = False
+            tier = EMERGENCY if any(p in doc.text.lower() for p in NOT_RECOVERED) else URGENT
+        else:
+            negated = ((not _carries_negation(span) and _negated(before, after, question)) or _resolved(continuation)
+                       or (tier == MENTION and _denied_after(after or _next_clause(doc, clause, clause_of))))
         return Finding(
             symptom=symptom.name,
-            tier=symptom.tier,
+            tier=tier,
             text=span.text,
             start=span.start_char,
             end=span.end_char,
-            negated=(not _carries_negation(span) and _negated(before, after, _is_question_about(clause)))
-            or _resolved(continuation)
-            or (symptom.tier == MENTION and _denied_after(after or _next_clause(doc, clause, clause_of))),
+            negated=negated,
             hypothetical=_hypothetical(before, after, clause) or _tells_old_story(clause)
             or _in_an_old_story(span, clause),
             **bounds,
@@ -346,10 +359,24 @@ FIGURATIVE_CONTEXT = frozenset({
 # emergency (categories.yml, syncope_collapse), unless it happened again or hurt them.
 RECOVERED = ("fine now", "ok now", "okay now", "alright now", "better now", "came round", "came around",
              "came to", "woke up", "recovered", "back to normal", "feel fine", "feels fine", "im fine",
-             "i'm fine", "i am fine", "seems fine", "bien ahora", "ya estoy bien", "ya esta bien",
+             "i'm fine", "i am fine", "seems fine", "felt fine", "feeling fine", "fine after", "fine since", "bien ahora", "ya estoy bien", "ya esta bien",
              "ya está bien", "se recupero", "se recuperó", "desperto", "despertó", "volvio en si", "volvió en sí")
 NOT_RECOVERED = ("again", "twice", "second time", "2nd time", "third time", "keeps", "keep", "hit", "head", "injur", "bleeding", "not waking",
                  "otra vez", "de nuevo", "golpe", "cabeza", "no despierta")
+
+
+RESTART_WORDS = frozenset({"again", "restart", "restarted", "restarting", "otra", "nuevo", "volvio", "vuelve", "volvia"})
+
+
+def _restarts(span: Span) -> bool:
+    return any(t.lower_ in RESTART_WORDS or _canon(t) in RESTART_WORDS for t in span)
+
+
+def _recovered_after(before: List, after: List, continuation: List, question: bool, span: Span) -> bool:
+    """A faint said to be over ("came round", "fine after"), not denied ("didn't faint")."""
+    if _carries_negation(span) or question:
+        return False  # "no contesta bien", "not responding normal": "bien" is not a recovery
+    return not _negated(before, [], question) and (_resolved(after) or _resolved(continuation))
 
 
 def _recovered_faints_are_urgent(doc: Doc, findings: List[Finding]) -> List[Finding]:

@@ -509,6 +509,8 @@ SYMPTOMS += [
         "volvio|vuelve|volvia ~ a ~ sangrar",
         "sangrar|sangrando|sangra ~ ~ otra ~ vez",
         "sangrar|sangrando|sangra ~ ~ de ~ nuevo",
+        "sangro|sangraba|sangre ~ ~ ~ otra ~ vez",
+        "sangro|sangraba|sangre ~ ~ ~ de ~ nuevo",
     ]),
     Symptom("syncope_collapse", URGENT, [
         # A faint with full recovery: the detector lowers plain "fainted" to urgent when the
@@ -519,6 +521,8 @@ SYMPTOMS += [
         "bruise|lump|swell|swelling|bump ~ ~ ~ ~ ~ big|bigger|grow|growing|grows|grew|larger|spread|spreading|expand|expanding",
         "grow|growing|expanding|spreading ~ bruise|lump|bump|swelling",
         "hematoma|haematoma",
+        "bruise|lump|swell|swelling|bump ~ ~ ~ ~ ~ twice|double|doubled|tripled",
+        "no ~ para|deja ~ de ~ crecer",
         "moreton|morete|hematoma|cardenal|chichon|bolita|bulto|bola|hinchazon ~ ~ ~ ~ crece|creciendo|grande|agrandando|aumenta|aumentando",
     ]),
     Symptom("retained_needle", URGENT, [
@@ -529,6 +533,9 @@ SYMPTOMS += [
         "sharp ~ point|bit|tip ~ under|in ~ ~ skin",
         "speck|sliver|splinter ~ ~ ~ ~ needle|where",
         "something ~ ~ poke|poking|sticking ~ out",
+        "something ~ metal|metallic|hard|sharp ~ in|under ~ my",
+        "alambre|alambrito|astilla|espina|metalico|metalica ~ ~ ~ ~ piel|adentro|dentro|debajo",
+        "se ~ me ~ clava ~ algo",
         "algo ~ ~ clavado|brillante|duro",
         "puntita|punta ~ ~ ~ ~ piel|pierna|brazo|cuello|espalda",
         "pedazo|trozo|punta|pedacito|parte ~ de ~ ~ aguja",
@@ -541,6 +548,8 @@ SYMPTOMS += [
         "bulto|bola|chichon ~ ~ ~ ~ creciendo|crece",
         "se ~ hace|pone ~ mas ~ grande",
         "reaccion ~ alergica",
+        "itchy ~ bumps|spots|patches|welts|blotches|lumps",
+        "granitos|ronchitas|habones|bultitos|puntitos ~ ~ ~ ~ pican|pica|picazon|comezon",
     ]),
     Symptom("nerve_injury", URGENT, [
         "foot ~ drop",
@@ -580,6 +589,7 @@ SYMPTOMS += [
         "sigo|sigue ~ ~ mareando|mareado|mareada",
         "vuelvo|vuelve ~ a ~ marearme|marearse",
         "da|dan ~ vueltas",
+        "mareo|mareos ~ que ~ van ~ y ~ vienen",
     ]),
     # --- Spanish for the first categories ---
     Symptom("breathing", EMERGENCY, [
