@@ -215,3 +215,13 @@ def test_review_cases(text, expected):
 ])
 def test_urgent_signs_told_in_other_words(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ya lo tengo planeado, mañana me tiro del puente", "emergency"),
+    ("llevo días pensando en tirarme por el balcón", "emergency"),
+    ("mi hijo se tiro del columpio y se raspo", None),
+    ("tengo un plan para acabar con el dolor de espalda", None),
+])
+def test_spanish_plans_of_self_harm_by_their_means(text, expected):
+    assert tier(text) == expected

@@ -216,7 +216,10 @@ class RedFlagGate(GraphComponent):
             return
         if _intent(message) in RED_FLAG_INTENTS or _top(message) in RED_FLAG_INTENTS:
             self._downgrade(message, classifier_ranking(message))
-        if reading is not None and reading.red_flag >= self.config["caution_threshold"]:
+        # An emergency word the rules found denied or asked about ("what if I can't breathe
+        # tonight?") also gets the line: it tells the person what to do if it happens.
+        asked_about = any(f.tier == EMERGENCY for f in assessment.findings)
+        if asked_about or (reading is not None and reading.red_flag >= self.config["caution_threshold"]):
             message.get("red_flag")["caution"] = True
 
     def _downgrade(self, message: Message, ranking: List[Dict]) -> None:

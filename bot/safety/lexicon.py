@@ -489,6 +489,10 @@ SYMPTOMS += [
         "carta ~ de ~ despedida",
         "ya ~ se ~ como|donde ~ hacerlo",
         "compre|compré|comprado ~ una ~ soga",
+        # Means and plan in other words: "mañana me tiro del puente", "lo tengo planeado".
+        "tiro|tirar|tirarme|aventarme|lanzarme|lanzo|avento ~ ~ de|del|por ~ ~ puente|edificio|balcon|azotea|techo|ventana|piso|metro|tren",
+        "colgarme|ahorcarme|me ~ voy ~ a ~ colgar|ahorcar",
+        "plan ~ para ~ matarme|morir|morirme|suicidarme|quitarme",
     ]),
     Symptom("compartment", EMERGENCY, [
         "leg|calf|arm|forearm|thigh|shin|foot|hand ~ ~ ~ ~ ~ cold ~ and ~ pale|white|numb|blue",
