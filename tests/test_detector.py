@@ -225,3 +225,90 @@ def test_urgent_signs_told_in_other_words(text, expected):
 ])
 def test_spanish_plans_of_self_harm_by_their_means(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Bleeding told by its effect, and pressure that does nothing.
+    ("my shoe is full of blood from the needle spot", "emergency"),
+    ("his arm is running with blood and pressing on it isnt doing anything", "emergency"),
+    ("it's spurting!! out of my calf", "emergency"),
+    ("sangre que no para, le puse presion y nada", "emergency"),
+    # A seizure told by a bystander; a first seizure told against the history.
+    ("my brother went stiff and then his arms started jerking", "emergency"),
+    ("mi papa nunca ha tenido convulsiones y le acaba de dar una", "emergency"),
+    # Hives with the throat or faintness (skin plus one system).
+    ("hives all up my chest and I'm dizzy", "emergency"),
+    ("ronchas por todo el brazo y la garganta rara", "emergency"),
+    # Belly pain with faintness; bowel control in plain words.
+    ("stomach pain is awful and I feel like I'll pass out", "emergency"),
+    ("i can't tell if i've pooped myself", "emergency"),
+    # Self-harm told sideways, by its means, or laughed off.
+    ("I've written letters to my family", "emergency"),
+    ("popped all my pills haha", "emergency"),
+    ("ya tengo la cuerda preparada", "emergency"),
+    ("me tome las pastillas que me quedaban", "emergency"),
+    ("lol i keep passing out", "emergency"),
+    # Spanish: coughing up blood in everyday words; a limb like a balloon.
+    ("tosí y escupí rojo", "emergency"),
+    ("la pantorrilla se me puso como un globo", "emergency"),
+    ("tengo el brazo hinchado y tieso", "emergency"),
+    ("forearm puffed up in the last hour, shiny and tense", "emergency"),
+])
+def test_emergencies_told_by_their_effects(text, expected):
+    assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A recovered faint told as a noun, or with a question after it, is same-day.
+    ("I had a faint this evening, came round quickly, no injuries", "urgent"),
+    ("passed out once after the appointment, came round straight away, fine since. can I drive later", "urgent"),
+    ("she had a brief faint in the car, she's herself again", "urgent"),
+    # Fragments felt and then asked about; red itchy raised sites; pain that climbs.
+    ("I can feel a hard point under the skin there. Could a piece be left in?", "urgent"),
+    ("feels like a splinter at one needle spot", "urgent"),
+    ("the needle sites went red, itchy and raised", "urgent"),
+    ("it hurts more every day since the needling", "urgent"),
+    ("ibuprofen not touching the pain, it's a 10/10", "urgent"),
+    ("keeps oozing a little blood every few hours, stops with pressure", "urgent"),
+    ("me siguen dando mareos desde la sesion", "urgent"),
+    ("is a bruise meant to grow?? mine has doubled since last night", "urgent"),
+    # A sore needled chest muscle is same-day at most.
+    ("dull ache in my chest muscle where they needled my pec, tender to press", "urgent"),
+])
+def test_urgent_signs_told_with_a_question_or_as_nouns(text, expected):
+    assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # The symptom is the condition of a question, even with "feel" or "start" inside it.
+    "What should I do if I start feeling short of breath after my session?",
+    "What would you advise if I got chest pain after needling?",
+    "Suppose my son (he's 12) panics and faints, can I stay in the room?",
+    # A negation right before a phrase that carries its own.
+    "No bleeding that wouldn't stop, just a dot of blood.",
+    # An old story, when what follows a "but" says how it ended.
+    "I had pneumonia in 2020 and was breathless for weeks, but I'm running again now.",
+    # Figures of speech and everyday exertion.
+    "I choked when I saw the late cancellation fee",
+    "my heart was in my mouth before the first session",
+    "this week is a total car crash, can I move Thursday?",
+    "out of breath after running for the train, sorry I'm late",
+    "my ankle puffed up after netball like it always does",
+    # Laughter with nothing ongoing is still a joke; a question in Spanish with its accent.
+    "my inbox is giving me chest pains haha",
+    "¿podría darme una convulsión por la punción? tengo epilepsia controlada",
+    "cuando tenía 15 años tuve una convulsión por fiebre, nunca más",
+])
+def test_questions_conditions_old_stories_and_figures_are_not_emergencies(text):
+    assert tier(text) != "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "idk if this is normal but i cant breathe properly",
+    "sorry if this is silly but my chest is really tight",
+    "I'll ring if it gets worse, my chest is tight",
+    "if I'm short of breath right now should I call 911?",
+    "when I breathe in it stabs under my shoulder blade",
+])
+def test_an_if_that_is_no_condition_keeps_the_report(text):
+    assert tier(text) == "emergency"

@@ -156,8 +156,8 @@ class RedFlagGate(GraphComponent):
         if self.classifier is None:
             return None
         remainder = assessment.without_denied(text) if assessment.findings else text
-        if not LETTERS.search(remainder):
-            return None
+        if not LETTERS.search(remainder) or not _says_something(remainder):
+            return None  # what is left is "and" or "but": nothing for the classifier to read
         return self.classifier.read(remainder)
 
     def classifier_tier(self, reading: Optional[Reading], strict: bool = False,
@@ -251,6 +251,18 @@ class RedFlagGate(GraphComponent):
                              "end": len(message.get(TEXT) or ""), "confidence_entity": reading.red_flag,
                              "extractor": "RedFlagGate"})
         message.set(ENTITIES, entities, add_to_output=True)
+
+
+# Words that carry no report on their own: a remainder of only these is not read.
+FUNCTION_WORDS = frozenset({
+    "and", "or", "but", "so", "then", "the", "a", "an", "is", "it", "that", "this", "of", "to", "in", "on", "at", "i",
+    "also", "just", "only", "too", "well", "ok", "okay", "y", "o", "e", "pero", "entonces", "el", "la", "los", "las",
+    "de", "que", "en", "un", "una", "es", "me", "mi", "tambien", "solo", "ya",
+})
+
+
+def _says_something(remainder: str) -> bool:
+    return any(word not in FUNCTION_WORDS for word in re.findall(r"[^\W\d_]+", remainder.lower()))
 
 
 def training_set(training_data: TrainingData, examples_dir: Path):

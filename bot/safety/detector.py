@@ -34,6 +34,7 @@ TIER_RANK = {None: 0, URGENT: 1, EMERGENCY: 2}
 
 EXCLUSIONS = {
     "syncope_collapse": [({"collapsed", "collapse", "collapses", "collapsing"}, {"lung"})],
+    "breathing": [({"puffed"}, {"up"})],  # "my knee puffed up": swelling, not breath
 }
 
 # A new clause starts after these words (the word itself belongs to no clause).
@@ -93,7 +94,8 @@ REPORT_MARKERS: FrozenSet[str] = frozenset({
 # A clause that tells an old story is not a report of now ("my uncle collapsed at a blood test
 # years ago", "I had a seizure as a kid").
 PAST_PHRASES = ("years ago", "year ago", "yrs ago", "back then", "as a kid", "as a child", "as a teen", "when i was",
-                "history of", "used to", "in the past", "back in", "once had", "last year",
+                "history of", "used to", "in the past", "back in", "once had", "last year", "last summer", "last winter",
+                "last spring", "last autumn", "last fall", "last christmas", "cuando tenia", "cuando tenía",
                 "hace años", "hace anos", "de niño", "de nino", "de niña", "de nina", "cuando era",
                 "el año pasado", "el ano pasado", "hace tiempo")
 
@@ -230,10 +232,19 @@ class RedFlagDetector:
             # same-day (categories.yml), not over and done with; with a knock to the head or
             # a second faint, still an emergency.
             negated = False
-            tier = EMERGENCY if any(p in doc.text.lower() for p in NOT_RECOVERED) else URGENT
+            tier = EMERGENCY if _not_recovered(doc.text.lower()) else URGENT
+        elif symptom.name == "chest_pain" and tier == EMERGENCY and _about_a_chest_muscle(span):
+            # "ache in my chest muscle where they needled my pec": a needled muscle that is
+            # sore (categories.yml routine_when); same day at most, unless breathing is hit.
+            tier = URGENT
+            negated = not _carries_negation(span) and _negated(before, after, question)
         else:
             negated = ((not _carries_negation(span) and _negated(before, after, question)) or _resolved(continuation)
+                       or _denied_right_before(before, span)
                        or (tier == MENTION and _denied_after(after or _next_clause(doc, clause, clause_of))))
+        hypothetical = _hypothetical(before, after, clause, span) or _tells_old_story(clause, symptom.name != "self_harm")
+        if hypothetical and symptom.name == "retained_needle" and not _conditional(span) and _observes_something(doc):
+            hypothetical = False  # "I can feel a hard point under the skin. Could a bit be left in?"
         return Finding(
             symptom=symptom.name,
             tier=tier,
@@ -241,8 +252,7 @@ class RedFlagDetector:
             start=span.start_char,
             end=span.end_char,
             negated=negated,
-            hypothetical=_hypothetical(before, after, clause) or _tells_old_story(clause)
-            or _in_an_old_story(span, clause),
+            hypothetical=hypothetical or _in_an_old_story(span, clause),
             **bounds,
         )
 
@@ -289,12 +299,14 @@ def _reports_something_now(doc: Doc) -> bool:
     return any(phrase in text for phrase in NOW_PHRASES)
 
 
-def _tells_old_story(clause: List) -> bool:
+def _tells_old_story(clause: List, laughter_counts: bool = True) -> bool:
     """An old story ("collapsed at a blood test years ago", "sepsis in 2019") or a figure
     of speech about money, work or traffic ("nearly had a heart attack when I saw the bill")."""
     text = " ".join(t.lower_ for t in clause)
     words = {t.lower_ for t in clause}
-    return (any(phrase in text for phrase in PAST_PHRASES) or bool(words & FIGURATIVE_CONTEXT)
+    # "lol i keep fainting", "necked all my pills lol": laughing it off is not a joke
+    laughing_it_off = bool(words & LAUGHTER) and (bool(words & ONGOING) or not laughter_counts)
+    return (any(phrase in text for phrase in PAST_PHRASES) or (bool(words & FIGURATIVE_CONTEXT) and not laughing_it_off)
             or bool(YEAR.search(text)) or bool(FRAMES["past_or_other"].search(text)))
 
 
@@ -306,10 +318,26 @@ def _in_an_old_story(span: Span, clause: List) -> bool:
     stay reports: a present word anywhere in the sentence keeps it one."""
     sentence = _sentence_of(span)
     text = " ".join(t.lower_ for t in sentence)
-    if set(ASKING_ABOUT_IT.sub(" ", text).split()) & PRESENT_MARKERS:
+    if set(ASKING_ABOUT_IT.sub(" ", " ".join(t.lower_ for t in _present_scope(sentence, clause))).split()) & PRESENT_MARKERS:
         return False
     return bool(YEAR.search(text) or STORY.search(text) or AGO.search(text)
                 or any(phrase in text for phrase in PAST_PHRASES))
+
+
+# "had COVID in 2021 and was breathless for months, but I'm back to running now": what comes
+# after a "but" tells how it ended, not a symptom now.
+TURNS = frozenset({"but", "though", "although", "pero", "aunque"})
+
+
+def _present_scope(sentence: List, clause: List) -> List:
+    """The sentence up to the end of the span's clause, and on until a "but"."""
+    end = clause[-1].i if clause else sentence[0].i
+    scope = [t for t in sentence if t.i <= end]
+    for token in (t for t in sentence if t.i > end):
+        if token.lower_ in TURNS:
+            break
+        scope.append(token)
+    return scope
 
 
 AGO = re.compile(r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bhace (\w+ )?(años|anos|meses)\b")
@@ -336,7 +364,7 @@ PRESENT_MARKERS = frozenset({
 STORY = re.compile(r"\b(documentary|documentaries|movie|film|tv show|on tv|the news|a book|my book|novel|character|"
                    r"a video|a clip|youtube|tiktok|instagram|a series|una serie|un video|un vídeo|"
                    r"podcast|article|i read|i heard|i saw online|my friend said|someone said|people say|"
-                   r"un documental|una pelicula|una película|en la tele|en las noticias|me contaron|lei que|leí que)\b"
+                   r"un documental|una pelicula|una película|en la tele|en las noticias|me contaron|me conto|me contó|lei que|leí que)\b"
                    # what a stranger was seen doing: "she once saw someone go into anaphylaxis"
                    r"|\b(saw|seen) (someone|somebody|a guy|a girl|a man|a woman)\b")
 # "is that real?" asks about the story; it does not put the story in the present.
@@ -346,7 +374,7 @@ ASKING_ABOUT_IT = re.compile(r"\b(is|was) (that|it|this) (real|true|normal|possi
 YEAR = re.compile(r"\b(in|en|back in|around) (19[5-9]\d|20[0-2]\d)\b|\bin the (19)?[5-9]0s\b|\bas a (baby|toddler|teenager)\b")
 # Words that make symptom words in their clause a figure of speech, not a report.
 FIGURATIVE_CONTEXT = frozenset({
-    "bill", "invoice", "price", "prices", "quote", "deadline", "deadlines", "paperwork", "traffic",
+    "bill", "invoice", "price", "prices", "quote", "fee", "fees", "deadline", "deadlines", "paperwork", "traffic",
     "boss", "lol", "haha", "hahaha", "lmao", "jaja", "jajaja", "jeje", "factura", "precio", "precios",
     "trafico", "jefe", "papeles", "suegra", "mother-in-law", "invoice", "receipt",
     "booking", "form", "forms", "emails", "inbox", "insurance", "insurer", "parking", "money",
@@ -355,17 +383,23 @@ FIGURATIVE_CONTEXT = frozenset({
 })
 
 
+# Laughing a message off ("lol i keep fainting") does not make its symptom a joke.
+LAUGHTER = frozenset({"lol", "haha", "hahaha", "lmao", "jaja", "jajaja", "jeje", "😂", "🤣", "😅"})
+ONGOING = frozenset({"keep", "keeps", "still", "again", "now", "rn", "cant", "can't", "cannot", "wont", "won't", "since",
+                     "today", "tonight", "twice", "sigue", "sigo", "ahora", "ahorita", "otra", "todavia", "todavía"})
+
+
 # "fainted ... but I'm fine now": a single faint with full recovery is urgent, not an
 # emergency (categories.yml, syncope_collapse), unless it happened again or hurt them.
 RECOVERED = ("fine now", "ok now", "okay now", "alright now", "better now", "came round", "came around",
-             "came to", "woke up", "recovered", "back to normal", "feel fine", "feels fine", "im fine",
+             "came to", "woke up", "recovered", "back to normal", "with it now", "herself again", "himself again", "myself again", "feel fine", "feels fine", "im fine",
              "i'm fine", "i am fine", "seems fine", "felt fine", "feeling fine", "fine after", "fine since", "bien ahora", "ya estoy bien", "ya esta bien",
              "ya está bien", "se recupero", "se recuperó", "desperto", "despertó", "volvio en si", "volvió en sí")
-NOT_RECOVERED = ("again", "twice", "second time", "2nd time", "third time", "keeps", "keep", "hit", "head", "injur", "bleeding", "not waking",
+NOT_RECOVERED = ("again", "twice", "second time", "2nd time", "third time", "keeps", "keep", "hit", "head", "injured", "injury", "bleeding", "not waking",
                  "otra vez", "de nuevo", "golpe", "cabeza", "no despierta")
 
 
-RESTART_WORDS = frozenset({"again", "restart", "restarted", "restarting", "otra", "nuevo", "volvio", "vuelve", "volvia"})
+RESTART_WORDS = frozenset({"every", "again", "restart", "restarted", "restarting", "otra", "nuevo", "volvio", "vuelve", "volvia"})
 
 
 def _restarts(span: Span) -> bool:
@@ -379,11 +413,18 @@ def _recovered_after(before: List, after: List, continuation: List, question: bo
     return not _negated(before, [], question) and (_resolved(after) or _resolved(continuation))
 
 
+def _not_recovered(text: str) -> bool:
+    """A second faint or an injury; "herself again" is a recovery, not a second time."""
+    for phrase in RECOVERED:
+        text = text.replace(phrase, " ")
+    return any(p in text for p in NOT_RECOVERED)
+
+
 def _recovered_faints_are_urgent(doc: Doc, findings: List[Finding]) -> List[Finding]:
     text = doc.text.lower()
     faints = [f for f in findings if f.symptom == "syncope_collapse" and f.tier == EMERGENCY and f.asserted]
     others = [f for f in findings if f.asserted and f.tier == EMERGENCY and f.symptom != "syncope_collapse"]
-    if not faints or others or not any(p in text for p in RECOVERED) or any(p in text for p in NOT_RECOVERED):
+    if not faints or others or not any(p in text for p in RECOVERED) or _not_recovered(text):
         return findings
     return [replace(f, tier=URGENT) if f in faints else f for f in findings]
 
@@ -446,13 +487,42 @@ def _negated(before: List, after: List, question: bool = False) -> bool:
         word = _canon(token)
         if word in NEGATIONS or token.lower_ in {"n't", "nt", "didnt", "dont", "isnt", "wasnt", "havent", "hasnt", "doesnt", "aint"}:
             following = window[position + 1].lower_ if position + 1 < len(window) else ""
-            if following in PSEUDO_NEGATION_NEXT:
+            after_following = window[position + 2].lower_ if position + 2 < len(window) else ""
+            if following in PSEUDO_NEGATION_NEXT and not (following == "estoy" and after_following not in {"seguro", "segura"}):
                 continue
             if word == "not" and position + 1 < len(window) and _canon(window[position + 1]) == "only":
                 continue
             return True
     # In a question, "normal" or "ok" after a symptom asks, it does not resolve.
     return not question and _resolved(after)
+
+
+OBSERVING = frozenset({"feel", "felt", "see", "saw", "notice", "noticed", "there's", "theres", "visible", "poking", "sticking",
+                       "vi", "veo", "noto", "note", "noté", "siento", "senti", "sentí", "hay", "tengo"})
+
+
+def _observes_something(doc: Doc) -> bool:
+    return any(t.lower_ in OBSERVING for t in doc) or bool(THERE_IS.search(doc.text.lower()))
+
+
+THERE_IS = re.compile(r"\bthere(')?s\b|\bthere is\b")
+
+
+CHEST_MUSCLE = frozenset({"muscle", "muscles", "pec", "pecs", "pectoral", "pectorals", "musculo", "pectoral"})
+
+
+def _about_a_chest_muscle(span: Span) -> bool:
+    doc = span.doc
+    return any(t.lower_ in CHEST_MUSCLE for t in doc[span.start:min(len(doc), span.end + 2)])
+
+
+def _denied_right_before(before: List, span: Span) -> bool:
+    """ "no bleeding that wouldn't stop": a negation just before a phrase that carries its
+    own negation later denies it; "can't lie down, can't breathe" starts with its own."""
+    if not before or _canon(span[0]) in NEGATIONS | {"not", "cannot"}:
+        return False
+    return _canon(before[-1]) in NEGATIONS - {"nothing"} or (
+        len(before) > 1 and _canon(before[-2]) in NEGATIONS and before[-1].lower_ in {"any", "a", "ningun", "ninguna"})
 
 
 def _carries_negation(span: Span) -> bool:
@@ -494,13 +564,39 @@ def _resolved(after: List) -> bool:
 CONDITIONAL_STARTS = frozenset({"if", "si", "suppose", "say"})
 
 
-def _hypothetical(before: List, after: List, clause: List) -> bool:
+IF_WORDS = frozenset({"if", "si", "suppose", "supposing"})
+# "not sure if", "sorry if this is silly": an "if" that is not a condition
+NOT_A_CONDITION_BEFORE = frozenset({"sure", "know", "wonder", "wondering", "unsure", "idk", "dunno", "sorry", "apologies",
+                                    "ask", "asking", "tell", "see", "check", "mind", "se", "sé", "saber", "pregunto", "preguntar", "preguntarle", "ver"})
+NOW_WORDS = frozenset({"now", "rn", "currently", "ahora", "ahorita"})
+CAUSES = frozenset({"so", "because", "cause", "coz", "cuz", "bc", "porque", "pq", "xq"})
+
+
+def _conditional(span: Span) -> bool:
+    """The symptom is the condition of a question ("what do I do if I get breathless
+    after?", "suppose she faints"), even with "feel" or "start" inside the condition."""
+    doc = span.doc
+    for i in range(span.start - 1, max(-1, span.start - 15), -1):
+        token = doc[i]
+        if token.text in SENTENCE_ENDS | {",", ";", ":"} or token.lower_ in TURNS | CAUSES:
+            return False  # "I'll call if it gets worse, my chest is tight": the main clause
+        if token.lower_ in IF_WORDS:
+            previous = doc[i - 1].lower_ if i else ""
+            condition = [t.lower_ for t in doc[i:span.end + 3]]
+            return previous not in NOT_A_CONDITION_BEFORE and not set(condition) & NOW_WORDS
+    return False
+
+
+def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] = None) -> bool:
+    if span is not None and _conditional(span):
+        return True
     lowered = [t.lower_ for t in before]
     if lowered and (lowered[0] in CONDITIONAL_STARTS or lowered[:2] == ["what", "if"] or lowered[:2] == ["y", "si"]):
         return True  # "if I feel short of breath after, do I call you?": a condition, not a report
     if any(pair in HYPOTHETICAL_PAIRS for pair in zip(lowered, lowered[1:])):
         return True
-    words = {t.lower_ for t in clause} | {_canon(t) for t in clause}
+    # a span may run past the question into the report: "bruise supposed to get bigger?? mine's doubled since"
+    words = {t.lower_ for t in clause} | {_canon(t) for t in clause} | _beyond_the_clause(span, clause)
     asks_about_risk = any(t.lower_ in HYPOTHETICAL and not (t.lower_ == "ever" and t.i and t.nbor(-1).lower_ == "first")
                           for t in before) or _is_question_about(clause)
     if not asks_about_risk:
@@ -508,15 +604,30 @@ def _hypothetical(before: List, after: List, clause: List) -> bool:
     return not (words & REPORT_MARKERS or _first_person_report(before))
 
 
+def _beyond_the_clause(span: Optional[Span], clause: List) -> set:
+    """The words of a span that runs past its clause, and the few after it."""
+    if span is None or not clause or span.end - 1 <= clause[-1].i:
+        return set()
+    return {t.lower_ for t in span.doc[clause[-1].i + 1:span.end + 3]}
+
+
 def _is_question_about(clause: List) -> bool:
     """A question ("can it cause chest pain?"), not a fragment ("can barely breathe")."""
     starts = {"what", "how", "why", "when", "which", "can", "could", "does", "do", "will", "is", "are",
               "puede", "pueden", "podria", "es", "hay", "que", "qué", "como", "cómo", "cuando", "cuándo", "¿puede", "¿es"}
-    if not clause or clause[0].lower_.lstrip("¿") not in starts:
+    while clause and clause[0].text in {"¿", "¡"}:
+        clause = clause[1:]
+    if not clause or without_accents(clause[0].lower_.lstrip("¿")) not in starts:
         return False
     following = clause[-1].nbor(1) if clause[-1].i + 1 < len(clause[-1].doc) else None
+    # "when I breathe in it stabs": "when", "como", "que" start reports too; only a "?" makes them questions
+    unmarked_ok = without_accents(clause[0].lower_) not in SUBORDINATORS or clause[1].lower_ in QUESTION_AUXILIARIES
     return len(clause) > 2 and _canon(clause[1]) not in {"barely", "not", "hardly"} and (
-        following is None or following.text == "?")
+        (following is None and unmarked_ok) or (following is not None and following.text == "?"))
+
+
+SUBORDINATORS = frozenset({"when", "cuando", "como", "que"})
+QUESTION_AUXILIARIES = frozenset({"is", "are", "does", "do", "did", "should", "can", "could", "will", "would", "es", "puede", "debo", "hay"})
 
 
 def _first_person_report(before: List) -> bool:
