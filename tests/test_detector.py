@@ -312,3 +312,11 @@ def test_questions_conditions_old_stories_and_figures_are_not_emergencies(text):
 ])
 def test_an_if_that_is_no_condition_keeps_the_report(text):
     assert tier(text) == "emergency"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("i'm on blood thinners I can't stop, can I have it?", None),
+    ("on blood thinners and the bleeding won't stop", "emergency"),
+])
+def test_a_blood_thinner_that_cannot_be_stopped_is_a_medicine_not_a_bleed(text, expected):
+    assert tier(text) == expected

@@ -191,7 +191,9 @@ class RedFlagDetector:
     def assess_doc(self, doc: Doc) -> Assessment:
         set_canonical_forms(doc, SPELLING)
         clause_of = _clause_ids(doc)
-        spans = [(span, label) for span, label in _longest_per_start(doc, self._matches(doc)) if not _excluded(span, label)]
+        # Exclusions first: "blood thinners I can't stop" must not hide "the bleeding won't stop" inside it.
+        matches = [m for m in self._matches(doc) if not _excluded(doc[m[1]:m[2]], int(doc.vocab.strings[m[0]]))]
+        spans = _longest_per_start(doc, matches)
         idioms = [span for span, label in spans if SYMPTOMS[label].tier == IDIOM]
         findings = [
             self._finding(doc, span, label, clause_of)
@@ -440,9 +442,14 @@ def _excluded(span: Span, label: int) -> bool:
     about a lung, not about someone who collapsed."""
     if SYMPTOMS[label].name == "self_harm" and _small_number(span):
         return True  # "took 2 tylenol for the soreness" is a dose, not an overdose
+    if SYMPTOMS[label].name == "heavy_bleeding" and len(span) > 1 and span[1].lower_ in NOT_ABOUT_BLEEDING:
+        return True  # "blood thinners I can't stop": a medicine; "the bleeding won't stop" is its own span
     following = span.doc[span.end] if span.end < len(span.doc) else None
     next_word = _canon(following) if following is not None else ""
     return any(span.root.lower_ in words and next_word in after for words, after in EXCLUSIONS.get(SYMPTOMS[label].name, []))
+
+
+NOT_ABOUT_BLEEDING = frozenset({"thinner", "thinners", "pressure", "test", "tests", "sugar", "type", "donation", "work"})
 
 
 # From this many tablets on, "took N ..." reads as an overdose (with a number below it, the
