@@ -320,3 +320,15 @@ def test_an_if_that_is_no_condition_keeps_the_report(text):
 ])
 def test_a_blood_thinner_that_cannot_be_stopped_is_a_medicine_not_a_bleed(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Overdoses of the medicines people in chronic pain keep, told by name.
+    ("took a handful of my pregabalin with vodka", "emergency"),
+    ("swallowed all my sertraline", "emergency"),
+    # "killing me" is a figure of speech about work or the heat, not about a body part.
+    ("my boss is killing me this week", None),
+    ("this heat is killing me", None),
+])
+def test_overdoses_by_the_medicine_and_what_kills_whom(text, expected):
+    assert tier(text) == expected
