@@ -117,7 +117,7 @@ def test_open_world_red_flags(summary, lang, recall_floor):
 
 # Blind FAQ rounds (tests/data/blind_faq/<round>/, English and Spanish, never tuned against
 # before their first run, in docs/evaluations/): floors a little below each first run
-# (round 2: 2026-12-02; round 3: 2026-12-02, session 8).
+# (round 2: 2026-12-02; round 3: 2026-12-02, session 8; round 4: 2026-12-03, session 10).
 BLIND_MEASURES = [
     ("en topics", "right topic", ">="), ("en topics", "wrong answer", "<="),
     ("es topics", "right topic", ">="), ("es topics", "wrong answer", "<="),
@@ -128,6 +128,8 @@ BLIND_MEASURES = [
 BLIND_FLOORS = {
     "r2": [0.84, 0.045, 0.80, 0.06, 0.70, 0.80, 0.65, 0.55],
     "r3": [0.89, 0.03, 0.79, 0.08, 0.76, 0.80, 0.85, 0.65],
+    # round 4's first run (2026-12-03, session 10): 92.5, 1.9, 75.8, 6.8, 83.9, 81.4, 82.0, 73.1 %
+    "r4": [0.90, 0.035, 0.73, 0.09, 0.80, 0.78, 0.78, 0.65],
 }
 
 
