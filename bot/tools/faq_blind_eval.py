@@ -17,11 +17,13 @@ from typing import Callable, Dict, List, Sequence
 
 import yaml
 
+from bot.followups import answer_key
 from bot.tools.red_flag_eval import _rate, language_of
 from bot.topics import detail_of, is_clinic_fact, is_not_covered, topic_of
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "blind_faq"
 NOT_ANSWERED = ("nlu_fallback", "out_of_scope")
+FOLLOWUP = "ask_followup"
 RED_FLAG = ("red_flag_emergency", "red_flag_urgent", "symptom_check")
 
 
@@ -71,6 +73,15 @@ def score(kind: str, messages: Sequence[Dict], decisions: Sequence[str], parses:
     return result
 
 
+def first_reply(parse: Dict, decided: str) -> str:
+    """What the bot answers when this is the conversation's first message: a message read
+    as a follow-up ("how often should I go?") gets the follow-up's answer with no previous
+    one (actions/followup.py), or "not sure"."""
+    if decided != FOLLOWUP:
+        return decided
+    return answer_key(parse.get("text") or "", None) or "nlu_fallback"
+
+
 def evaluate(parse_all, decision) -> Dict:
     summary: Dict = {}
     for round_name, files in rounds().items():
@@ -79,7 +90,7 @@ def evaluate(parse_all, decision) -> Dict:
             lang = "es" if stem.startswith("es_") else "en"
             kind = stem[3:] if lang == "es" else stem
             parses = parse_all([m["text"] for m in messages])
-            decisions = [decision(p) for p in parses]
+            decisions = [first_reply(p, decision(p)) for p in parses]
             right = next(iter(_measures(kind).values()))  # each kind's first measure is "right"
             summary[round_name][f"{lang} {kind}"] = {
                 "n": len(messages), "measures": score(kind, messages, decisions, parses, lang),
