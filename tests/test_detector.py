@@ -332,3 +332,29 @@ def test_a_blood_thinner_that_cannot_be_stopped_is_a_medicine_not_a_bleed(text, 
 ])
 def test_overdoses_by_the_medicine_and_what_kills_whom(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Stroke and confusion in a carer's clinical words.
+    ("new left-sided weakness and facial droop in the last half hour", "emergency"),
+    ("she suddenly doesn't know what day it is", "emergency"),
+    ("temp 39, new confusion, knees look mottled", "emergency"),
+    # "no known history of" tells of no old story.
+    ("had a seizure just now, no known history of epilepsy", "emergency"),
+    # A faint told as going down, twice, or with a knock; a second clause is no question.
+    ("grandad went down in a heap and then went again", "emergency"),
+    ("me desmayé dos veces esta tarde", "emergency"),
+    ("me desmayé y me di un golpe en la cabeza", "emergency"),
+    ("is this normal? he keeps drifting off and is very hard to wake", "emergency"),
+    ("he's sitting up but doesn't react to his name", "emergency"),
+    # Breathing by its effect; Spanish shorthand; dressings soaking; saddle numbness; a plan and a time.
+    ("I can't get to the end of a sentence without stopping for breath", "emergency"),
+    ("no m alcanza el aire", "emergency"),
+    ("no le entra el aire", "emergency"),
+    ("cof cof y sangre en el pañuelo", "emergency"),
+    ("the second dressing is soaked already", "emergency"),
+    ("I can't feel the toilet paper when I wipe", "emergency"),
+    ("the pills are counted out, I'm going to do it tonight", "emergency"),
+])
+def test_round_nine_kinds_in_general_form(text, expected):
+    assert tier(text) == expected

@@ -308,6 +308,7 @@ def _tells_old_story(clause: List, laughter_counts: bool = True) -> bool:
     words = {t.lower_ for t in clause}
     # "lol i keep fainting", "necked all my pills lol": laughing it off is not a joke
     laughing_it_off = bool(words & LAUGHTER) and (bool(words & ONGOING) or not laughter_counts)
+    text = NO_HISTORY.sub(" ", text)  # "no known history of epilepsy" tells of no old story
     return (any(phrase in text for phrase in PAST_PHRASES) or (bool(words & FIGURATIVE_CONTEXT) and not laughing_it_off)
             or bool(YEAR.search(text)) or bool(FRAMES["past_or_other"].search(text)))
 
@@ -322,6 +323,7 @@ def _in_an_old_story(span: Span, clause: List) -> bool:
     text = " ".join(t.lower_ for t in sentence)
     if set(ASKING_ABOUT_IT.sub(" ", " ".join(t.lower_ for t in _present_scope(sentence, clause))).split()) & PRESENT_MARKERS:
         return False
+    text = NO_HISTORY.sub(" ", text)
     return bool(YEAR.search(text) or STORY.search(text) or AGO.search(text)
                 or any(phrase in text for phrase in PAST_PHRASES))
 
@@ -342,6 +344,7 @@ def _present_scope(sentence: List, clause: List) -> List:
     return scope
 
 
+NO_HISTORY = re.compile(r"\b(no|without|never had any|nil)( known| previous| prior| past)? history of\b")
 AGO = re.compile(r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bhace (\w+ )?(años|anos|meses)\b")
 
 
@@ -629,6 +632,9 @@ def _is_question_about(clause: List) -> bool:
     following = clause[-1].nbor(1) if clause[-1].i + 1 < len(clause[-1].doc) else None
     # "when I breathe in it stabs": "when", "como", "que" start reports too; only a "?" makes them questions
     unmarked_ok = without_accents(clause[0].lower_) not in SUBORDINATORS or clause[1].lower_ in QUESTION_AUXILIARIES
+    # "... and is really hard to wake": a clause joined on is no question without its "?"
+    previous = clause[0].doc[clause[0].i - 1] if clause[0].i else None
+    unmarked_ok = unmarked_ok and (previous is None or previous.lower_ not in CLAUSE_BREAKS)
     return len(clause) > 2 and _canon(clause[1]) not in {"barely", "not", "hardly"} and (
         (following is None and unmarked_ok) or (following is not None and following.text == "?"))
 
