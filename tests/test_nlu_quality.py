@@ -103,9 +103,9 @@ def test_urgent_recall_and_over_triage(summary, name):
 
 
 # Open-world sets (tests/data/redflag_open_*.yml), every round: floors below `make eval`.
-# Round 8 (the last first run, 2026-12-02, session 9, not yet fixed from): English 94.7 %,
-# Spanish 96.2 %; round 7's first run 98.1 % / 97.5 %. The floor is below round 8's first
-# run, so a change that loses any of it fails; it is no target (issue 12 asks 99 %).
+# First runs: round 7 98.1 % / 97.5 % (English / Spanish), round 8 94.7 % / 96.2 %, round 9
+# (2026-12-03, session 10) 96.7 % / 97.1 %. The floor is below the lowest first run, so a
+# change that loses any of it fails; it is no target (issue 12 asks 99 %).
 @pytest.mark.parametrize("lang,recall_floor", [("en", 0.94), ("es", 0.95)])
 def test_open_world_red_flags(summary, lang, recall_floor):
     for round_name, result in summary["red_flags_open"].items():
