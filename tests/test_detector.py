@@ -358,3 +358,29 @@ def test_overdoses_by_the_medicine_and_what_kills_whom(text, expected):
 ])
 def test_round_nine_kinds_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A denied list in brackets: each item is denied though brackets break the clause.
+    ("i havent got any of the warning signs (breathing trouble, chest pain, fainting), just a sore neck", None),
+    ("none of the red flags (chest pain, coughing blood), only a bruise", None),
+    ("it hurts (chest pain, can't breathe) since the needles", "emergency"),
+    # The symptom as the subject of a question about side effects; as a report it stays one.
+    ("is fainting a normal side effect?", None),
+    ("is blood in the urine ever a side effect of back needling or is that a myth", None),
+    ("es el desmayo un efecto secundario normal?", None),
+    ("i can't breathe, is that a side effect?", "emergency"),
+    ("is breathlessness a side effect? because i am breathless right now", "emergency"),
+    ("is fainting a side effect? she fainted and isn't waking up", "emergency"),
+    # "risk" inside the phrase asks about one; a kind of person is no needle fragment.
+    ("la puncion en el cuello tiene riesgo de derrame?", None),
+    ("im a bit of a fainter with needles", None),
+    ("a bit of the needle is still in my back", "urgent"),
+    # Money bleeding, a near-faint at news, a heart attack at the booking time.
+    ("my bank account is haemorrhaging this month", None),
+    ("he nearly passed out when i told him it's needles", None),
+    ("me dio un heart attack cuando vi la hora de la cita", None),
+    ("me dio un infarto cuando vi la factura", None),
+])
+def test_round_nine_over_triage_kinds_in_general_form(text, expected):
+    assert tier(text) == expected

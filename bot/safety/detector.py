@@ -244,7 +244,9 @@ class RedFlagDetector:
             negated = ((not _carries_negation(span) and _negated(before, after, question)) or _resolved(continuation)
                        or _denied_right_before(before, span)
                        or (tier == MENTION and _denied_after(after or _next_clause(doc, clause, clause_of))))
-        hypothetical = _hypothetical(before, after, clause, span) or _tells_old_story(clause, symptom.name != "self_harm")
+        negated = negated or _denied_list_in_brackets(span)
+        hypothetical = (_hypothetical(before, after, clause, span) or _tells_old_story(clause, symptom.name != "self_harm")
+                        or _asks_if_a_side_effect(span, clause))
         if hypothetical and symptom.name == "retained_needle" and not _conditional(span) and _observes_something(doc):
             hypothetical = False  # "I can feel a hard point under the skin. Could a bit be left in?"
         return Finding(
@@ -257,6 +259,38 @@ class RedFlagDetector:
             hypothetical=hypothetical or _in_an_old_story(span, clause),
             **bounds,
         )
+
+
+def _denied_list_in_brackets(span: Span) -> bool:
+    """ "none of the warning signs (breathing, chest pain, fainting), just sore": a list in
+    brackets after a negation is denied item by item, though brackets break the clause."""
+    doc = span.doc
+    for i in range(span.start - 1, max(-1, span.start - 25), -1):
+        if doc[i].text == ")" or doc[i].text in SENTENCE_ENDS:
+            return False
+        if doc[i].text == "(":
+            before = doc[max(0, i - 10):i]
+            return any(_canon(t) in NEGATIONS or t.lower_ in NEGATED_AUXILIARIES for t in before)
+    return False
+
+
+NEGATED_AUXILIARIES = frozenset({"n't", "nt", "didnt", "dont", "isnt", "wasnt", "havent", "hasnt", "doesnt", "aint"})
+SIDE_EFFECT = re.compile(r"\b(side effects?|a (known|common|normal|usual|possible) (risk|reaction)|efectos? secundarios?|reaccion normal)\b")
+
+
+def _asks_if_a_side_effect(span: Span, clause: List) -> bool:
+    """ "is fainting a normal side effect?", "is blood in your pee ever a side effect of back
+    needling?": the symptom is the subject of a question about side effects (a clause opened
+    by "is", "can", "es" is one, with or without its "?"), not a report
+    ("is it a side effect that I can't breathe?" has the symptom after, as a report)."""
+    first = next((t for t in clause if t.text not in {"¿", "¡"}), None)
+    if first is None or without_accents(first.lower_.lstrip("¿")) not in {"is", "are", "can", "could", "es", "son", "puede"}:
+        return False
+    between = [t.lower_ for t in span.doc[first.i + 1:span.start]]
+    if len(between) > 1 or (between and between[0] not in {"the", "a", "el", "la", "los", "las", "un", "una"}):
+        return False
+    rest = " ".join(t.lower_ for t in clause if t.i >= span.end)
+    return bool(SIDE_EFFECT.search(without_accents(rest)))
 
 
 def _canon(token) -> str:
@@ -445,6 +479,11 @@ def _excluded(span: Span, label: int) -> bool:
     about a lung, not about someone who collapsed."""
     if SYMPTOMS[label].name == "self_harm" and _small_number(span):
         return True  # "took 2 tylenol for the soreness" is a dose, not an overdose
+    if any(t.lower_ in RISK_WORDS for t in span):
+        return True  # "tiene riesgo de derrame?": a phrase with "risk" inside asks about one
+    if SYMPTOMS[label].name == "retained_needle" and len(span) > 3 and span[1].lower_ == "of" and span[2].lower_ in {"a", "an"} \
+            and not span[3].lower_.startswith(("needle", "pin", "tip", "metal")):
+        return True  # "a bit of a fainter with needles": a kind of person, not a piece of needle
     if SYMPTOMS[label].name == "heavy_bleeding" and len(span) > 1 and span[1].lower_ in NOT_ABOUT_BLEEDING:
         return True  # "blood thinners I can't stop": a medicine; "the bleeding won't stop" is its own span
     following = span.doc[span.end] if span.end < len(span.doc) else None
@@ -452,6 +491,7 @@ def _excluded(span: Span, label: int) -> bool:
     return any(span.root.lower_ in words and next_word in after for words, after in EXCLUSIONS.get(SYMPTOMS[label].name, []))
 
 
+RISK_WORDS = frozenset({"risk", "risks", "riesgo", "riesgos", "chance", "chances", "peligro"})
 NOT_ABOUT_BLEEDING = frozenset({"thinner", "thinners", "pressure", "test", "tests", "sugar", "type", "donation", "work"})
 
 

@@ -728,6 +728,8 @@ SYMPTOMS += [
         "feel|felt|feeling|bit|little|slightly|mildly|abit|tad ~ FAINT",
         # "nearly fainted when I stood up, fine now" (seed 004: sit and rest)
         "NEARLY|ALMOST|ALMOSTT ~ FAINTED|FAINT|FEINTED|PASSED|BLACKED",
+        # a reaction to news: "nearly passed out when I told him it's needles"
+        "NEARLY|ALMOST|ALMOSTT ~ PASSED|BLACKED ~ OUT ~ when|at|seeing|reading|hearing",
         "casi ~ me ~ desmayo|desmaye|caigo",
     ]),
     Symptom("figure of speech", IDIOM, [
@@ -736,6 +738,8 @@ SYMPTOMS += [
         "breathtaking",
         "catch ~ ~ breath ~ before|then",
         "bleed|haemorrhage|hemorrhage|haemorrhaging|hemorrhaging ~ ~ money|dry|cash",
+        # money that bleeds: "my bank account is haemorrhaging"
+        "bank|account|wallet|savings|budget|business|finances ~ ~ ~ bleed|bleeding|haemorrhaging|hemorrhaging",
         # questions about the procedure: "how long are the needles left in?"
         "how ~ long ~ ~ ~ ~ needle|needles ~ left|stay|kept ~ in",
         "cuanto ~ tiempo ~ ~ ~ ~ aguja|agujas ~ adentro|dentro|puesta|puestas",
@@ -779,6 +783,9 @@ SYMPTOMS += [
         "app|website|computer|printer|phone|system|wifi|laptop|wallet|bank|account|internet|router|server|car|calendar ~ ~ ~ ~ heart ~ attack",
         # Someone or something "giving me a heart attack"; bed, boredom and cold feet.
         "give|gave|giving ~ ~ ~ heart ~ attack",
+        # "me dio un heart attack cuando vi la hora": a reaction to news, in Spanish or Spanglish
+        "dio|da|dara|daba ~ ~ heart ~ attack|attak ~ cuando|al|con",
+        "dio|da|dara|daba ~ un ~ infarto|patatus|soponcio|paro ~ cuando|al|con",
         "pass|passed|passing ~ out ~ from|of ~ ~ boredom",
         "collapse|collapsed|collapsing ~ into ~ bed",
         "choke|choked ~ at ~ the ~ last",
