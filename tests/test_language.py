@@ -31,6 +31,12 @@ def test_detects_the_language(text, language):
     assert detect(text) == language
 
 
+@pytest.mark.parametrize("text,language", [("hey q tal", "es"), ("eres IA?", "es"), ("chau, buen finde", "es"),
+                                           ("mi numero es 555 214 8890", "es"), ("is it", "en"), ("ok gracias", "es")])
+def test_short_messages_go_by_the_function_words_they_use(text, language):
+    assert detect(text) == language
+
+
 @pytest.mark.parametrize("text", ["ok", "2", "no", "si", "", "?!"])
 def test_short_or_ambiguous_messages_keep_the_conversation_language(text):
     assert detect(text) is None

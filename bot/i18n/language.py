@@ -32,6 +32,18 @@ SHORT_WORDS = {
     "en": {"hi", "hello", "hey", "thanks", "thank", "thx", "ty", "yes", "yeah", "yep", "bye", "help",
            "please", "pls", "sorry", "cheers"},
 }
+# Function words that belong to one language only: a short message lingua is unsure of
+# ("hey q tal", "eres IA?", "mi numero es 555...") goes by the language it uses more of.
+MARKERS = {
+    "es": SHORT_WORDS["es"] | {"q", "que", "qué", "tal", "mi", "mis", "es", "eres", "soy", "son", "buen", "buena", "chau",
+                               "el", "los", "las", "del", "por", "favor", "usted", "ustedes", "tengo", "quiero", "puedo",
+                               "necesito", "como", "cómo", "donde", "dónde", "cuanto", "cuánto", "cuándo", "cuando",
+                               "hay", "estoy", "esta", "está", "para", "pa", "con", "pero", "también", "tambien",
+                               "nada", "mucho", "muy", "sí", "hasta", "luego", "mañana", "manana", "wepa", "oye", "dale"},
+    "en": SHORT_WORDS["en"] | {"the", "my", "is", "are", "you", "your", "what", "how", "can", "it", "i", "im", "do",
+                               "does", "will", "with", "for", "and", "this", "that", "have", "got", "need", "want",
+                               "when", "where", "much", "very", "thank", "later", "see", "morning", "tomorrow"},
+}
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # English words Spanish speakers use as they are ("el dry needling", "mi PT", "el copay"):
 # they say nothing of the message's language, so they are left out before detection.
@@ -99,14 +111,20 @@ def _by_words(words: List[str], offered: Tuple[str, ...]) -> Optional[str]:
             if all(w in SHORT_WORDS.get(code, ()) for w in words):
                 return code
         if len(words) == 1 and len(words[0]) < 5:
-            return None
+            return _by_markers(words, offered)
     confidences = _lingua().compute_language_confidence_values(" ".join(words))
     best = confidences[0] if confidences else None
     needed = MIN_CONFIDENCE_LONG if len(words) >= LONG_MESSAGE_WORDS else MIN_CONFIDENCE
     if best is None or best.value < needed:
-        return None
+        return _by_markers(words, offered)
     code = CODES.get(best.language)
     return code if code in offered else None
+
+
+def _by_markers(words: List[str], offered: Tuple[str, ...]) -> Optional[str]:
+    """The offered language whose function words the message uses most, if one leads."""
+    counts = sorted(((sum(w in MARKERS.get(code, ()) for w in words), code) for code in offered), reverse=True)
+    return counts[0][1] if counts[0][0] > (counts[1][0] if len(counts) > 1 else 0) else None
 
 
 def also_written_in(text: str, language: str, offered: Iterable[str] = ("en", "es")) -> Optional[str]:
