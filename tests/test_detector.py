@@ -381,6 +381,10 @@ def test_round_nine_kinds_in_general_form(text, expected):
     ("he nearly passed out when i told him it's needles", None),
     ("me dio un heart attack cuando vi la hora de la cita", None),
     ("me dio un infarto cuando vi la factura", None),
+    # A carer's clinical words for cauda equina.
+    ("bilateral leg weakness and urinary retention since the lumbar needling", "emergency"),
+    ("tiene retencion de orina y debilidad en ambas piernas", "emergency"),
+    ("no urinary retention, just sore", None),
 ])
 def test_round_nine_over_triage_kinds_in_general_form(text, expected):
     assert tier(text) == expected

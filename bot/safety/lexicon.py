@@ -443,6 +443,12 @@ SYMPTOMS += [
         "no ~ puedo|puede ~ orinar|aguantar|controlar ~ ~ ~ orina|pipi|vejiga|esfinter",
         "no ~ puedo|puede|he|ha ~ podido? ~ orinar|mear|orino ~ desde|nada|en",
         "haven't|hasn't|havent|hasnt|not|no ~ peed|weed|urinated|pee|wee ~ ~ all ~ day|since",
+        # the clinical words a carer or nurse uses: "bilateral leg weakness", "urinary retention"
+        "urinary|urine|bladder ~ retention",
+        "retencion ~ ~ orina|urinaria",
+        "bilateral ~ leg|legs|lower ~ limb? ~ weakness|numbness|weak|numb",
+        "debilidad|entumecimiento ~ ~ ambas ~ piernas",
+        "debilidad|entumecimiento ~ ~ las ~ dos ~ piernas",
         # urinary retention: "I need to wee but nothing comes out"
         "wee|pee|urinate|go ~ but ~ nothing ~ come|comes|coming",
         "not|cannot ~ feel ~ when ~ ~ ~ need ~ to ~ go|wee|pee",
