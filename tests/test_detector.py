@@ -385,6 +385,10 @@ def test_round_nine_kinds_in_general_form(text, expected):
     ("bilateral leg weakness and urinary retention since the lumbar needling", "emergency"),
     ("tiene retencion de orina y debilidad en ambas piernas", "emergency"),
     ("no urinary retention, just sore", None),
+    # A farewell letter beside a means.
+    ("ya tengo todo listo, la carta y la cuerda", "emergency"),
+    ("wrote my note, rope is in the garage", "emergency"),
+    ("ya compre la soga", "emergency"),
 ])
 def test_round_nine_over_triage_kinds_in_general_form(text, expected):
     assert tier(text) == expected

@@ -535,7 +535,10 @@ SYMPTOMS += [
         "no ~ vale ~ la ~ pena ~ vivir|seguir",
         "carta ~ de ~ despedida",
         "ya ~ se ~ como|donde ~ hacerlo",
-        "compre|compré|comprado ~ una ~ soga",
+        "compre|compré|comprado ~ una|la ~ soga|cuerda",
+        # a farewell letter beside a means: "ya tengo todo listo, la carta y la cuerda"
+        "carta|nota|note|letter ^ ^ ^ ^ rope|cuerda|soga",
+        "rope|cuerda|soga ^ ^ ^ ^ carta|nota|note|letter",
         # Means and plan in other words: "mañana me tiro del puente", "lo tengo planeado".
         "tiro|tirar|tirarme|aventarme|lanzarme|lanzo|avento ~ ~ de|del|por ~ ~ puente|edificio|balcon|azotea|techo|ventana|piso|metro|tren",
         "colgarme|ahorcarme|me ~ voy ~ a ~ colgar|ahorcar",
