@@ -389,6 +389,17 @@ def test_round_nine_kinds_in_general_form(text, expected):
     ("ya tengo todo listo, la carta y la cuerda", "emergency"),
     ("wrote my note, rope is in the garage", "emergency"),
     ("ya compre la soga", "emergency"),
+    # Someone else's intent; vomit like coffee grounds; bleeding that goes on under pressure.
+    ("mi esposo dijo que se iba a matar y se encerro en el baño", "emergency"),
+    ("he devuelto como posos de café esta mañana", "emergency"),
+    ("vomited what looks like coffee grounds", "emergency"),
+    ("been sick with blood in it", "emergency"),
+    ("me sigue sangrando el punto de la aguja en la pierna", "emergency"),
+    ("I'm sick of blood tests", None),
+    ("still bleeding a little from one spot", "urgent"),
+    ("me sigue sangrando un poquito el punto", "urgent"),
+    ("still bleeding a little after 20 minutes of pressure", "emergency"),
+    ("mi hermano se iba a mudar a Madrid", None),
 ])
 def test_round_nine_over_triage_kinds_in_general_form(text, expected):
     assert tier(text) == expected

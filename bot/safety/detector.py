@@ -235,6 +235,11 @@ class RedFlagDetector:
             # a second faint, still an emergency.
             negated = False
             tier = EMERGENCY if _not_recovered(doc.text.lower()) else URGENT
+        elif symptom.name == "heavy_bleeding" and tier == EMERGENCY and _a_little(span):
+            # "still bleeding a little from one spot": an ooze that goes on is same-day
+            # (categories.yml, heavy_bleeding urgent_when), not bleeding that won't stop.
+            tier = URGENT
+            negated = not _carries_negation(span) and _negated(before, after, question)
         elif symptom.name == "chest_pain" and tier == EMERGENCY and _about_a_chest_muscle(span):
             # "ache in my chest muscle where they needled my pec": a needled muscle that is
             # sore (categories.yml routine_when); same day at most, unless breathing is hit.
@@ -556,6 +561,19 @@ def _observes_something(doc: Doc) -> bool:
 
 
 THERE_IS = re.compile(r"\bthere(')?s\b|\bthere is\b")
+
+
+A_LITTLE = re.compile(r"^(a (little|bit|tiny bit|touch)( bit)?|slightly|a tad|tiny bit|un poquito|un poco|poquito|poquitito|un pelin)\b")
+
+
+# ... unless it goes on under pressure, which is the emergency's own test.
+UNDER_PRESSURE = re.compile(r"\b(\d+\s*(min|mins|minutes|minutos|hours?|horas?)|pressure|pressing|presion|presión|apretando|won'?t stop|no para)\b")
+
+
+def _a_little(span: Span) -> bool:
+    doc = span.doc
+    return (bool(A_LITTLE.match(" ".join(t.lower_ for t in doc[span.end:span.end + 3])))
+            and not UNDER_PRESSURE.search(doc.text.lower()))
 
 
 CHEST_MUSCLE = frozenset({"muscle", "muscles", "pec", "pecs", "pectoral", "pectorals", "musculo", "pectoral"})

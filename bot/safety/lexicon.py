@@ -184,6 +184,9 @@ SYMPTOMS: List[Symptom] = [
         f"cough|spit|vomit|throw|puke|hack ~ ~ ~ ~ ~ {BLEED}|froth",
         f"{BLEED}|froth ~ ~ ~ ~ ~ ~ cough|spit|phlegm|mucus|sputum|saliva",
         "hemoptysis|haemoptysis",
+        "sick|vomit|vomited|threw ~ ~ with ~ blood|bloody",
+        "coffee ~ ground|grounds ~ ~ ~ vomit|sick|puke",
+        "vomit|sick|puke|threw ~ ~ ~ ~ ~ coffee ~ ground|grounds",
     ]),
     Symptom("heavy_bleeding", EMERGENCY, [
         f"{BLEED} ~ ~ ~ ~ ~ ~ ~ ~ not|will|cannot ~ stop|stopping|stopped",
@@ -542,6 +545,9 @@ SYMPTOMS += [
         # Means and plan in other words: "mañana me tiro del puente", "lo tengo planeado".
         "tiro|tirar|tirarme|aventarme|lanzarme|lanzo|avento ~ ~ de|del|por ~ ~ puente|edificio|balcon|azotea|techo|ventana|piso|metro|tren",
         "colgarme|ahorcarme|me ~ voy ~ a ~ colgar|ahorcar",
+        # a carer telling of someone else's intent: "dijo que se iba a matar"
+        "se ~ va|iba|quiere|queria ~ a? ~ matar|suicidar|colgar|ahorcar",
+        "quiere|queria ~ quitarse ~ la ~ vida",
         "plan ~ para ~ matarme|morir|morirme|suicidarme|quitarme",
     ]),
     Symptom("compartment", EMERGENCY, [
@@ -700,6 +706,9 @@ SYMPTOMS += [
         "chorro|chorrea|chorreando|brota|brotando ~ ~ sangre",
         "hemorragia",
         "sangrado|sangre ~ que ~ no ~ se? ~ detiene|para|corta",
+        # "me sigue sangrando", "llevo 10 min apretando y no para"
+        "sigue|sigo|siguen ~ ~ sangrando",
+        "llevo|lleva|llevamos ~ ~ ~ ~ min|mins|minutos ~ apretando|presionando|haciendo ~ presion? ~ ~ ~ no ~ para",
         f"{BLEED} ~ que ~ no ~ para|paro|paraba|detiene|corta",
         "presion|presión ^ ^ ^ ^ ^ y ~ nada",
         "gasa|gasas|toalla|toallas|curita|curitas|vendaje ~ ~ ~ empapada|empapadas|empapado|empapados",
@@ -710,6 +719,8 @@ SYMPTOMS += [
         "flema|flemas|gargajo|esputo ~ ~ ~ ~ sangre|rosada|rosadas|sanguinolenta",
         "escupi|escupo|escupe|escupiendo|tosi|toso|tose|tosiendo|toser ~ ~ ~ rojo|roja",
         "sangre ~ ~ ~ ~ ~ ~ tosi|toso|tose|tosiendo|toser|tos|escupi|escupir|escupo",
+        # vomit like coffee grounds is old blood (telephone-triage practice)
+        "posos|pozos|borra ~ de ~ cafe",
     ]),
     Symptom("syncope_collapse", EMERGENCY, [
         "se ~ desmayo|desmaya|desmayaron ~ ~ ~ ~ no ~ despierta|responde|reacciona",
