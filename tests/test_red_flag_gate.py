@@ -163,3 +163,24 @@ def test_a_sure_red_flag_reading_beside_routine_words_is_at_least_urgent(gate):
     text = "five days out and the sore arm is worse than ever"
     assert decide(gate, text, reading(0.02, 0.78)) == "red_flag_urgent"
     assert decide(gate, "what if I get breathless tonight", reading(0.02, 0.78)) != "red_flag_urgent"
+
+
+@pytest.mark.parametrize("text", [
+    "de chica tenia convulsiones con fiebre, ya no",                 # an old story, in Spanish
+    "me pare muy rapido y me maree tantito, me sente y se me paso",  # over
+    "mi esposo dice que no le duele nada y que respira normal",      # said to be absent
+    "I'm not short of breath or anything, my back is just tight",
+    "the booking app keeps having a fit and logging me out",         # a fixed figure of speech
+    "el bus se quedo tirado, voy a llegar como 10 min tarde",        # everyday talk
+    "is it normal to feel dizzy after dry needling?"])               # a question in general
+def test_more_frames_make_the_classifier_strict(gate, text):
+    assert decide(gate, text, reading(0.65, 0.1)) != "red_flag_emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "the needle spot started bleeding again just now, is that normal?",
+    "hoy el punto esta rojo, caliente y la rojez se esta agrandando. es normal?",
+    "igual son nervios pero traigo una pesadez en el pecho desde hace una hora",
+    "tengo habones alrededor de los pinchazos, ni mareo ni nada en la garganta"])
+def test_a_report_of_what_is_happening_now_is_not_a_question_in_general(gate, text):
+    assert decide(gate, text, reading(0.65, 0.1)) == "red_flag_emergency"

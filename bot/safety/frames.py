@@ -18,24 +18,26 @@ FRAMES = {
     "hypothetical": re.compile(
         r"\b(what if|if (i|my|he|she|we|they|you|it|there|the|someone|something)|in case|should i (be )?worr|"
         r"what should|watch (out )?for|look out for|what (do|would|to do|can) (i|we|you|they) do if|what happens if|"
-        r"(is|are) (it|they|that|this) (normal|common|possible|a (normal |common )?side effect)|"
         r"(can|could|does|do|will|would|might) (it|dry needling|needling|the needles?|needles|dn|this|that) |"
         r"is there a risk|how (common|likely|rare)|planning|booked|next week|before (i|my|we) (book|come|start)|"
-        r"y si|que pasa si|qu[eé] hago si|qu[eé] hacer si|en caso de|es normal|(puede|pueden|podria) (dar|causar|provocar)|"
+        r"y si|que pasa si|qu[eé] hago si|qu[eé] hacer si|en caso de|(puede|pueden|podria) (dar|causar|provocar)|"
         r"se puede|(me|le) puede pasar|antes de)\b"),
     "past_or_other": re.compile(
         r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bages ago|\blast (winter|summer|"
         r"spring|autumn|fall|year|month|christmas)|\bonce (at|in|when|after)\b(?! (the|my|this|today'?s) (appt|appointment|session|needling|treatment|visit))|\bel (mes|invierno) pasado\b|\b(in|during) (my|his|her) (teens|twenties|thirties|20s|30s|40s)|"
         r"\bat (the )?age (of )?\d{1,2}\b|\bas a (kid|child|baby|teen|teenager|toddler)|\bwhen (i|he|she) was (a |little|young|\d)|"
         r"\bused to\b|\bhistory of\b|\bfamily history\b|\bin the past\b|\bonce had\b|\b(at|in) (my|his|her) old\b|"
-        r"\bhace (\w+ )?(años|anos|meses|tiempo)\b|\bde (chiquito|chiquita|niño|nino|niña|nina|joven|pequeño|pequeno)\b|"
+        r"\bhace (\w+ )?(años|anos|meses|tiempo)\b|\bde (chiquito|chiquita|niño|nino|niña|nina|joven|pequeño|pequeno|"
+        r"chic[oa]|bebe|morr[oa]|adolescente)\b|\bhace much(o|isimo)\b|\ben (mi|su) otro trabajo\b|\bdesde los \d+ anos\b|"
         r"\bcuando era\b|\bsiempre que\b|\bel (año|ano) pasado\b|\b(19|20)\d\d\b"),
     "resolved": re.compile(
         _NOT_NEGATED + r"\b(fine now|ok now|okay now|alright now|better now|went away|gone now|all healed|healed up|"
         r"faded|settled|fine this morning|fine after|it went|went after|went in|recovered|back to normal|"
         r"stopped after|it stopped|and stopped|has stopped|all good now|nothing since|none of that|that'?s it|that was it|"
         r"it'?s gone|gone by|it passed|and it passed|feel fine|feel much better|"
-        r"ya (paso|pasó|se me paso|se me pasó|estoy bien|esta bien|está bien|paro|paró)|se me quito|se me quitó)\b"),
+        r"ya (paso|pasó|se me paso|se me pasó|estoy bien|esta bien|está bien|paro|paró)|se me quito|se me quitó|"
+        r"se (me|le) (paso|quito|fue)|se compuso|ya (estoy|esta|toy) (bien|sano|sana|normal|como nuev[oa]|jugando)|"
+        r"(no|ni) (me |le )?(ha|han) vuelto|estoy como nuev[oa]|se me esta (yendo|quitando|pasando))\b"),
     # Expected reactions (seeds 000 "Common Side Effects", 004 "After the Procedure"): a
     # message that talks of soreness, tiredness or a bruise is read strictly, while the
     # rules still catch any red-flag phrase in it.
@@ -47,8 +49,31 @@ FRAMES = {
         r"\b(lol|haha+|lmao|jaja+|jeje+|bill|invoice|price|prices|quote|booking|book in|appointment time|reschedul\w*|"
         r"car ?park|parking|hold music|jargon|deadline|paperwork|traffic|tax|school run|excited|excitement|embarrass\w*|"
         r"factura|precio|cita|estacionamiento|trafico|tráfico|forms?|emails?|deadlines?|insurance|rebook|"
-        r"receptionist|website|online|laugh\w*|jokes?|😂|🤣)\b"),
+        r"receptionist|website|online|laugh\w*|jokes?|😂|🤣|nerves (are|were|got)|nervous|de los nervios|nervios[oa]s?|"
+        r"(voy|vamos|llego|llegare|llegar|llegando) (\w+ )?(\w+ )?tarde|el (bus|camion|metro|elevador)|sala de espera|"
+        r"driving test|hay ?fever|funny bone|wedding|gym)\b"),
+    # Symptoms said to be absent in ways the rules' negation scope does not reach ("not
+    # short of breath or anything"; "respira normal"; "no ha vuelto a sangrar").
+    "negated": re.compile(
+        r"\b(or anything( like that| else)?|nothing like that|ni nada( por el estilo| de eso| raro)?(?=\s*([,.;!?]|$|solo|pero|y\b))|nada de eso|"
+        r"nada raro|(respira|respiro|respirando) (normal|bien)|no se (me|le) (hincho|inflamo) nada)\b"),
+    # Fixed figures of speech that carry a symptom word; the rules know them clause by clause.
+    "figurative": re.compile(
+        r"\b(blood boil\w*|cold feet|patience of a saint|blood,? sweat and tears|knock(ed|s)? me out|"
+        r"(app|site|website|computer|laptop|phone|printer|wifi|system) (keeps )?(having|had|throw\w*) a (fit|wobbly)|"
+        r"sweating buckets|la gota gorda|estoy que vuelo|me muero de (ganas|risa|hambre|sueno))\b"),
 }
+
+
+# "Is that normal?" asks about a risk in general ("is it normal to get dizzy after?"),
+# unless the message also tells what is happening now: then it asks about the report
+# ("the bruise keeps getting bigger, is that normal?"), which is read as one.
+NORMAL_QUESTION = re.compile(
+    r"\b((is|are) (it|they|that|this) (normal|common|possible|a (normal |common )?side effect)|es normal)\b")
+HAPPENING_NOW = re.compile(
+    r"\b(now|right now|just now|today|tonight|this (morning|afternoon|evening)|still|since|keeps?|kept|"
+    r"getting (bigger|worse|larger|wider)|spreading|growing|started again|again|more and more|every day|"
+    r"ahora|ahorita|hoy|todavia|aun|sigue|sigo|desde|cada vez|se esta|va de mal en peor|otra vez|de nuevo)\b")
 
 
 def frame_of(text: str) -> Optional[str]:
@@ -57,5 +82,7 @@ def frame_of(text: str) -> Optional[str]:
     lowered = normalise(text)
     for name, pattern in FRAMES.items():
         if pattern.search(lowered):
+            return name
+        if name == "hypothetical" and NORMAL_QUESTION.search(lowered) and not HAPPENING_NOW.search(lowered):
             return name
     return None
