@@ -400,6 +400,12 @@ def test_round_nine_kinds_in_general_form(text, expected):
     ("me sigue sangrando un poquito el punto", "urgent"),
     ("still bleeding a little after 20 minutes of pressure", "emergency"),
     ("mi hermano se iba a mudar a Madrid", None),
+    # Stopping the treatment is not giving up on living; what a needle carries is no fragment.
+    ("mi esposo no quiere seguir con las agujas, puede parar sin problema?", None),
+    ("no quiero seguir con el tratamiento, como cancelo?", None),
+    ("ya no quiero seguir, tengo las pastillas", "emergency"),
+    ("la aguja lleva medicina adentro? tipo esteroide o anestesia", None),
+    ("creo que la aguja se quedo adentro", "urgent"),
 ])
 def test_round_nine_over_triage_kinds_in_general_form(text, expected):
     assert tier(text) == expected

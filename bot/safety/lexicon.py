@@ -763,6 +763,9 @@ SYMPTOMS += [
         # questions about the procedure: "how long are the needles left in?"
         "how ~ long ~ ~ ~ ~ needle|needles ~ left|stay|kept ~ in",
         "cuanto ~ tiempo ~ ~ ~ ~ aguja|agujas ~ adentro|dentro|puesta|puestas",
+        "aguja|agujas ~ lleva|llevan|tiene|tienen ~ ~ medicina|medicamento|liquido|sustancia|algo|nada ~ adentro|dentro",
+        # stopping the treatment, not living: "no quiere seguir con las agujas"
+        "no ~ quiero|quiere|quieres|queremos ~ seguir ~ con ~ ~ agujas|tratamiento|terapia|sesiones|puncion|citas|fisio|fisioterapia|needling",
         # arguments, not bodies: "the evidence is weak"
         "evidence|study|studies|research|proof|argument|case|data|signal|wifi|reception ~ ~ ~ weak",
         "machine|system|server|website|app|network|till|printer ~ ~ ~ ~ collapse|collapsed",
