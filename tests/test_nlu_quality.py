@@ -108,11 +108,16 @@ def test_urgent_recall_and_over_triage(summary, name):
 # change that loses any of it fails; it is no target (issue 12 asks 99 %).
 @pytest.mark.parametrize("lang,recall_floor", [("en", 0.94), ("es", 0.95)])
 def test_open_world_red_flags(summary, lang, recall_floor):
+    checked = 0
     for round_name, result in summary["red_flags_open"].items():
-        s = result["by_lang"][lang]
+        s = result["by_lang"].get(lang)
+        if s is None:  # a round written in one language only
+            continue
+        checked += 1
         assert s["emergency"]["rate"] >= recall_floor, (round_name, s["emergency"])
         assert s["emergency_reply_has_number"]["rate"] >= 0.98, (round_name, s["emergency_reply_has_number"])
         assert s["emergency_reply_in_language"]["rate"] >= 0.95, (round_name, s["emergency_reply_in_language"])
+    assert checked >= 9
 
 
 # Blind FAQ rounds (tests/data/blind_faq/<round>/, English and Spanish, never tuned against
