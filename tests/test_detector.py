@@ -406,6 +406,19 @@ def test_round_nine_kinds_in_general_form(text, expected):
     ("ya no quiero seguir, tengo las pastillas", "emergency"),
     ("la aguja lleva medicina adentro? tipo esteroide o anestesia", None),
     ("creo que la aguja se quedo adentro", "urgent"),
+    # Round 10's Spanish misses, in general form: "privarse" is fainting (again: an emergency),
+    # a headache told by its force, breathing hard at rest told by a comparison.
+    ("mi papa se privo, volvio en si pero se volvio a privar a los 5 min", "emergency"),
+    ("se privo un momento en la camilla pero ya esta bien", "urgent"),
+    ("me duele la cabeza como si me hubiera explotado algo adentro", "emergency"),
+    ("el peor dolor de cabeza de mi vida, de repente", "emergency"),
+    ("my head feels like it exploded out of nowhere", "emergency"),
+    ("me explota la cabeza con tanto tramite", None),
+    ("tengo 39.5 y respiro como si hubiera corrido un maraton", "emergency"),
+    ("I ran a marathon last year and was breathing hard", None),
+    ("tome como 10 pastillas para dormir con vino", "emergency"),
+    ("mi hijo se trago 15 pastillas de mi mama", "emergency"),
+    ("me tome 2 pastillas de ibuprofeno para el dolor", None),
 ])
 def test_round_nine_over_triage_kinds_in_general_form(text, expected):
     assert tier(text) == expected

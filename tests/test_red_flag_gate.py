@@ -184,3 +184,11 @@ def test_more_frames_make_the_classifier_strict(gate, text):
     "tengo habones alrededor de los pinchazos, ni mareo ni nada en la garganta"])
 def test_a_report_of_what_is_happening_now_is_not_a_question_in_general(gate, text):
     assert decide(gate, text, reading(0.65, 0.1)) == "red_flag_emergency"
+
+
+def test_a_downgrade_to_an_intent_nobody_is_sure_of_is_not_sure(gate):
+    # "tengo 39.5 ..." once came back as give_contact at 0.01 once the red-flag reading fell away.
+    intents = (("red_flag_emergency", 0.6), ("give_contact", 0.01))
+    assert decide(gate, "something odd", reading(0.01, 0.01), intents) == "nlu_fallback"
+    intents = (("red_flag_emergency", 0.3), ("greet", 0.65))
+    assert decide(gate, "something odd", reading(0.01, 0.01), intents) == "greet"

@@ -231,8 +231,12 @@ class RedFlagGate(GraphComponent):
             return
         best = others[0]
         answers = faq_ranking(message)
-        confident_answer = best["name"] != FAQ or (answers and answers[0]["confidence"] >= self.config["answer_threshold"])
-        set_intent(message, best["name"] if confident_answer else FALLBACK, best["confidence"])
+        # An FAQ goes by its answer's confidence, any other intent by its own: a fever read
+        # as a phone number at 0.01 is no contact.
+        threshold = self.config["answer_threshold"]
+        confident = (bool(answers and answers[0]["confidence"] >= threshold) if best["name"] == FAQ
+                     else best["confidence"] >= threshold)
+        set_intent(message, best["name"] if confident else FALLBACK, best["confidence"])
 
     @staticmethod
     def _set_symptoms(message: Message, assessment: Assessment, reading: Optional[Reading], tier: str) -> None:

@@ -440,7 +440,8 @@ RECOVERED = ("fine now", "ok now", "okay now", "alright now", "better now", "cam
              "i'm fine", "i am fine", "seems fine", "felt fine", "feeling fine", "fine after", "fine since", "bien ahora", "ya estoy bien", "ya esta bien",
              "ya está bien", "se recupero", "se recuperó", "desperto", "despertó", "volvio en si", "volvió en sí")
 NOT_RECOVERED = ("again", "twice", "second time", "2nd time", "third time", "keeps", "keep", "hit", "head", "injured", "injury", "bleeding", "not waking",
-                 "otra vez", "de nuevo", "golpe", "cabeza", "no despierta")
+                 "otra vez", "de nuevo", "golpe", "cabeza", "no despierta", "volvio a", "volvió a", "vuelve a",
+                 "dos veces", "varias veces")
 
 
 RESTART_WORDS = frozenset({"every", "again", "restart", "restarted", "restarting", "otra", "nuevo", "volvio", "vuelve", "volvia"})

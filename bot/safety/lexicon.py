@@ -133,6 +133,8 @@ SYMPTOMS: List[Symptom] = [
     Symptom("breathing", EMERGENCY, [
         f"can|could not ~ {BREATHE}",
         "CAN|CA|COULD NOT|NT|N'T ~ BRIEF|BREEF",
+        "respiro|respira|respirando ~ como ~ si ~ ~ ~ ~ corrido|corriera|corrio",
+        "breathing|panting ~ like ~ ~ ~ ~ ran|run|sprinted|marathon",
         "not|stop|stopped ~ breathe",
         f"{BREATHE} ~ problem|problems|issue|issues|trouble|difficulty|difficulties",
         f"{BREATHE} ~ ~ ~ stab|stabs|hurt|hurts|pain|painful|sharp|agony|catch|catches|knife|burn|burning",
@@ -334,6 +336,9 @@ SYMPTOMS += [
         "blind ~ in ~ ~ eye",
         "worst ~ headache",
         "sudden|suddenly|thunderclap ~ ~ ~ ~ headache",
+        "head ~ ~ ~ ~ like ~ ~ ~ ~ exploded|exploding|burst|bursting",
+        "peor ~ dolor ~ de ~ cabeza",
+        "cabeza ~ ~ ~ como ~ si ~ ~ ~ ~ exploto|explotado|explotar|estallo|estallado|reventado|revento",
         "HAVING|THINK|THINKS|LIKE|MAYBE ~ ~ ~ STROKE|MINISTROKE|TIA",
         "cara|boca|sonrisa|ojo|parpado ~ ~ ~ caida|caido|torcida|torcido|chueca|chueco|colgada|colgando|dormida|ladeada|desviada",
         "habla|hablando|hablar|lengua ~ ~ ~ raro|rara|arrastrando|arrastra|enredado|enredada|trabada|trabado|mal|incoherente",
@@ -526,6 +531,8 @@ SYMPTOMS += [
         "sobredosis",
         "tome|tomo|trague|trago|tomado ~ ~ ~ todas|toda|todo|frasco|caja|bote|puñado|muchas ~ ~ ~ pastillas|pastilla|pildoras|tabletas|calmantes|analgesicos",
         "demasiadas ~ pastillas|pildoras|tabletas|calmantes",
+        # a count of tablets taken, as in English (#NUM: a dose below OVERDOSE_COUNT is excluded)
+        "tome|tomo|trague|trago|tomado|tomó|tragué|tomé ~ ~ ~ #NUM ~ ~ pastillas|pildoras|tabletas|calmantes|analgesicos|tramadol|paracetamol|ibuprofeno|clonazepam|diazepam",
         "cortarme|cortandome|cortarse|lastimarme|lastimandome",
         "me ~ estoy ~ cortando|lastimando",
         "corte|corto|cortando|cortado|raje ~ ~ ~ munecas|muneca|venas|brazos",
@@ -581,6 +588,7 @@ SYMPTOMS += [
         # A faint with full recovery: the detector lowers plain "fainted" to urgent when the
         # message says the person came round and is well (syncope_recovered in detector.py).
         "desmaye|desmayo|desmaya|desmayado|desmayada|desvanecio|desvaneci",
+        "privo|prive|privada|privado|privarse",
     ]),
     Symptom("haematoma", URGENT, [
         "bruise|lump|swell|swelling|bump ~ ~ ~ ~ ~ big|bigger|grow|growing|grows|grew|larger|spread|spreading|expand|expanding",
@@ -727,6 +735,9 @@ SYMPTOMS += [
         "desmayo|desmaya|desmaye|desmayar ~ ~ ~ otra ~ vez",
         "desmayo|desmaya|desmaye|desmayar ~ ~ ~ de ~ nuevo",
         "segunda|tercera ~ vez ~ ~ ~ desmaya|desmayo",
+        "volvio|volvi|vuelve ~ a ~ privar|privarse|desmayar|desmayarse",
+        "privo|prive|privaron ~ ~ ~ ~ otra ~ vez",
+        "privo|prive|privaron ~ ~ ~ ~ de ~ nuevo",
         "inconsciente|desmayado|desmayada|desplomo|desplomado|desplomada|colapso",
         "no ~ responde|reacciona|despierta|contesta",
         "perdio|perdi|pierde ~ el ~ conocimiento|sentido",
@@ -784,7 +795,7 @@ SYMPTOMS += [
         "out ~ of ~ breath ~ after|from ~ ~ ~ run|running|jog|jogging|sprint|sprinting|race|football|match|workout|gym|training",
         "weekend|week|day|month|year|schedule|diary|calendar ~ ~ ~ ~ car ~ crash|wreck|trainwreck",
         "precio|precios|cuenta|factura|vista|paisaje ~ ~ ~ ~ sin ~ aliento",
-        "me ~ muero ~ de|por ~ hambre|risa|ganas|sueno|verguenza|calor|frio",
+        "me ~ muero ~ de|por ~ hambre|risa|ganas|sueno|verguenza|calor",
         "sin ~ aire|aliento ~ de ~ tanto ~ reir|reirme|correr|bailar",
         "muerto|muerta ~ de ~ risa|hambre|cansancio|sueno",
         "me ~ mata|matas|mato ~ ~ risa|precio",
