@@ -419,6 +419,10 @@ def test_round_nine_kinds_in_general_form(text, expected):
     ("tome como 10 pastillas para dormir con vino", "emergency"),
     ("mi hijo se trago 15 pastillas de mi mama", "emergency"),
     ("me tome 2 pastillas de ibuprofeno para el dolor", None),
+    # confusion told by its effect; a complaint about the bot's answers is not
+    ("his answers don't match my questions since lunch", "emergency"),
+    ("mi papa contesta cosas que no tienen que ver desde la tarde", "emergency"),
+    ("your answers don't fit my question", None),
 ])
 def test_round_nine_over_triage_kinds_in_general_form(text, expected):
     assert tier(text) == expected

@@ -402,6 +402,10 @@ SYMPTOMS += [
         "not|cannot ~ know|remember|tell ~ what|which ~ year|day|month|date",
         "not|cannot ~ know ~ where ~ he|she|i|they ~ is|am|are",
         "new|sudden|acute ~ confusion",
+        # answers that don't fit the question: confusion told by its effect
+        # (someone's answers, not the bot's: "your answers don't fit my question" is a complaint)
+        "his|her|their ~ answers|replies ~ ~ not|dont|don't|doesnt|doesn't ~ fit|match ~ ~ question|questions",
+        "contesta|responde ~ cosas ~ que ~ no ~ tienen ~ que ~ ver",
         "SUDDENLY|VERY|SO|REALLY|TOTALLY ~ CONFUSED",
         "CONFUSED ~ AND|NOT",
         "keep|keeps|kept ~ nodding|drifting|dozing|passing ~ off",
