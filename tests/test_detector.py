@@ -423,6 +423,21 @@ def test_round_nine_kinds_in_general_form(text, expected):
     ("his answers don't match my questions since lunch", "emergency"),
     ("mi papa contesta cosas que no tienen que ver desde la tarde", "emergency"),
     ("your answers don't fit my question", None),
+    # Round 10's English misses, in general form.
+    ("blood gushing from my knee lol not lol, pressed it for 10 mins", "emergency"),
+    ("lips swollen like a bad filler job lmao and its hard to breathe a bit. prob nothing", "emergency"),
+    ("lol i nearly died when i saw the price", None),
+    ("swallowed a load of my mums oxy tabs to make it stop", "emergency"),
+    ("burnt my arm w a lighter again just now", "emergency"),
+    ("I'm sitting still and still feel out of puff", "emergency"),
+    ("feels like I can't fill my lungs since the shoulder needling", "emergency"),
+    ("what if i cant fill my lungs after, do i call you?", None),
+    ("the spot keeps leaking a bit of blood, stops with a tissue then starts again", "urgent"),
+    ("ankle needled mon. weds worse. thurs worse again", "urgent"),
+    ("my calf is more painful than yesterday", "urgent"),
+    ("much less sore than yesterday, thanks", None),
+    ("a small silver point sticking out of the skin on my thigh", "urgent"),
+    ("red itchy rash on my lower back in the exact spot you treated", "urgent"),
 ])
 def test_round_nine_over_triage_kinds_in_general_form(text, expected):
     assert tier(text) == expected

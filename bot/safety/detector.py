@@ -94,7 +94,8 @@ REPORT_MARKERS: FrozenSet[str] = frozenset({
 # A clause that tells an old story is not a report of now ("my uncle collapsed at a blood test
 # years ago", "I had a seizure as a kid").
 PAST_PHRASES = ("years ago", "year ago", "yrs ago", "back then", "as a kid", "as a child", "as a teen", "when i was",
-                "history of", "used to", "in the past", "back in", "once had", "last year", "last summer", "last winter",
+                "history of", "used to", "in the past", "back in the day", "back in school", "back in college",
+                "back in uni", "back in high school", "once had", "last year", "last summer", "last winter",
                 "last spring", "last autumn", "last fall", "last christmas", "cuando tenia", "cuando tenía",
                 "hace años", "hace anos", "de niño", "de nino", "de niña", "de nina", "cuando era",
                 "el año pasado", "el ano pasado", "hace tiempo")
@@ -346,7 +347,8 @@ def _tells_old_story(clause: List, laughter_counts: bool = True) -> bool:
     text = " ".join(t.lower_ for t in clause)
     words = {t.lower_ for t in clause}
     # "lol i keep fainting", "necked all my pills lol": laughing it off is not a joke
-    laughing_it_off = bool(words & LAUGHTER) and (bool(words & ONGOING) or not laughter_counts)
+    earnest = any(phrase in clause[0].doc.text.lower() for phrase in EARNEST) if clause else False
+    laughing_it_off = bool(words & LAUGHTER) and (bool(words & ONGOING) or not laughter_counts or earnest)
     text = NO_HISTORY.sub(" ", text)  # "no known history of epilepsy" tells of no old story
     return (any(phrase in text for phrase in PAST_PHRASES) or (bool(words & FIGURATIVE_CONTEXT) and not laughing_it_off)
             or bool(YEAR.search(text)) or bool(FRAMES["past_or_other"].search(text)))
@@ -429,6 +431,9 @@ FIGURATIVE_CONTEXT = frozenset({
 
 # Laughing a message off ("lol i keep fainting") does not make its symptom a joke.
 LAUGHTER = frozenset({"lol", "haha", "hahaha", "lmao", "jaja", "jajaja", "jeje", "😂", "🤣", "😅"})
+# Said beside the laughter, these make it nervous, not a joke: "lol not lol", "prob nothing".
+EARNEST = ("not lol", "no lol", "prob nothing", "probably nothing", "prolly nothing", "not joking", "no joke",
+           "seriously", "srsly", "for real", "en serio", "no es broma", "help me", "pls help", "please help")
 ONGOING = frozenset({"keep", "keeps", "still", "again", "now", "rn", "cant", "can't", "cannot", "wont", "won't", "since",
                      "today", "tonight", "twice", "sigue", "sigo", "ahora", "ahorita", "otra", "todavia", "todavía"})
 
@@ -619,6 +624,8 @@ def _resolved(after: List) -> bool:
             previous = after[position - 1].lower_ if position else ""
             if previous in NOT_A_RESOLUTION_BEFORE:
                 continue  # "at the bus stop", "without stopping for air"
+            if position >= 2 and after[position - 2].lower_ in {"make", "makes", "making", "made", "hacer"}:
+                continue  # "to make it stop": a purpose, not an end
             if {t.lower_ for t in after[max(0, position - 2):position]} & {"that", "this", "normal"}:
                 return False
             if position + 1 < len(after) and after[position + 1].lower_ in {"past", "up", "worse", "beyond", "through", "out"}:

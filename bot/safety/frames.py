@@ -24,7 +24,9 @@ FRAMES = {
         r"se puede|(me|le) puede pasar|antes de)\b"),
     "past_or_other": re.compile(
         r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bages ago|\blast (winter|summer|"
-        r"spring|autumn|fall|year|month|christmas)|\bonce (at|in|when|after)\b(?! (the|my|this|today'?s) (appt|appointment|session|needling|treatment|visit))|\bel (mes|invierno) pasado\b|\b(in|during) (my|his|her) (teens|twenties|thirties|20s|30s|40s)|"
+        r"spring|autumn|fall|year|month|christmas)|\bback in (my|his|her|our) (\w+ )?days\b|"
+        r"\bonce (at|in|when|after)\b(?! (the|my|this|today'?s) (appt|appointment|session|needling|treatment|visit))"
+        r"(?![^.,;!?]*\b(after|since) (the|my|this|today'?s|his|her) (appt|appointment|session|needling|treatment|visit))|\bel (mes|invierno) pasado\b|\b(in|during) (my|his|her) (teens|twenties|thirties|20s|30s|40s)|"
         r"\bat (the )?age (of )?\d{1,2}\b|\bas a (kid|child|baby|teen|teenager|toddler)|\bwhen (i|he|she) was (a |little|young|\d)|"
         r"\bused to\b|\bhistory of\b|\bfamily history\b|\bin the past\b|\bonce had\b|\b(at|in) (my|his|her) old\b|"
         r"\bhace (\w+ )?(años|anos|meses|tiempo)\b|\bde (chiquito|chiquita|niño|nino|niña|nina|joven|pequeño|pequeno|"

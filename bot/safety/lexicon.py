@@ -133,6 +133,9 @@ SYMPTOMS: List[Symptom] = [
     Symptom("breathing", EMERGENCY, [
         f"can|could not ~ {BREATHE}",
         "CAN|CA|COULD NOT|NT|N'T ~ BRIEF|BREEF",
+        "cant|can't|cannot|unable|not ~ ~ fill ~ my|your|his|her|the ~ lungs",
+        "out ~ of ~ puff ~ ~ ~ ~ sitting|resting|still|lying",
+        "sitting|resting|lying ~ ~ ~ ~ ~ ~ out ~ of ~ puff",
         "respiro|respira|respirando ~ como ~ si ~ ~ ~ ~ corrido|corriera|corrio",
         "breathing|panting ~ like ~ ~ ~ ~ ran|run|sprinted|marathon",
         "not|stop|stopped ~ breathe",
@@ -274,6 +277,9 @@ SYMPTOMS: List[Symptom] = [
         "pain|sore|soreness|ache|hurt ~ ~ ~ get|getting|keep|keeps|still ~ worse",
         "get|getting|keep|keeps ~ worse ~ ~ day|days|week",
         "worse ~ and ~ worse",
+        "worse ~ again",
+        "more ~ painful|sore|tender ~ ~ than ~ ~ yesterday|before|first|start|started|day",
+        "throbbing|hurting|hurts|aching ~ more ~ ~ ~ than ~ ~ yesterday|before|first|start|day",
         "worse|worsen ~ ~ ~ every|each ~ day",
         "worse|worsen ~ ~ after ~ ~ day|days|48|72|hours",
         "worsen",
@@ -526,6 +532,8 @@ SYMPTOMS += [
         "make ~ it|everything ~ all? ~ stop ~ ~ for ~ good|forever",
         "make ~ it ~ all ~ stop",
         "on ~ purpose ~ ~ ~ ~ pill|pills|painkillers|tablets|meds|overdose",
+        "swallow|swallowed|took|taken|necked|downed|popped ~ a? ~ load|loads|lot|lots|bunch|handful|heap|heaps|fistful ~ of ~ ~ ~ oxy|oxycodone|codeine|tramadol|morphine|pills|tablets|tabs|painkillers|meds|sleeping",
+        "burnt|burned|burning|burn ~ my ~ arm|arms|wrist|wrists|leg|legs|skin|thigh|thighs|stomach ~ ~ ~ ~ lighter|cigarette|iron|lighters",
         "swallow|swallowed|took|taken|necked|downed|popped|chugged ~ all ~ my ~ ~ oxycodone|codeine|tramadol|morphine|oxy|pills|tablets|painkillers|meds|medication|sleeping",
         "take|took|taken|swallow|swallowed|took ~ ~ ~ #NUM ~ ~ ~ naproxen|tramadol|codeine|co-codamol|oxycodone|oxy|aspirin|advil|aleve|motrin|nurofen|percocet|vicodin|sleeping|diazepam|valium|xanax|pills|tablets|paracetamol|tylenol|ibuprofen|acetaminophen|painkillers",
         "matarme|suicidarme|suicidio|suicida|matarse|suicidarse",
@@ -587,6 +595,9 @@ SYMPTOMS += [
         "sangrar|sangrando|sangra ~ ~ de ~ nuevo",
         "sangro|sangraba|sangre ~ ~ ~ otra ~ vez",
         "sangro|sangraba|sangre ~ ~ ~ de ~ nuevo",
+        # bleeding that stopped and started again (categories.yml, heavy_bleeding urgent_when)
+        "blood|bleed|bleeding|bled ^ ^ ^ ^ ^ ^ ^ ^ restarted|restarts|restarting",
+        "blood|bleed|bleeding|bled ^ ^ ^ ^ ^ ^ ^ ^ starts|started|starting ~ again",
     ]),
     Symptom("syncope_collapse", URGENT, [
         # A faint with full recovery: the detector lowers plain "fainted" to urgent when the
@@ -615,6 +626,7 @@ SYMPTOMS += [
         "like ~ a ~ splinter|splinters",
         "hard|sharp|metal|metallic ~ ~ point|tip|bit|thing|speck ~ under ~ the? ~ skin",
         "tip|bit|piece ~ ~ ~ ~ visible|showing|poke|poking|stick|sticking ~ ~ ~ skin",
+        "silver|metal|metallic|shiny ~ ~ point|tip|bit|thing|speck|piece ~ ~ ~ ~ ~ skin",
         "astillita|astillitas|alambrito|puntita ~ ~ ~ ~ piel|adentro|dentro|debajo",
         "alambre|alambrito|astilla|espina|metalico|metalica ~ ~ ~ ~ piel|adentro|dentro|debajo",
         "se ~ me ~ clava ~ algo",
