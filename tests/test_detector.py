@@ -438,6 +438,9 @@ def test_round_nine_kinds_in_general_form(text, expected):
     ("much less sore than yesterday, thanks", None),
     ("a small silver point sticking out of the skin on my thigh", "urgent"),
     ("red itchy rash on my lower back in the exact spot you treated", "urgent"),
+    ("jueves peor, hoy viernes peor aun", "urgent"),
+    ("tengo como un alambrito asomando en el talon donde me pincharon", "urgent"),
+    ("the form asks if I've ever had seizures", None),
 ])
 def test_round_nine_over_triage_kinds_in_general_form(text, expected):
     assert tier(text) == expected

@@ -80,7 +80,8 @@ HYPOTHETICAL_PAIRS: FrozenSet[tuple] = frozenset({
     ("concerned", "about"), ("nervous", "about"), ("risk", "of"), ("risks", "of"),
     ("chance", "of"), ("chances", "of"), ("sign", "of"), ("signs", "of"),
     ("symptoms", "of"), ("symptom", "of"), ("what", "if"), ("in", "case"), ("fear", "of"),
-    ("risk", "for"), ("danger", "of"),
+    ("risk", "for"), ("danger", "of"), ("asks", "if"), ("asks", "whether"), ("asking", "if"), ("ask", "if"),
+    ("pregunta", "si"), ("preguntan", "si"),
     ("que", "pasa"), ("y", "si"), ("en", "caso"), ("miedo", "a"), ("miedo", "de"),
     ("riesgo", "de"), ("senales", "de"), ("sintomas", "de"), ("que", "hago"), ("que", "hacer"),
 })

@@ -629,6 +629,7 @@ SYMPTOMS += [
         "silver|metal|metallic|shiny ~ ~ point|tip|bit|thing|speck|piece ~ ~ ~ ~ ~ skin",
         "astillita|astillitas|alambrito|puntita ~ ~ ~ ~ piel|adentro|dentro|debajo",
         "alambre|alambrito|astilla|espina|metalico|metalica ~ ~ ~ ~ piel|adentro|dentro|debajo",
+        "alambrito|alambre|puntita|metalito|astillita ~ ~ asomando|asoma|saliendo|sobresale|sobresaliendo",
         "se ~ me ~ clava ~ algo",
         "algo ~ ~ clavado|brillante|duro",
         "puntita|punta ~ ~ ~ ~ piel|pierna|brazo|cuello|espalda",
@@ -668,6 +669,7 @@ SYMPTOMS += [
     ]),
     Symptom("worsening_pain", URGENT, [
         "cada ~ vez ~ peor",
+        "peor ~ aun|aún|todavia|todavía",
         "ni ~ el? ~ ibuprofeno|tylenol|paracetamol|analgesico|calmante ~ ~ ~ ~ ~ nada|sirve|funciona",
         "peor ~ que ~ ~ ayer|antes",
         "duele ~ mas ~ que",
