@@ -227,7 +227,9 @@ def test_status_moves_forward_with_who_and_when(stack) -> None:
 def test_questions_the_bot_could_not_answer_are_listed(stack) -> None:
     console = Console(stack)
     patient = sender()
-    text = "qwxz plorb vent?"
+    # No word the model knows. ("qwxz plorb vent?" once did, and got the benefits answer at
+    # 0.73: "vent" shares its letters with "ventajas"; a gate on unknown words is still to do.)
+    text = "xzq vvkp jjrw?"
     replies = say(stack, patient, text)
     assert replies  # the bot said it is not sure
     events = tracker_events(stack, patient)
