@@ -104,7 +104,7 @@ def test_urgent_recall_and_over_triage(summary, name):
 
 # Open-world sets (tests/data/redflag_open_*.yml), every round: floors below `make eval`.
 # First runs: round 7 98.1 % / 97.5 % (English / Spanish), round 8 94.7 % / 96.2 %, round 9
-# (2026-12-03, session 10) 96.7 % / 97.1 %. The floor is below the lowest first run, so a
+# (2026-12-03, session 10) 96.7 % / 97.1 %, round 10 (2026-12-04, session 13) 96.2 % / 98.6 %. The floor is below the lowest first run, so a
 # change that loses any of it fails; it is no target (issue 12 asks 99 %).
 @pytest.mark.parametrize("lang,recall_floor", [("en", 0.94), ("es", 0.95)])
 def test_open_world_red_flags(summary, lang, recall_floor):
