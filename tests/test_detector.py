@@ -441,6 +441,9 @@ def test_round_nine_kinds_in_general_form(text, expected):
     ("jueves peor, hoy viernes peor aun", "urgent"),
     ("tengo como un alambrito asomando en el talon donde me pincharon", "urgent"),
     ("the form asks if I've ever had seizures", None),
+    ("my phlegm is bloody this morning like proper red", "emergency"),
+    ("i just coughed up some red stuff", "emergency"),
+    ("no red in my phlegm, just a dry cough from a cold last month", None),
 ])
 def test_round_nine_over_triage_kinds_in_general_form(text, expected):
     assert tier(text) == expected

@@ -189,6 +189,9 @@ SYMPTOMS: List[Symptom] = [
         f"cough|spit|vomit|throw|puke|hack ~ ~ ~ ~ ~ {BLEED}|froth",
         f"{BLEED}|froth ~ ~ ~ ~ ~ ~ cough|spit|phlegm|mucus|sputum|saliva",
         "hemoptysis|haemoptysis",
+        # the colour, not the word: "phlegm is bloody ... proper red", "coughed up some red stuff"
+        "phlegm|mucus|sputum|spit ~ ~ ~ ~ bloody|red|pink",
+        "cough|coughed|coughing ~ up ~ ~ ~ red|pink",
         "sick|vomit|vomited|threw ~ ~ with ~ blood|bloody",
         "coffee ~ ground|grounds ~ ~ ~ vomit|sick|puke",
         "vomit|sick|puke|threw ~ ~ ~ ~ ~ coffee ~ ground|grounds",
