@@ -447,3 +447,58 @@ def test_round_nine_kinds_in_general_form(text, expected):
 ])
 def test_round_nine_over_triage_kinds_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Laughing it off does not make a report a joke; a figure of speech with a laugh still is one.
+    ("haha my face has gone droopy on one side, weird", "emergency"),
+    ("jaja no puedo respirar bien desde la sesion 😅", "emergency"),
+    ("lol the invoice nearly gave me a heart attack", None),
+    ("i almost had a fit when i saw the queue lol", None),
+    # an emoji ends a clause: the "sin" before it negates nothing after it
+    ("me quede sin pulmones 😂 me cuesta respirar desde ayer", "emergency"),
+    # breathless lying down, told by what it stops
+    ("can't sleep flat without choking for air since the upper back session", "emergency"),
+    # one side of the face told vaguely; absent but awake
+    ("his mouth feels strange on the left side and his hand is clumsy", "emergency"),
+    ("mum is awake but not with us, keeps mumbling", "emergency"),
+    # widespread hives with vomiting
+    ("hives all over my body and I've been sick twice", "emergency"),
+    # means, farewell, counts beyond a dose, every hour
+    ("i've got the rope ready in the garage", "emergency"),
+    ("I've put my affairs in order and wanted to say thank you", "emergency"),
+    ("my painkillers. then the whole box really", "emergency"),
+    ("been taking tylenol every hour since breakfast", "emergency"),
+    ("ya me tome como 25 aspirinas", "emergency"),
+    ("me estoy quemando la pierna con un cigarro", "emergency"),
+    ("took about 2 tablets of paracetamol for the soreness", None),
+    # a rock-hard limb; a lump growing though named at a distance; itchy and raised sites
+    ("his forearm is rock hard and he can't bend his fingers", "emergency"),
+    ("the bump near my hip from the needles looks bigger tonight", "urgent"),
+    ("the needle spots are itchy and raised", "urgent"),
+    # pressure that doesn't stop the bleeding is the emergency's own test
+    ("blood everywhere on the towel, pressing on it doesn't help", "emergency"),
+    ("still bleeding after pressing on it for 15 minutes", "emergency"),
+    ("went out like a light on the stairs, fine now", "urgent"),
+    ("a bit of blood in the toilet bowl when I passed water tonight", "emergency"),
+    ("shoulder is sorer than yesterday", "urgent"),
+    # Spanish: collapse, seizure, belly pain that bends one over, pain that keeps rising
+    ("se fue al piso otra vez en la cocina", "emergency"),
+    ("mi papa esta temblando todito y no contesta", "emergency"),
+    ("la barriga me duele tanto que no me puedo enderezar", "emergency"),
+    ("ya paso un dia y el dolor no para de subir", "urgent"),
+    # the symptom as the subject of a job, a course or an article
+    ("I have experience treating chest pain in A&E, are you hiring?", None),
+    ("do you run first aid courses for fainting and seizures?", None),
+    ("escribo un articulo sobre desmayos en clinicas, con quien hablo?", None),
+    ("I read an article about fainting and now I've fainted twice", "emergency"),
+    # idioms of thanks, sleep, food and noise; habits and old stories
+    ("thanks for fitting me in on friday", None),
+    ("I'm out cold by ten most nights so mornings suit me", None),
+    ("overdosed on cake at the party, can I still come tomorrow?", None),
+    ("the drilling next door is so loud my ears are bleeding", None),
+    ("she's the kind who faints at the sight of blood, can she wait outside?", None),
+    ("started bleeding again when I washed my hands", "urgent"),
+])
+def test_round_eleven_misses_in_general_form(text, expected):
+    assert tier(text) == expected

@@ -104,8 +104,10 @@ def test_urgent_recall_and_over_triage(summary, name):
 
 # Open-world sets (tests/data/redflag_open_*.yml), every round: floors below `make eval`.
 # First runs: round 7 98.1 % / 97.5 % (English / Spanish), round 8 94.7 % / 96.2 %, round 9
-# (2026-12-03, session 10) 96.7 % / 97.1 %, round 10 (2026-12-04, session 13) 96.2 % / 98.6 %. The floor is below the lowest first run, so a
-# change that loses any of it fails; it is no target (issue 12 asks 99 %).
+# (2026-12-03, session 10) 96.7 % / 97.1 %, round 10 (2026-12-04, session 13) 96.2 % / 98.6 %,
+# round 11 (2026-12-04, session 14) 97.1 % / 94.4 %. Every round reads 99 % or more in `make eval`
+# since; the floor sits below, so a change that loses a round's recall fails. It is no target
+# (issue 12 asks 99 %).
 @pytest.mark.parametrize("lang,recall_floor", [("en", 0.94), ("es", 0.95)])
 def test_open_world_red_flags(summary, lang, recall_floor):
     checked = 0
@@ -117,7 +119,7 @@ def test_open_world_red_flags(summary, lang, recall_floor):
         assert s["emergency"]["rate"] >= recall_floor, (round_name, s["emergency"])
         assert s["emergency_reply_has_number"]["rate"] >= 0.98, (round_name, s["emergency_reply_has_number"])
         assert s["emergency_reply_in_language"]["rate"] >= 0.95, (round_name, s["emergency_reply_in_language"])
-    assert checked >= 9
+    assert checked >= 10
 
 
 # Blind FAQ rounds (tests/data/blind_faq/<round>/, English and Spanish, never tuned against
@@ -135,6 +137,8 @@ BLIND_FLOORS = {
     "r3": [0.89, 0.03, 0.79, 0.08, 0.76, 0.80, 0.85, 0.65],
     # round 4's first run (2026-12-03, session 10): 92.5, 1.9, 75.8, 6.8, 83.9, 81.4, 82.0, 73.1 %
     "r4": [0.90, 0.035, 0.73, 0.09, 0.80, 0.78, 0.78, 0.65],
+    # round 6's first run (2026-12-04, session 14): 97.1, 1.4, 88.3, 4.3, 96.4, 84.1, 87.8, 68.8 %
+    "r6": [0.94, 0.03, 0.85, 0.06, 0.92, 0.80, 0.83, 0.62],
 }
 
 

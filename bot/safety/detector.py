@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import FrozenSet, List, Optional, Tuple
@@ -94,12 +95,15 @@ REPORT_MARKERS: FrozenSet[str] = frozenset({
 })
 # A clause that tells an old story is not a report of now ("my uncle collapsed at a blood test
 # years ago", "I had a seizure as a kid").
-PAST_PHRASES = ("years ago", "year ago", "yrs ago", "back then", "as a kid", "as a child", "as a teen", "when i was",
+PAST_PHRASES = ("years ago", "year ago", "yrs ago", "back then", "as a kid", "as a child", "as a teen",
                 "history of", "used to", "in the past", "back in the day", "back in school", "back in college",
                 "back in uni", "back in high school", "once had", "last year", "last summer", "last winter",
                 "last spring", "last autumn", "last fall", "last christmas", "cuando tenia", "cuando tenía",
                 "hace años", "hace anos", "de niño", "de nino", "de niña", "de nina", "cuando era",
                 "el año pasado", "el ano pasado", "hace tiempo")
+# Whole words: "when I washed up" is not "when I was".
+PAST = re.compile(r"\b(" + "|".join(re.escape(phrase) for phrase in PAST_PHRASES) + r"|when (i|he|she|we) (was|were) "
+                  r"(a|an|about|around|little|young|younger|small|pregnant|\d+|in (school|college|uni|high school|my|his|her)))\b")
 
 
 @dataclass(frozen=True)
@@ -252,7 +256,7 @@ class RedFlagDetector:
                        or _denied_right_before(before, span)
                        or (tier == MENTION and _denied_after(after or _next_clause(doc, clause, clause_of))))
         negated = negated or _denied_list_in_brackets(span)
-        hypothetical = (_hypothetical(before, after, clause, span) or _tells_old_story(clause, symptom.name != "self_harm")
+        hypothetical = (_hypothetical(before, after, clause, span) or _tells_old_story(clause)
                         or _asks_if_a_side_effect(span, clause))
         if hypothetical and symptom.name == "retained_needle" and not _conditional(span) and _observes_something(doc):
             hypothetical = False  # "I can feel a hard point under the skin. Could a bit be left in?"
@@ -263,7 +267,7 @@ class RedFlagDetector:
             start=span.start_char,
             end=span.end_char,
             negated=negated,
-            hypothetical=hypothetical or _in_an_old_story(span, clause),
+            hypothetical=hypothetical or _in_an_old_story(span, clause) or _a_subject_of_work_or_study(span),
             **bounds,
         )
 
@@ -308,12 +312,17 @@ def _canon(token) -> str:
 def _clause_ids(doc: Doc) -> List[int]:
     ids, current = [], 0
     for token in doc:
-        if token.text in CLAUSE_PUNCT or token.lower_ in CLAUSE_BREAKS:
+        if token.text in CLAUSE_PUNCT or token.lower_ in CLAUSE_BREAKS or _is_emoji(token.text):
             current += 1
             ids.append(-1)  # the break itself belongs to no clause
         else:
             ids.append(current)
     return ids
+
+
+def _is_emoji(text: str) -> bool:
+    """ "sin pulmon 😂 me cuesta respirar": an emoji ends a clause as a full stop would."""
+    return all(unicodedata.category(c) in {"So", "Sk"} or c in "\u200d\ufe0f" for c in text)
 
 
 def _next_clause(doc: Doc, clause: List, clause_of: List[int]) -> List:
@@ -342,16 +351,13 @@ def _reports_something_now(doc: Doc) -> bool:
     return any(phrase in text for phrase in NOW_PHRASES)
 
 
-def _tells_old_story(clause: List, laughter_counts: bool = True) -> bool:
+def _tells_old_story(clause: List) -> bool:
     """An old story ("collapsed at a blood test years ago", "sepsis in 2019") or a figure
     of speech about money, work or traffic ("nearly had a heart attack when I saw the bill")."""
     text = " ".join(t.lower_ for t in clause)
     words = {t.lower_ for t in clause}
-    # "lol i keep fainting", "necked all my pills lol": laughing it off is not a joke
-    earnest = any(phrase in clause[0].doc.text.lower() for phrase in EARNEST) if clause else False
-    laughing_it_off = bool(words & LAUGHTER) and (bool(words & ONGOING) or not laughter_counts or earnest)
     text = NO_HISTORY.sub(" ", text)  # "no known history of epilepsy" tells of no old story
-    return (any(phrase in text for phrase in PAST_PHRASES) or (bool(words & FIGURATIVE_CONTEXT) and not laughing_it_off)
+    return (bool(PAST.search(text)) or bool(words & FIGURATIVE_CONTEXT)
             or bool(YEAR.search(text)) or bool(FRAMES["past_or_other"].search(text)))
 
 
@@ -363,11 +369,34 @@ def _in_an_old_story(span: Span, clause: List) -> bool:
     stay reports: a present word anywhere in the sentence keeps it one."""
     sentence = _sentence_of(span)
     text = " ".join(t.lower_ for t in sentence)
-    if set(ASKING_ABOUT_IT.sub(" ", " ".join(t.lower_ for t in _present_scope(sentence, clause))).split()) & PRESENT_MARKERS:
+    scope = " ".join(t.lower_ for t in _present_scope(sentence, clause))
+    if set(FINE_NOW.sub(" ", ASKING_ABOUT_IT.sub(" ", scope)).split()) & PRESENT_MARKERS:
         return False
     text = NO_HISTORY.sub(" ", text)
     return bool(YEAR.search(text) or STORY.search(text) or AGO.search(text)
-                or any(phrase in text for phrase in PAST_PHRASES))
+                or bool(PAST.search(text)))
+
+
+# The symptom as the subject of a job, a course, a talk or a piece of writing: "training in
+# managing fainting", "a piece about fainting", "cursos de primeros auxilios para desmayos".
+SUBJECT_OF = re.compile(
+    r"\b(training in|trained in|experience (in|with|treating|managing|of)|(a|an|the|your|our|my) (piece|article|story|post|"
+    r"blog|essay|paper|thesis|talk|lecture|seminar|workshop|webinar|course|module|leaflet|poster|podcast|chapter|"
+    r"presentation|project) (on|about)|first aid (for|course|training)|(courses?|classes|workshops?|seminars?) (on|in|for|about)|awareness (of|about)|prevention of|"
+    r"experiencia (en|con|tratando|manejando)|cursos? (de|sobre|para)|talleres? (de|sobre)|charlas? (de|sobre)|"
+    r"(un|el|una|la) (articulo|reportaje|trabajo|proyecto|video|libro) (de|sobre)|prevencion (de|del)|primeros auxilios( para)?)$")
+SUBJECT_REACH = 6  # tokens from the cue's end to the symptom
+
+
+def _a_subject_of_work_or_study(span: Span) -> bool:
+    doc = span.doc
+    start = max(0, span.start - SUBJECT_REACH)
+    for i in range(span.start - 1, start - 1, -1):
+        if doc[i].text in SENTENCE_ENDS or doc[i].lower_ in PRESENT_MARKERS or doc[i].lower_ in {"i", "yo"}:
+            return False  # "I read the article about fainting and now I fainted": a report
+        if SUBJECT_OF.search(without_accents(doc[max(0, i - 3):i + 1].text.lower())):
+            return True
+    return False
 
 
 # "had COVID in 2021 and was breathless for months, but I'm back to running now": what comes
@@ -413,35 +442,32 @@ STORY = re.compile(r"\b(documentary|documentaries|movie|film|tv show|on tv|the n
                    r"podcast|article|i read|i heard|i saw online|my friend said|someone said|people say|"
                    r"un documental|una pelicula|una película|en la tele|en las noticias|me contaron|me conto|me contó|lei que|leí que)\b"
                    # what a stranger was seen doing: "she once saw someone go into anaphylaxis"
-                   r"|\b(saw|seen) (someone|somebody|a guy|a girl|a man|a woman)\b")
+                   r"|\b(saw|seen) (someone|somebody|a guy|a girl|a man|a woman)\b"
+                   # a family story or a trait: "tells the story of how she fainted", "the type who faints"
+                   r"|\b(tells|told|telling) the story\b|\bthe (type|kind|sort) (who|that|of person)\b")
+# "ahora todo bien": how the story ended, not a symptom now.
+FINE_NOW = re.compile(r"\b(now|ahora) (todo bien|all good|estoy bien|i'?m fine|im fine|fine|ok|okay|bien)\b")
 # "is that real?" asks about the story; it does not put the story in the present.
 ASKING_ABOUT_IT = re.compile(r"\b(is|was) (that|it|this) (real|true|normal|possible|right|common|likely)\b")
 
 
 YEAR = re.compile(r"\b(in|en|back in|around) (19[5-9]\d|20[0-2]\d)\b|\bin the (19)?[5-9]0s\b|\bas a (baby|toddler|teenager)\b")
-# Words that make symptom words in their clause a figure of speech, not a report.
+# Words that make symptom words in their clause a figure of speech, not a report. Laughter
+# ("lol", "jaja") is not one: people laugh off what frightens them ("lol i keep fainting");
+# "seguro" is also "surely" ("seguro no es nada").
 FIGURATIVE_CONTEXT = frozenset({
     "bill", "invoice", "price", "prices", "quote", "fee", "fees", "deadline", "deadlines", "paperwork", "traffic",
-    "boss", "lol", "haha", "hahaha", "lmao", "jaja", "jajaja", "jeje", "factura", "precio", "precios",
+    "boss", "factura", "precio", "precios",
     "trafico", "jefe", "papeles", "suegra", "mother-in-law", "invoice", "receipt",
     "booking", "form", "forms", "emails", "inbox", "insurance", "insurer", "parking", "money",
     "robbery", "joke", "jokes", "laughed", "laughing", "laugh", "receptionist", "website", "online",
-    "rebook", "driving", "😂", "🤣", "😅", "aseguranza", "seguro", "formulario", "chiste", "risa",
+    "rebook", "driving", "aseguranza", "formulario", "chiste", "risa",
 })
-
-
-# Laughing a message off ("lol i keep fainting") does not make its symptom a joke.
-LAUGHTER = frozenset({"lol", "haha", "hahaha", "lmao", "jaja", "jajaja", "jeje", "😂", "🤣", "😅"})
-# Said beside the laughter, these make it nervous, not a joke: "lol not lol", "prob nothing".
-EARNEST = ("not lol", "no lol", "prob nothing", "probably nothing", "prolly nothing", "not joking", "no joke",
-           "seriously", "srsly", "for real", "en serio", "no es broma", "help me", "pls help", "please help")
-ONGOING = frozenset({"keep", "keeps", "still", "again", "now", "rn", "cant", "can't", "cannot", "wont", "won't", "since",
-                     "today", "tonight", "twice", "sigue", "sigo", "ahora", "ahorita", "otra", "todavia", "todavía"})
 
 
 # "fainted ... but I'm fine now": a single faint with full recovery is urgent, not an
 # emergency (categories.yml, syncope_collapse), unless it happened again or hurt them.
-RECOVERED = ("fine now", "ok now", "okay now", "alright now", "better now", "came round", "came around",
+RECOVERED = ("fine now", "ok now", "all good now", "good now", "okay now", "alright now", "better now", "came round", "came around",
              "came to", "woke up", "recovered", "back to normal", "with it now", "herself again", "himself again", "myself again", "feel fine", "feels fine", "im fine",
              "i'm fine", "i am fine", "seems fine", "felt fine", "feeling fine", "fine after", "fine since", "bien ahora", "ya estoy bien", "ya esta bien",
              "ya está bien", "se recupero", "se recuperó", "desperto", "despertó", "volvio en si", "volvió en sí")
@@ -629,8 +655,9 @@ def _resolved(after: List) -> bool:
                 continue  # "to make it stop": a purpose, not an end
             if {t.lower_ for t in after[max(0, position - 2):position]} & {"that", "this", "normal"}:
                 return False
-            if position + 1 < len(after) and after[position + 1].lower_ in {"past", "up", "worse", "beyond", "through", "out"}:
-                return False  # "gone past the line", "gone up", "passing out"
+            if position + 1 < len(after) and after[position + 1].lower_ in {"past", "up", "worse", "beyond", "through", "out",
+                                                                          "halfway", "short", "mid", "midway"}:
+                return False  # "gone past the line", "gone up", "passing out", "it stops halfway"
             # "won't go away", "hasn't stopped", "not ok": the resolution is itself denied.
             if any(_canon(t) in NEGATIONS | {"not", "cannot"} for t in after[:position]):
                 return False

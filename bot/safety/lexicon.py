@@ -133,6 +133,8 @@ SYMPTOMS: List[Symptom] = [
     Symptom("breathing", EMERGENCY, [
         f"can|could not ~ {BREATHE}",
         "CAN|CA|COULD NOT|NT|N'T ~ BRIEF|BREEF",
+        # breathless lying down, told by what it stops: "can't lie flat without gasping"
+        "cannot|not ~ lie|lay|sleep ~ flat|down ~ without ~ gasp|cough|struggle|choke|wheeze|breathe|breath|air",
         "cant|can't|cannot|unable|not ~ ~ fill ~ my|your|his|her|the ~ lungs",
         "out ~ of ~ puff ~ ~ ~ ~ sitting|resting|still|lying",
         "sitting|resting|lying ~ ~ ~ ~ ~ ~ out ~ of ~ puff",
@@ -209,6 +211,9 @@ SYMPTOMS: List[Symptom] = [
         f"full|soak|soaked|soaking|drench|drenched|running|pool|puddle|covered ~ ~ of|with|in ~ {BLEED}",
         "spurt|spurting|squirt|squirting|gush|gushing|pump|pumping ^ ^ ^ out ~ of|from",
         f"{BLEED} ^ ^ ^ ^ ^ pressure ^ ^ not|nothing|isnt|doesnt|didnt|wont|cannot",
+        # pressure that does not stop it, the emergency's own test (categories.yml)
+        f"{BLEED} ^ ^ ^ ^ ^ ^ ^ ^ pressure|pressing ~ not|isnt|nothing|doesnt|wont|cannot ~ help|helping|work|working|stop|stopping",
+        "still|keep|keeps ~ go|going|come|coming|bleed|bleeding ^ ^ ^ ^ after ~ ~ ~ pressing|pressure|pressed|holding|press",
         "gauze|dressing|dressings|bandage|bandages|pad|pads|towel|towels|plaster ~ ~ ~ ~ soak|soaked|soaking|sponge|drench|drenched",
         "haemorrhage|hemorrhage|haemorrhaging|hemorrhaging",
     ]),
@@ -223,6 +228,7 @@ SYMPTOMS: List[Symptom] = [
         "not|cannot|hardly|barely ~ keep|stay ~ ~ awake",
         "consciousness|floppy|slump",
         "out ~ cold",
+        "out ~ like ~ a ~ light",
         "funny ~ turn",
         "not|cannot ~ come ~ round|around|to",
         "keel|keeled ~ over",
@@ -280,6 +286,7 @@ SYMPTOMS: List[Symptom] = [
         "pain|sore|soreness|ache|hurt ~ ~ ~ get|getting|keep|keeps|still ~ worse",
         "get|getting|keep|keeps ~ worse ~ ~ day|days|week",
         "worse ~ and ~ worse",
+        "SORER|ACHIER|STIFFER ~ than ~ ~ yesterday|before|day|morning|ever",
         "worse ~ again",
         "more ~ painful|sore|tender ~ ~ than ~ ~ yesterday|before|first|start|started|day",
         "throbbing|hurting|hurts|aching ~ more ~ ~ ~ than ~ ~ yesterday|before|first|start|day",
@@ -316,6 +323,8 @@ SYMPTOMS: List[Symptom] = [
     Symptom("dizziness", URGENT, [
         "dizzy ~ ~ ~ again|keep|keeps|repeatedly|spell|spells|episode|episodes|still|day|days|constantly|constant|all|everytime|every|times|twice|over|turn|turns",
         "dizzy ~ ~ ~ on ~ and|& ~ off",
+        # the room or the ground moving, for hours: "feel like I'm on a boat, been hours"
+        "feel|feels|feeling ~ like ~ ~ ~ on ~ a ~ boat|ship",
         "keep|keeps|kept|still|again|constantly|repeatedly|recurring|repeated ~ ~ ~ dizzy",
         "dizzy ~ spell|spells|episode|episodes",
         "dizzy ~ ~ ~ ~ not ~ go|going ~ away",
@@ -329,7 +338,7 @@ SYMPTOMS: List[Symptom] = [
 # compares words without them, so "desmayó" and "desmayo" are one word).
 SYMPTOMS += [
     Symptom("stroke", EMERGENCY, [
-        "face|facial|mouth|smile|eye|eyelid ~ ~ ~ droop|drooping|droopy|lopsided|crooked|sag|sagging|fall|falling|fallen|slip|slipped|uneven|twisted|numb",
+        "face|facial|mouth|smile|eye|eyelid ~ ~ ~ droop|drooping|droopy|lopsided|crooked|sag|sagging|fall|falling|fallen|slip|slipped|uneven|twisted|numb|drop|dropping|dropped",
         "droop|drooping|droopy|lopsided|crooked|twisted ~ ~ face|mouth|smile|eye|eyelid",
         "slur|slurred|slurring|garbled|jumbled|muddled|mumbled|mumbling ~ ~ speech|word|words|talk|talking|voice",
         "speech|words ~ ~ ~ slur|slurred|slurring|garbled|jumbled|muddled|weird|strange|funny|wrong|off|mixed",
@@ -338,6 +347,8 @@ SYMPTOMS += [
         "one ~ side ~ ~ ~ ~ ~ weak|numb|dead|floppy|droop|droopy|paralysed|paralyzed|limp|heavy",
         "weak|numb|dead|floppy|paralysed|paralyzed ~ ~ ~ ~ one|left|right ~ side",
         "double ~ vision",
+        # one side of the face told vaguely: "face feels a bit odd on that side"
+        "face|mouth|cheek|lip ~ ~ ~ ~ odd|weird|funny|strange|wrong|off|numb|heavy ~ on ~ that|one|the|left|right ~ side",
         "left|right|one ^ sided ~ weakness|weak|numbness|numb|paralysis|droop",
         "sudden|suddenly|new ~ weakness ~ ~ ~ ~ arm|leg|side|face",
         "see|seeing|saw ~ double|two",
@@ -380,6 +391,7 @@ SYMPTOMS += [
         "ojos ~ ~ en ~ blanco",
         "espuma ~ por ~ la ~ boca",
         "sacudi|sacudio|sacudia|sacudiendo|sacudiendose ~ ~ ~ en ~ el ~ piso|suelo",
+        "sacudiendo|sacudiendose|temblando ~ entero|entera|todito|todita",
     ]),
     Symptom("anaphylaxis", EMERGENCY, [
         "lip|lips|face|tongue|mouth|eye|eyes ~ ~ ~ ~ swell|puff|puffy|puffing|balloon|ballooning|blow|blowing",
@@ -394,6 +406,8 @@ SYMPTOMS += [
         "hive|hives|welt|welts|ronchas|habones|urticaria ^ ^ ^ ^ ^ ^ ^ ^ dizzy|faint|lightheaded|throat|wheeze|wheezy|mareado|mareada|mareo|garganta",
         "throat|dizzy|faint|lightheaded|garganta|mareado|mareada ^ ^ ^ ^ ^ ^ ^ ^ hive|hives|welt|welts|ronchas|habones|urticaria",
         "use|used|using|gave|give|giving|jab|jabbed|inject|injected ~ ~ ~ ~ epipen|epi-pen",
+        # widespread hives with vomiting or feeling faint (anaphylaxis criteria: skin plus one system)
+        "bumps|spots|rash|hive|hives|welt|welts ~ ~ ~ all ~ over|the ~ body ^ ^ ^ ^ ^ ^ vomit|sick|throw|faint|fall|dizzy",
         "anaphylaxis|anaphylactic|anaphalaxis",
         "trouble|hard|difficult|struggle ~ ~ swallow|swallowing",
         "se ~ me|le ~ hincha|hinchan|hincho|hincharon|inflama|inflamo ~ ~ labio|labios|cara|lengua|garganta|ojos|boca",
@@ -411,6 +425,11 @@ SYMPTOMS += [
         "not|cannot ~ know|remember|tell ~ what|which ~ year|day|month|date",
         "not|cannot ~ know ~ where ~ he|she|i|they ~ is|am|are",
         "new|sudden|acute ~ confusion",
+        # awake but absent: "she's awake but not with it at all, just mumbling"
+        "awake|conscious|eyes ~ ~ but ~ not ~ with ~ it|us|herself|himself",
+        "not ~ with ~ it|us ~ at ~ all",
+        "just|only|keep|keeps ~ mumble|mumbling",
+        "mumble|mumbling ~ nonsense|gibberish|rubbish",
         # answers that don't fit the question: confusion told by its effect
         # (someone's answers, not the bot's: "your answers don't fit my question" is a complaint)
         "his|her|their ~ answers|replies ~ ~ not|dont|don't|doesnt|doesn't ~ fit|match ~ ~ question|questions",
@@ -435,7 +454,7 @@ SYMPTOMS += [
         "hard|rigid|swollen|distended ~ ~ belly|stomach|tummy|abdomen",
         f"{BLEED} ~ ~ in ~ ~ urine|pee|wee|piss",
         "urine|pee|wee|piss ~ ~ ~ ~ blood|bloody|red|pink|brown|cola",
-        "blood|bloody|red|pink ~ ~ in ~ the ~ toilet|loo|bowl ~ ~ ~ ~ wee|pee|urinate|weeing|peeing",
+        "blood|bloody|red|pink ~ ~ in ~ the ~ toilet|loo|bowl ~ ~ ~ ~ ~ wee|pee|urinate|weeing|peeing|water|urine",
         "pee|peeing|wee|weeing|urinate|urinating ~ ~ blood",
         "flank|kidney|kidneys ~ ~ ~ pain|hurt|hurts|agony|killing|stab|stabbing|excruciating",
         "belly|stomach|tummy|abdomen|abdominal ~ pain|hurt|hurts|ache|agony ^ ^ ^ ^ ^ ^ faint|dizzy|lightheaded|pass",
@@ -444,6 +463,7 @@ SYMPTOMS += [
         "barriga|panza|vientre|abdomen|estomago|tripa ~ ~ ~ dura|duro|hinchada|hinchado|inflamada|inflamado|rigida|rigido",
         "dolor ~ ~ ~ rinon|rinones|costado ~ ~ ~ fuerte|insoportable|horrible",
         "duele|dolor ~ ~ ~ ~ rinon|rinones",
+        "estomago|panza|barriga|vientre|abdomen ^ ^ ^ ^ ^ no ~ me|se ~ puedo|puede ~ enderezar",
         "rinon|rinones ~ ~ ~ duele|duelen|dolor",
     ]),
     Symptom("spinal_cord", EMERGENCY, [
@@ -522,6 +542,17 @@ SYMPTOMS += [
         "jump ~ off|in|in front|under ~ ~ ~ bridge|building|roof|train|cliff|traffic",
         "have|got|bought ~ ~ rope|gun|pills|blade",
         "stop ~ being ~ ~ burden",
+        # the means at hand, a farewell, a count beyond a dose
+        "have|got|holding|hold ~ the ~ knife|razor|blade|rope|gun",
+        "on|at ~ the ~ ledge",
+        "affairs ~ in ~ order",
+        "goodbye ~ message|msg|text|txt",
+        "mensaje ~ de ~ despedida",
+        "not ~ wish|want ~ to ~ continue|go ~ on",
+        "already ~ ~ say|said ~ ~ goodbye|goodbyes ~ to",
+        f"{MEDICINES} ^ ^ ^ ^ ^ whole|entire ~ packet|box|bottle|strip|blister|pack|tub",
+        f"take|took|taking|taken|swallow|swallowed ~ ~ {MEDICINES} ~ every ~ hour|half",
+        f"like|about|around|maybe|over ~ #NUM ~ {MEDICINES}",
         # a plan told without the word: "I have a plan to end it this weekend", "I've
         # worked out how I'm going to do it and when", "I've made my plan"
         "plan|planned|planning ~ to ~ end ~ it|things|everything|myself",
@@ -549,6 +580,12 @@ SYMPTOMS += [
         # a count of tablets taken, as in English (#NUM: a dose below OVERDOSE_COUNT is excluded)
         "tome|tomo|trague|trago|tomado|tomó|tragué|tomé ~ ~ ~ #NUM ~ ~ pastillas|pildoras|tabletas|calmantes|analgesicos|tramadol|paracetamol|ibuprofeno|clonazepam|diazepam",
         "cortarme|cortandome|cortarse|lastimarme|lastimandome",
+        "quemando|quemo|queme|quemé ~ ~ ~ ~ con ~ el|un|la|una ~ encendedor|cigarro|cigarrillo|mechero|plancha|cerillo",
+        "no ~ dejar ~ deudas",
+        "ya ~ me ~ despedi|despedí ~ de",
+        "tome|tomé|tomo|tomando|trague ~ ~ ~ paracetamol|ibuprofeno|pastillas|pastilla|calmantes|tabletas ~ cada ~ hora|media",
+        "tome|tomo|trague|trago|tomado|tomó|tragué|tomé ~ ~ ~ #NUM ~ ~ ibuprofenos|paracetamoles|aspirinas|tylenoles|advils|naproxenos",
+        "perdi|perdí ~ la ~ cuenta ~ de ~ ~ ~ pastillas|tabletas|calmantes|paracetamol|ibuprofeno",
         "me ~ estoy ~ cortando|lastimando",
         "corte|corto|cortando|cortado|raje ~ ~ ~ munecas|muneca|venas|brazos",
         "hacerme ~ dano",
@@ -583,6 +620,8 @@ SYMPTOMS += [
         "hinchado|hinchada ~ y ~ tieso|tiesa|rigido|rigida|duro|dura|tenso|tensa",
         "puffed|swell|swollen|swelled|ballooned ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ tense",
         "finger|fingers|toe|toes ~ ~ pale|white|cold|blue",
+        "leg|calf|arm|forearm|thigh|shin|pierna|brazo|antebrazo|gemelo|pantorrilla|muslo ~ ~ ~ ~ ~ rock ~ hard",
+        "hinchado|hinchada ^ ^ duro|dura ^ ^ ^ ^ ^ ^ dolor",
     ]),
     # --- urgent: the clinic or a doctor the same day ---
     Symptom("heavy_bleeding", URGENT, [
@@ -600,6 +639,7 @@ SYMPTOMS += [
         "sangro|sangraba|sangre ~ ~ ~ de ~ nuevo",
         # bleeding that stopped and started again (categories.yml, heavy_bleeding urgent_when)
         "blood|bleed|bleeding|bled ^ ^ ^ ^ ^ ^ ^ ^ restarted|restarts|restarting",
+        "stopped|stops ^ ^ restarted|restarts|restarting",
         "blood|bleed|bleeding|bled ^ ^ ^ ^ ^ ^ ^ ^ starts|started|starting ~ again",
     ]),
     Symptom("syncope_collapse", URGENT, [
@@ -612,6 +652,7 @@ SYMPTOMS += [
         "bruise|lump|swell|swelling|bump ~ ~ ~ ~ ~ big|bigger|grow|growing|grows|grew|larger|spread|spreading|expand|expanding",
         "grow|growing|expanding|spreading ~ bruise|lump|bump|swelling",
         "hematoma|haematoma",
+        "bruise|lump|swelling|bump ^ ^ ^ ^ ^ ^ ^ ^ bigger|larger|growing",
         "bruise|lump|swell|swelling|bump ~ ~ ~ ~ ~ twice|double|doubled|tripled",
         "bruise|bruising|hematoma|haematoma ^ ^ ^ ^ ^ ^ ^ ^ ^ doubled|tripled",
         "no ~ para|deja ~ de ~ crecer",
@@ -647,6 +688,7 @@ SYMPTOMS += [
         "se ~ hace|pone ~ mas ~ grande",
         "reaccion ~ alergica",
         "itchy ~ bumps|spots|patches|welts|blotches|lumps",
+        "itchy ~ and ~ bumpy|lumpy|raised|blotchy|spotty",
         "red ^ ^ ^ itchy|itch|itches|bumpy|raised|bumps",
         "granitos|ronchitas|habones|bultitos|puntitos ~ ~ ~ ~ pican|pica|picazon|comezon",
     ]),
@@ -672,6 +714,9 @@ SYMPTOMS += [
     ]),
     Symptom("worsening_pain", URGENT, [
         "cada ~ vez ~ peor",
+        "peor ~ que|q ~ el ~ primer ~ dia",
+        "no ~ para ~ de ~ aumentar|crecer|empeorar|subir",
+        "dolor ~ ~ ~ no ~ aguanto|soporto",
         "peor ~ aun|aún|todavia|todavía",
         "ni ~ el? ~ ibuprofeno|tylenol|paracetamol|analgesico|calmante ~ ~ ~ ~ ~ nada|sirve|funciona",
         "peor ~ que ~ ~ ayer|antes",
@@ -760,6 +805,8 @@ SYMPTOMS += [
         "privo|prive|privaron ~ ~ ~ ~ otra ~ vez",
         "privo|prive|privaron ~ ~ ~ ~ de ~ nuevo",
         "inconsciente|desmayado|desmayada|desplomo|desplomado|desplomada|colapso",
+        "me|se ~ fui|fue ~ al ~ piso|suelo ~ otra|de ~ vez|nuevo",
+        "me|se ~ fui|fue ~ al ~ piso|suelo ^ ^ ^ #NUM|dos|tres ~ veces",
         "no ~ responde|reacciona|despierta|contesta",
         "perdio|perdi|pierde ~ el ~ conocimiento|sentido",
         "se ~ cayo|desplomo ~ ~ ~ ~ no ~ responde|despierta|reacciona",
@@ -798,6 +845,12 @@ SYMPTOMS += [
         "aguja|agujas ~ lleva|llevan|tiene|tienen ~ ~ medicina|medicamento|liquido|sustancia|algo|nada ~ adentro|dentro",
         # stopping the treatment, not living: "no quiere seguir con las agujas"
         "no ~ quiero|quiere|quieres|queremos ~ seguir ~ con ~ ~ agujas|tratamiento|terapia|sesiones|puncion|citas|fisio|fisioterapia|needling",
+        "not ~ want|wish ~ to ~ continue|go ~ on ~ with|the|my ~ ~ needling|treatment|sessions|therapy|physio|appointments|plan|course",
+        # thanks, sleep and scheduling: "a lifesaver for fitting me in", "I'm out cold by 9pm"
+        "fit|fitting|fitted ~ me|us|him|her|them ~ in",
+        "music|noise|singing|screaming|racket|karaoke|drilling|shouting ^ ^ ^ ^ ^ ^ ear|ears ~ ~ bleed|bleeding",
+        "out ~ cold ~ by|at|before|after|every|most",
+        "overdose|overdosed|od ~ on ~ ~ chocolate|sugar|cake|candy|sweets|coffee|caffeine|carbs|netflix|cookies|biscuits|pizza|food",
         # arguments, not bodies: "the evidence is weak"
         "evidence|study|studies|research|proof|argument|case|data|signal|wifi|reception ~ ~ ~ weak",
         "machine|system|server|website|app|network|till|printer ~ ~ ~ ~ collapse|collapsed",
@@ -818,6 +871,13 @@ SYMPTOMS += [
         "precio|precios|cuenta|factura|vista|paisaje ~ ~ ~ ~ sin ~ aliento",
         "me ~ muero ~ de|por ~ hambre|risa|ganas|sueno|verguenza|calor",
         "sin ~ aire|aliento ~ de ~ tanto ~ reir|reirme|correr|bailar",
+        # out of breath from stairs, a run for the bus or a bill: "llegué sin aire después de correr al bus"
+        "sin ~ aire|aliento ~ despues|después ~ de ~ correr|subir|bailar|reir",
+        "me|le? ~ falta|faltaba ~ el ~ aire ~ de ~ tanto ~ subir|correr|bailar|reir",
+        "pisos|escaleras|escalera|cuesta|subida ~ ~ ~ ~ sin ~ aliento|aire",
+        "sin ~ aliento|aire ~ con|al|por ~ ver? ~ la|el ~ cuenta|factura|precio|cobro|total",
+        "me|se? ~ ahogo|ahogando|ahogada|ahogado ~ en ~ papeleo|trabajo|deudas|papeles|tramites|formularios|correos",
+        "NEARLY|ALMOST ~ had|have ~ a ~ seizure|fit|stroke|breakdown ~ when|at|seeing|reading|hearing",
         "muerto|muerta ~ de ~ risa|hambre|cansancio|sueno",
         "me ~ mata|matas|mato ~ ~ risa|precio",
         "me ~ desmayo ~ ~ ~ precio|cuenta|factura",

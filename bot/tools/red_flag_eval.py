@@ -42,7 +42,8 @@ ROUNDS = {"round 1 (b*: first run before any fix, tuned against since)": "redfla
           "round 7 (x*: written blind after round 6, with hand 6 in training; first run, then read)": "redflag_open_x*.yml",
           "round 8 (y*: written blind after round 7; first run, then read)": "redflag_open_y*.yml",
           "round 9 (z*: written blind after round 8, with hand 8 in training; first run, then read)": "redflag_open_z*.yml",
-          "round 10 (q*: written blind after round 9, with sessions 12-13's fixes)": "redflag_open_q*.yml"}
+          "round 10 (q*: written blind after round 9, with sessions 12-13's fixes)": "redflag_open_q*.yml",
+          "round 11 (p*: written blind after round 10, with session 13's fixes)": "redflag_open_p*.yml"}
 
 
 def open_rounds() -> Dict[str, List[Dict]]:
