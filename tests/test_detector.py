@@ -499,6 +499,16 @@ def test_round_nine_over_triage_kinds_in_general_form(text, expected):
     ("the drilling next door is so loud my ears are bleeding", None),
     ("she's the kind who faints at the sight of blood, can she wait outside?", None),
     ("started bleeding again when I washed my hands", "urgent"),
+    # questions about risks and the procedure; a fever that comes with a cold
+    ("la puncion le puede causar un desmayo a mi mama?", None),
+    ("is the needle left in during the twitch?", None),
+    ("can I have it with the electrical stimulation if I have a pacemaker?", None),
+    ("I have the flu and a temperature, should I cancel tomorrow?", None),
+    ("fever since last night and the needle spot is red and hot", "urgent"),
+    # a double negation: can't do something without gasping
+    ("my dad can't get to the bathroom without gasping", "emergency"),
+    ("mi mama no puede caminar sin ahogarse desde la sesion", "emergency"),
+    ("I can't finish a workout without getting puffed, can DN help my fitness?", None),
 ])
 def test_round_eleven_misses_in_general_form(text, expected):
     assert tier(text) == expected

@@ -665,6 +665,7 @@ def _resolved(after: List) -> bool:
     return False
 
 
+CAN_IT_CAUSE = re.compile(r"(?<!no )\b(puede|pueden|podria|podrian) (me |te |le |les |nos )?(dar|causar|provocar|producir)\b")
 CONDITIONAL_STARTS = frozenset({"if", "si", "suppose", "say"})
 
 
@@ -699,6 +700,8 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
         return True  # "if I feel short of breath after, do I call you?": a condition, not a report
     if any(pair in HYPOTHETICAL_PAIRS for pair in zip(lowered, lowered[1:])):
         return True
+    if CAN_IT_CAUSE.search(without_accents(" ".join(lowered))):
+        return True  # "la puncion seca puede dar mareo o desmayo?": a risk asked about
     # a span may run past the question into the report: "bruise supposed to get bigger?? mine's doubled since"
     words = {t.lower_ for t in clause} | {_canon(t) for t in clause} | _beyond_the_clause(span, clause)
     asks_about_risk = any(t.lower_ in HYPOTHETICAL and not (t.lower_ == "ever" and t.i and t.nbor(-1).lower_ == "first")

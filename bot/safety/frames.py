@@ -20,7 +20,7 @@ FRAMES = {
         r"what should|watch (out )?for|look out for|what (do|would|to do|can) (i|we|you|they) do if|what happens if|"
         r"(can|could|does|do|will|would|might) (it|dry needling|needling|the needles?|needles|dn|this|that) |"
         r"is there a risk|how (common|likely|rare)|planning|booked|next week|before (i|my|we) (book|come|start)|"
-        r"y si|que pasa si|qu[eé] hago si|qu[eé] hacer si|en caso de|(puede|pueden|podria) (dar|causar|provocar)|"
+        r"y si|que pasa si|qu[eé] hago si|qu[eé] hacer si|en caso de|(?<!no )(puede|pueden|podria) (dar|causar|provocar)|"
         r"se puede|(me|le) puede pasar|antes de)\b"),
     "past_or_other": re.compile(
         r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bages ago|\blast (winter|summer|"

@@ -135,6 +135,8 @@ SYMPTOMS: List[Symptom] = [
         "CAN|CA|COULD NOT|NT|N'T ~ BRIEF|BREEF",
         # breathless lying down, told by what it stops: "can't lie flat without gasping"
         "cannot|not ~ lie|lay|sleep ~ flat|down ~ without ~ gasp|cough|struggle|choke|wheeze|breathe|breath|air",
+        "cannot|not ~ ~ ~ ~ ~ without ~ gasp|choke|wheeze|puff|puffing|panting",
+        "cannot|not ~ ~ ~ ~ ~ without ~ getting|feeling|going ~ breathless|winded|puffed",
         "cant|can't|cannot|unable|not ~ ~ fill ~ my|your|his|her|the ~ lungs",
         "out ~ of ~ puff ~ ~ ~ ~ sitting|resting|still|lying",
         "sitting|resting|lying ~ ~ ~ ~ ~ ~ out ~ of ~ puff",
@@ -752,7 +754,10 @@ SYMPTOMS += [
         "falta ~ de ~ aire",
         "dificultad|problema|problemas|trabajo ~ ~ para|al ~ respirar",
         "me|le|se ~ ahogo|ahoga|ahogando|asfixio|asfixia",
-        "ahogo|ahogandome|ahogandose|asfixia|asfixiando|asfixiandome",
+        "ahogo|ahogandome|ahogandose|asfixia|asfixiando|asfixiandome|ahogarse|ahogarme|asfixiarse|asfixiarme",
+        # a double negation: "no puede dar un paso sin ahogarse"
+        "no ~ puedo|puede|podia|pude ~ ~ ~ ~ ~ sin ~ ahogarme|ahogarse|asfixiarme|asfixiarse|jadear",
+        "no ~ puedo|puede|podia|pude ~ ~ ~ ~ ~ sin ~ quedarme|quedarse ~ sin ~ aire|aliento",
         "cuesta|costaba|cuesta|costando|cuestan ~ ~ respirar",
         "respirar|respiro|respira ~ ~ ~ duele|dolor|cuesta|dificil|mal|raro",
         "sin ~ aliento|aire",
@@ -831,7 +836,18 @@ SYMPTOMS += [
         "NEARLY|ALMOST|ALMOSTT ~ PASSED|BLACKED ~ OUT ~ when|at|seeing|reading|hearing",
         "casi ~ me ~ desmayo|desmaye|caigo",
     ]),
+    # A fever that comes with a cold or the flu, told when asking whether to come in: the
+    # "unwell" answer (call the clinic first), not an infection from the needling.
+    Symptom("fever with a cold", IDIOM, [
+        "cold|flu|gripa|gripe|resfriado|catarro|covid|virus|bug ^ ^ ^ ^ ^ ^ fever|fiebre|temperature|calentura|temp",
+    ]),
     Symptom("figure of speech", IDIOM, [
+        # how the procedure goes: "is the needle left in?", "with the electrical current hooked up"
+        "is|are ~ the|a ~ needle|needles ~ left ~ in",
+        # exertion: "can't finish a run without getting winded"
+        "cannot|not ~ ~ finish|complete|do|get|go ~ ~ run|race|workout|jog|sprint|hike|match|game|lap|laps|set|hill|hills ~ without ~ getting|feeling|going? ~ breathless|winded|puffed|gasp|puffing|panting",
+        "with|using|via ~ the|an? ~ electrical|electric ~ current|stimulation|stim",
+        "electrical|electric ~ current ~ hooked|attached|switched ~ up|on",
         "BREATHING ~ ~ EXERCISE|EXERCISES|CLASS|CLASSES|TECHNIQUE|TECHNIQUES|APP|WORKSHOP",
         "take|took|takes|taking ~ ~ breath ~ away",
         "breathtaking",
