@@ -8,7 +8,7 @@ only when it is very sure; the rules are not affected.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Callable, List, Optional, Tuple
 
 from bot.safety.classifier import normalise
 
@@ -80,13 +80,17 @@ HAPPENING_NOW = re.compile(
     r"ahora|ahorita|hoy|todavia|aun|sigue|sigo|desde|cada vez|se esta|va de mal en peor|otra vez|de nuevo)\b")
 
 
+def _asks_if_normal_in_general(lowered: str) -> bool:
+    return bool(NORMAL_QUESTION.search(lowered)) and not HAPPENING_NOW.search(lowered)
+
+
+# Each frame's test, in the order they are tried: the first that holds names the frame.
+FRAME_TESTS: List[Tuple[str, Callable[[str], object]]] = [(name, pattern.search) for name, pattern in FRAMES.items()]
+FRAME_TESTS.insert(1, ("hypothetical", _asks_if_normal_in_general))
+
+
 def frame_of(text: str) -> Optional[str]:
     """The first frame the message is in, or None when it reads as a plain report."""
     # Lower case without accents: every accented word in the patterns has its plain twin.
     lowered = normalise(text)
-    for name, pattern in FRAMES.items():
-        if pattern.search(lowered):
-            return name
-        if name == "hypothetical" and NORMAL_QUESTION.search(lowered) and not HAPPENING_NOW.search(lowered):
-            return name
-    return None
+    return next((name for name, test in FRAME_TESTS if test(lowered)), None)
