@@ -512,3 +512,40 @@ def test_round_nine_over_triage_kinds_in_general_form(text, expected):
 ])
 def test_round_eleven_misses_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 12's misses, in general form (English).
+    ("it keeps spurting a little when I take my finger off", "emergency"),
+    ("hives spreading all over him and he's thrown up and feels faint", "emergency"),
+    ("won't be around much longer, it's all arranged", "emergency"),
+    ("swallowed 30 of my nan's paracetamol to make the pain go", "emergency"),
+    ("the pain is through the roof and advil does nothing", "urgent"),
+    ("my calf pain went from a 2 to a 9 since yesterday", "urgent"),
+    ("calf pain went from a 9 to a 2, amazing", None),
+    ("went from 2 to 4 sessions a month", None),
+    ("there's a little metal end poking out by my knee", "urgent"),
+    ("bouts of dizziness all evening, that's the third", "urgent"),
+    ("passed out once at the shops today, came round straight away", "urgent"),
+    ("could I get a collapsed lung from the upper back needles?", None),
+    ("my cousin had seizures when we were kids, is needling ok for me?", None),
+    ("fainted at a blood test in college, never since", None),
+    ("the intake form asks if I've had seizures, fainting or bleeding problems", None),
+    ("I'm qualified in managing seizures and anaphylaxis, any jobs?", None),
+    # (Spanish)
+    ("tengo un dolor en el pecho bien fuerte desde hace rato", "emergency"),
+    ("mi papa tiene opresion toracica y suda mucho", "emergency"),
+    ("la servilleta quedo roja despues de toser", "emergency"),
+    ("me cai redonda en el baño hace un rato", "emergency"),
+    ("mi abuela no sabe ni su nombre desde la tarde", "emergency"),
+    ("me tome como quince pastillas para dormir", "emergency"),
+    ("tomo tramadol con cerveza para aguantar", "emergency"),
+    ("el cuello me duele peor que el primero dia", "urgent"),
+    ("el dolor va en aumento desde la sesion", "urgent"),
+    ("se rompio una aguja cuando me la sacaron", "urgent"),
+    ("me quede sin aliento con lo bonito que quedo", None),
+    ("me corto las venas si me vuelven a cambiar la hora", None),
+    ("¿alguien se ha desmayado alguna vez con la puncion?", None),
+])
+def test_round_twelve_misses_in_general_form(text, expected):
+    assert tier(text) == expected

@@ -103,7 +103,9 @@ PAST_PHRASES = ("years ago", "year ago", "yrs ago", "back then", "as a kid", "as
                 "el año pasado", "el ano pasado", "hace tiempo")
 # Whole words: "when I washed up" is not "when I was".
 PAST = re.compile(r"\b(" + "|".join(re.escape(phrase) for phrase in PAST_PHRASES) + r"|when (i|he|she|we) (was|were) "
-                  r"(a|an|about|around|little|young|younger|small|pregnant|\d+|in (school|college|uni|high school|my|his|her)))\b")
+                  r"(a|an|about|around|little|young|younger|small|pregnant|kids|children|teens|teenagers|\d+|"
+                  r"in (school|college|uni|high school|my|his|her)|at (school|college|uni))"
+                  r"|(in|at) (college|uni|university|high school)(?! (today|tonight|this))|(during|in) (the )?(war|army|navy))\b")
 
 
 @dataclass(frozen=True)
@@ -380,7 +382,7 @@ def _in_an_old_story(span: Span, clause: List) -> bool:
 # The symptom as the subject of a job, a course, a talk or a piece of writing: "training in
 # managing fainting", "a piece about fainting", "cursos de primeros auxilios para desmayos".
 SUBJECT_OF = re.compile(
-    r"\b(training in|trained in|experience (in|with|treating|managing|of)|(a|an|the|your|our|my) (piece|article|story|post|"
+    r"\b(training in|trained in|qualified in|skilled in|experienced in|experience (in|with|treating|managing|of)|(a|an|the|your|our|my) (piece|article|story|post|"
     r"blog|essay|paper|thesis|talk|lecture|seminar|workshop|webinar|course|module|leaflet|poster|podcast|chapter|"
     r"presentation|project) (on|about)|first aid (for|course|training)|(courses?|classes|workshops?|seminars?) (on|in|for|about)|awareness (of|about)|prevention of|"
     r"experiencia (en|con|tratando|manejando)|cursos? (de|sobre|para)|talleres? (de|sobre)|charlas? (de|sobre)|"
@@ -446,7 +448,8 @@ STORY = re.compile(r"\b(documentary|documentaries|movie|film|tv show|on tv|the n
                    # a family story or a trait: "tells the story of how she fainted", "the type who faints"
                    r"|\b(tells|told|telling) the story\b|\bthe (type|kind|sort) (who|that|of person)\b")
 # "ahora todo bien": how the story ended, not a symptom now.
-FINE_NOW = re.compile(r"\b(now|ahora) (todo bien|all good|estoy bien|i'?m fine|im fine|fine|ok|okay|bien)\b")
+FINE_NOW = re.compile(r"\b(now|ahora) (todo bien|all good|estoy bien|i'?m fine|im fine|fine|ok|okay|bien)\b"
+                      r"|\b(never|not|nothing|none|nada) (since|desde)\b")
 # "is that real?" asks about the story; it does not put the story in the present.
 ASKING_ABOUT_IT = re.compile(r"\b(is|was) (that|it|this) (real|true|normal|possible|right|common|likely)\b")
 
@@ -517,6 +520,8 @@ def _excluded(span: Span, label: int) -> bool:
     about a lung, not about someone who collapsed."""
     if SYMPTOMS[label].name == "self_harm" and _small_number(span):
         return True  # "took 2 tylenol for the soreness" is a dose, not an overdose
+    if SYMPTOMS[label].name == "worsening_pain" and not _rising(span):
+        return True  # "from a 7 to a 3" is getting better
     if any(t.lower_ in RISK_WORDS for t in span):
         return True  # "tiene riesgo de derrame?": a phrase with "risk" inside asks about one
     if SYMPTOMS[label].name == "retained_needle" and len(span) > 3 and span[1].lower_ == "of" and span[2].lower_ in {"a", "an"} \
@@ -527,6 +532,17 @@ def _excluded(span: Span, label: int) -> bool:
     following = span.doc[span.end] if span.end < len(span.doc) else None
     next_word = _canon(following) if following is not None else ""
     return any(span.root.lower_ in words and next_word in after for words, after in EXCLUSIONS.get(SYMPTOMS[label].name, []))
+
+
+def _rising(span: Span) -> bool:
+    """A pain score told as "from a 4 to an 8" rises; any other span is left alone."""
+    numbers = [t for t in span if t.like_num]
+    if len(numbers) != 2 or not any(t.lower_ == "from" for t in span):
+        return True
+    try:
+        return float(numbers[1].text) > float(numbers[0].text)
+    except ValueError:
+        return True
 
 
 RISK_WORDS = frozenset({"risk", "risks", "riesgo", "riesgos", "chance", "chances", "peligro"})
@@ -600,13 +616,18 @@ A_LITTLE = re.compile(r"^(a (little|bit|tiny bit|touch)( bit)?|slightly|a tad|ti
 
 
 # ... unless it goes on under pressure, which is the emergency's own test.
-UNDER_PRESSURE = re.compile(r"\b(\d+\s*(min|mins|minutes|minutos|hours?|horas?)|pressure|pressing|presion|presión|apretando|won'?t stop|no para)\b")
+UNDER_PRESSURE = re.compile(r"\b(\d+\s*(min|mins|minutes|minutos|hours?|horas?)|pressure|pressing|presion|presión|apretando|won'?t stop|no para|let go|suelto)\b")
 
 
 def _a_little(span: Span) -> bool:
     doc = span.doc
+    if any(_canon(t) in ARTERIAL for t in span):
+        return False  # "spurting a bit every time I let go": spurting is never a little
     return (bool(A_LITTLE.match(" ".join(t.lower_ for t in doc[span.end:span.end + 3])))
             and not UNDER_PRESSURE.search(doc.text.lower()))
+
+
+ARTERIAL = frozenset({"spurt", "spurting", "squirt", "squirting", "pump", "pumping", "gush", "gushing", "pour", "pouring"})
 
 
 CHEST_MUSCLE = frozenset({"muscle", "muscles", "pec", "pecs", "pectoral", "pectorals", "musculo", "pectoral"})
@@ -637,6 +658,11 @@ def _denied_after(after: List) -> bool:
     return any(_canon(t) in NEGATIONS | {"not"} for t in after[:3]) or _resolved(after)
 
 
+# Spanish "bien" before these means "very": "bien fuerte", "bien hinchado".
+INTENSIFIED = frozenset({"fuerte", "feo", "fea", "raro", "rara", "mal", "duro", "dura", "hinchado", "hinchada", "rojo", "roja",
+                         "caliente", "morado", "morada", "intenso", "intensa", "horrible", "grande", "inflamado", "inflamada",
+                         "mareado", "mareada", "palido", "palida", "frio", "fria", "helado", "helada", "apretado", "apretada",
+                         "pesado", "pesada", "cansado", "cansada", "dormido", "dormida", "seguido", "seguida"})
 NOT_A_RESOLUTION_BEFORE = frozenset({"the", "a", "bus", "full", "without", "w/o", "wont", "won't", "never", "cant", "can't"})
 
 # "the tingling in my arm went away": the resolution may come a few words later.
@@ -651,13 +677,15 @@ def _resolved(after: List) -> bool:
             previous = after[position - 1].lower_ if position else ""
             if previous in NOT_A_RESOLUTION_BEFORE:
                 continue  # "at the bus stop", "without stopping for air"
-            if position >= 2 and after[position - 2].lower_ in {"make", "makes", "making", "made", "hacer"}:
-                continue  # "to make it stop": a purpose, not an end
+            if {t.lower_ for t in after[max(0, position - 3):position]} & {"make", "makes", "making", "made", "hacer"}:
+                continue  # "to make it stop", "to make the pain stop": a purpose, not an end
             if {t.lower_ for t in after[max(0, position - 2):position]} & {"that", "this", "normal"}:
                 return False
             if position + 1 < len(after) and after[position + 1].lower_ in {"past", "up", "worse", "beyond", "through", "out",
                                                                           "halfway", "short", "mid", "midway"}:
                 return False  # "gone past the line", "gone up", "passing out", "it stops halfway"
+            if token.lower_ == "bien" and position + 1 < len(after) and without_accents(after[position + 1].lower_) in INTENSIFIED:
+                continue  # "un dolor en el pecho bien fuerte": "bien" as "very", not "fine"
             # "won't go away", "hasn't stopped", "not ok": the resolution is itself denied.
             if any(_canon(t) in NEGATIONS | {"not", "cannot"} for t in after[:position]):
                 return False
@@ -665,13 +693,15 @@ def _resolved(after: List) -> bool:
     return False
 
 
+ANYONE = frozenset({"alguien", "anyone", "anybody"})
+EVER = re.compile(r"\b(alguna vez|ever|nunca)\b")
 CAN_IT_CAUSE = re.compile(r"(?<!no )\b(puede|pueden|podria|podrian) (me |te |le |les |nos )?(dar|causar|provocar|producir)\b")
 CONDITIONAL_STARTS = frozenset({"if", "si", "suppose", "say"})
 
 
 IF_WORDS = frozenset({"if", "si", "suppose", "supposing"})
 # "not sure if", "sorry if this is silly": an "if" that is not a condition
-NOT_A_CONDITION_BEFORE = frozenset({"sure", "know", "wonder", "wondering", "unsure", "idk", "dunno", "sorry", "apologies",
+NOT_A_CONDITION_BEFORE = frozenset({"como", "sure", "know", "wonder", "wondering", "unsure", "idk", "dunno", "sorry", "apologies",
                                     "ask", "asking", "tell", "see", "check", "mind", "se", "sé", "saber", "pregunto", "preguntar", "preguntarle", "ver"})
 NOW_WORDS = frozenset({"now", "rn", "currently", "ahora", "ahorita"})
 CAUSES = frozenset({"so", "because", "cause", "coz", "cuz", "bc", "porque", "pq", "xq"})
@@ -700,8 +730,12 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
         return True  # "if I feel short of breath after, do I call you?": a condition, not a report
     if any(pair in HYPOTHETICAL_PAIRS for pair in zip(lowered, lowered[1:])):
         return True
+    if span is not None and _asked_earlier_in_the_sentence(span):
+        return True
     if CAN_IT_CAUSE.search(without_accents(" ".join(lowered))):
         return True  # "la puncion seca puede dar mareo o desmayo?": a risk asked about
+    if set(lowered) & ANYONE and span is not None and EVER.search(span.doc.text.lower()):
+        return True  # "¿alguien se ha desmayado alguna vez en su consulta?": others, in general
     # a span may run past the question into the report: "bruise supposed to get bigger?? mine's doubled since"
     words = {t.lower_ for t in clause} | {_canon(t) for t in clause} | _beyond_the_clause(span, clause)
     asks_about_risk = any(t.lower_ in HYPOTHETICAL and not (t.lower_ == "ever" and t.i and t.nbor(-1).lower_ == "first")
@@ -709,6 +743,20 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
     if not asks_about_risk:
         return False
     return not (words & REPORT_MARKERS or _first_person_report(before))
+
+
+def _asked_earlier_in_the_sentence(span: Span) -> bool:
+    """ "the form asks if I've ever had seizures, fainting or bleeding disorders": a list
+    after "asks if", "risk of", "signs of" is asked about item by item, though commas break
+    the clause, until a word puts the sentence in the present."""
+    sentence = _sentence_of(span)
+    before = [t for t in sentence if t.i < span.start]
+    lowered = [t.lower_ for t in before]
+    for index in range(len(lowered) - 2, -1, -1):
+        if (lowered[index], lowered[index + 1]) in HYPOTHETICAL_PAIRS:
+            between = set(lowered[index + 2:])
+            return not between & (PRESENT_MARKERS | REPORT_MARKERS | TURNS)
+    return False
 
 
 def _beyond_the_clause(span: Optional[Span], clause: List) -> set:
@@ -746,9 +794,12 @@ def _first_person_report(before: List) -> bool:
     for index, word in enumerate(lowered):
         if word in {"i", "he", "she", "they", "we"} and index + 1 < len(lowered) and lowered[index + 1] in {
             "have", "has", "had", "'ve", "am", "'m", "m", "is", "'s", "was", "got", "feel", "felt", "keep", "keeps", "started",
-        }:
-            return True
+        } and not (index and lowered[index - 1] in MODALS):
+            return True  # "could I have a seizure from needling?" asks; "I have a seizure" tells
     return False
+
+
+MODALS = frozenset({"could", "can", "will", "would", "might", "may", "should", "shall"})
 
 
 _default: Optional[RedFlagDetector] = None

@@ -26,6 +26,7 @@ FRAMES = {
         r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bages ago|\blast (winter|summer|"
         r"spring|autumn|fall|year|month|christmas)|\bback in (my|his|her|our) (\w+ )?days\b|"
         r"\bonce (at|in|when|after)\b(?! (the|my|this|today'?s) (appt|appointment|session|needling|treatment|visit))"
+        r"(?![^.,;!?]*\b(today|tonight|this (morning|afternoon|evening)|just now|earlier)\b)"
         r"(?![^.,;!?]*\b(after|since) (the|my|this|today'?s|his|her) (appt|appointment|session|needling|treatment|visit))|\bel (mes|invierno) pasado\b|\b(in|during) (my|his|her) (teens|twenties|thirties|20s|30s|40s)|"
         r"\bat (the )?age (of )?\d{1,2}\b|\bas a (kid|child|baby|teen|teenager|toddler)|\bwhen (i|he|she) was (a |little|young|\d)|"
         r"\bused to\b|\bhistory of\b|\bfamily history\b|\bin the past\b|\bonce had\b|\b(at|in) (my|his|her) old\b|"
@@ -47,7 +48,7 @@ FRAMES = {
     "routine": re.compile(
         r"\b(sore|soreness|achy|aching|ache|aches|tired|tiredness|sleepy|yawn\w*|stiff|stiffness|tender|bruis\w*|"
         r"twitch\w*|wiped out|worn out|relaxed|chilled|like always|as usual|como siempre|como de costumbre|like after (a|the) (gym|workout|run|long run)|"
-        r"adolorid\w*|dolorid\w*|cansad\w*|agujetas|sueño|sueno|relajad\w*|moret\w*|cardenal)\b"),
+        r"adolorid\w*|dolorid\w*|cansad\w*|agujetas|sueño|sueno|relajad\w*|moret\w*|cardenal|morado|moradito|verdoso|amarillento)\b"),
     "everyday": re.compile(
         r"\b(bill|invoice|price|prices|quote|booking|book in|appointment time|reschedul\w*|"
         r"car ?park|parking|hold music|jargon|deadline|paperwork|traffic|tax|school run|excited|excitement|embarrass\w*|"
@@ -64,7 +65,7 @@ FRAMES = {
     "figurative": re.compile(
         r"\b(blood boil\w*|cold feet|patience of a saint|blood,? sweat and tears|knock(ed|s)? me out|"
         r"(app|site|website|computer|laptop|phone|printer|wifi|system) (keeps )?(having|had|throw\w*) a (fit|wobbly)|"
-        r"sweating buckets|la gota gorda|breathe (a little |a bit )?(easier|easy)|life ?saver|slept like (the dead|a log|a baby)|"
+        r"sweating buckets|la gota gorda|jaw (hit|dropped to|on) the floor|flat out like|breathe (a little |a bit )?(easier|easy)|life ?saver|slept like (the dead|a log|a baby)|"
         r"dead to the world|out cold (by|at|before|every)|estoy que vuelo|me muero de (ganas|risa|hambre|sueno))\b"),
 }
 

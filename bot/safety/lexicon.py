@@ -212,6 +212,7 @@ SYMPTOMS: List[Symptom] = [
         # told by its effect: "my sock is full of blood", "running with blood", "spurting out of my thigh"
         f"full|soak|soaked|soaking|drench|drenched|running|pool|puddle|covered ~ ~ of|with|in ~ {BLEED}",
         "spurt|spurting|squirt|squirting|gush|gushing|pump|pumping ^ ^ ^ out ~ of|from",
+        "it's|its|it|still|keeps|keep|is ~ spurting|squirting|gushing|pumping|spurts|gushes|squirts",
         f"{BLEED} ^ ^ ^ ^ ^ pressure ^ ^ not|nothing|isnt|doesnt|didnt|wont|cannot",
         # pressure that does not stop it, the emergency's own test (categories.yml)
         f"{BLEED} ^ ^ ^ ^ ^ ^ ^ ^ pressure|pressing ~ not|isnt|nothing|doesnt|wont|cannot ~ help|helping|work|working|stop|stopping",
@@ -288,6 +289,11 @@ SYMPTOMS: List[Symptom] = [
         "pain|sore|soreness|ache|hurt ~ ~ ~ get|getting|keep|keeps|still ~ worse",
         "get|getting|keep|keeps ~ worse ~ ~ day|days|week",
         "worse ~ and ~ worse",
+        "pain ~ ~ ~ through ~ the ~ roof",
+        # a pain score that rises: "went from a 4 to an 8" (a falling one is excluded in detector.py)
+        "pain|sore|soreness|ache|aching|hurt|hurting|painful|score ^ ^ ^ ^ from ~ a|an? ~ #NUM ~ to ~ a|an? ~ #NUM",
+        "pain ~ ~ ~ ~ nothing ~ help|helps|helping|touch|touches|work|works|shift|shifts",
+        "nurofen|advil|ibuprofen|paracetamol|tylenol|painkillers|panadol|codeine|naproxen ~ do|does|did|doing ~ zilch|nothing|squat|jack|sod",
         "SORER|ACHIER|STIFFER ~ than ~ ~ yesterday|before|day|morning|ever",
         "worse ~ again",
         "more ~ painful|sore|tender ~ ~ than ~ ~ yesterday|before|first|start|started|day",
@@ -325,6 +331,7 @@ SYMPTOMS: List[Symptom] = [
     Symptom("dizziness", URGENT, [
         "dizzy ~ ~ ~ again|keep|keeps|repeatedly|spell|spells|episode|episodes|still|day|days|constantly|constant|all|everytime|every|times|twice|over|turn|turns",
         "dizzy ~ ~ ~ on ~ and|& ~ off",
+        "waves|bouts|spells|episodes|attacks ~ of ~ dizziness|dizzy|vertigo|lightheadedness|spinning",
         # the room or the ground moving, for hours: "feel like I'm on a boat, been hours"
         "feel|feels|feeling ~ like ~ ~ ~ on ~ a ~ boat|ship",
         "keep|keeps|kept|still|again|constantly|repeatedly|recurring|repeated ~ ~ ~ dizzy",
@@ -409,7 +416,7 @@ SYMPTOMS += [
         "throat|dizzy|faint|lightheaded|garganta|mareado|mareada ^ ^ ^ ^ ^ ^ ^ ^ hive|hives|welt|welts|ronchas|habones|urticaria",
         "use|used|using|gave|give|giving|jab|jabbed|inject|injected ~ ~ ~ ~ epipen|epi-pen",
         # widespread hives with vomiting or feeling faint (anaphylaxis criteria: skin plus one system)
-        "bumps|spots|rash|hive|hives|welt|welts ~ ~ ~ all ~ over|the ~ body ^ ^ ^ ^ ^ ^ vomit|sick|throw|faint|fall|dizzy",
+        "lumps|bumps|spots|rash|hive|hives|welt|welts ~ ~ ~ all ~ over|the ~ ~ body|me|him|her|them ^ ^ ^ ^ ^ ^ vomit|sick|throw|faint|fall|dizzy",
         "anaphylaxis|anaphylactic|anaphalaxis",
         "trouble|hard|difficult|struggle ~ ~ swallow|swallowing",
         "se ~ me|le ~ hincha|hinchan|hincho|hincharon|inflama|inflamo ~ ~ labio|labios|cara|lengua|garganta|ojos|boca",
@@ -436,12 +443,14 @@ SYMPTOMS += [
         # (someone's answers, not the bot's: "your answers don't fit my question" is a complaint)
         "his|her|their ~ answers|replies ~ ~ not|dont|don't|doesnt|doesn't ~ fit|match ~ ~ question|questions",
         "contesta|responde ~ cosas ~ que ~ no ~ tienen ~ que ~ ver",
-        "SUDDENLY|VERY|SO|REALLY|TOTALLY ~ CONFUSED",
+        "SUDDENLY|VERY|SO|REALLY|TOTALLY|SUPER ~ CONFUSED",
         "CONFUSED ~ AND|NOT",
         "keep|keeps|kept ~ nodding|drifting|dozing|passing ~ off",
         "not|cannot ~ keep|stay ~ ~ eye|eyes ~ open",
         "fall|falling|fell ~ asleep ~ mid|middle|while|talking|sentence",
         "no ~ tiene ~ sentido",
+        "no ~ hace ~ sentido",
+        "no ~ sabe|recuerda|acuerda ~ ni? ~ de? ~ su|mi ~ nombre|propio",
         "habla|hablando|dice ~ ~ incoherencias|incoherente|tonterias",
         "habla|hablando|dice ~ ~ cosas ~ sin ~ sentido",
         "no ~ me|nos|lo|la ~ reconoce|reconoció|reconocio",
@@ -540,6 +549,8 @@ SYMPTOMS += [
         "cannot|not ~ go ~ on ~ ~ ~ ~ anymore|living",
         "no ~ one|body ~ would ~ miss ~ me",
         "not ~ be ~ around|here ~ anymore|much|long|after|past|by",
+        "not ~ ~ ~ be ~ around|here ~ much|long|anymore",
+        f"#NUM ~ of ~ ~ ~ {MEDICINES}",
         "last ~ message",
         "jump ~ off|in|in front|under ~ ~ ~ bridge|building|roof|train|cliff|traffic",
         "have|got|bought ~ ~ rope|gun|pills|blade",
@@ -555,6 +566,7 @@ SYMPTOMS += [
         f"{MEDICINES} ^ ^ ^ ^ ^ whole|entire ~ packet|box|bottle|strip|blister|pack|tub",
         f"take|took|taking|taken|swallow|swallowed ~ ~ {MEDICINES} ~ every ~ hour|half",
         f"like|about|around|maybe|over ~ #NUM ~ {MEDICINES}",
+        f"{MEDICINES} ~ with|and ~ beer|beers|wine|vodka|whisky|whiskey|booze|alcohol|rum|gin|tequila",
         # a plan told without the word: "I have a plan to end it this weekend", "I've
         # worked out how I'm going to do it and when", "I've made my plan"
         "plan|planned|planning ~ to ~ end ~ it|things|everything|myself",
@@ -588,6 +600,9 @@ SYMPTOMS += [
         "tome|tomé|tomo|tomando|trague ~ ~ ~ paracetamol|ibuprofeno|pastillas|pastilla|calmantes|tabletas ~ cada ~ hora|media",
         "tome|tomo|trague|trago|tomado|tomó|tragué|tomé ~ ~ ~ #NUM ~ ~ ibuprofenos|paracetamoles|aspirinas|tylenoles|advils|naproxenos",
         "perdi|perdí ~ la ~ cuenta ~ de ~ ~ ~ pastillas|tabletas|calmantes|paracetamol|ibuprofeno",
+        # counts in words, and pills with drink
+        "tome|tomé|tomo|trague|tragué|tomado ~ ~ ~ ocho|nueve|diez|once|doce|quince|veinte|treinta|cuarenta|cincuenta ~ ~ pastillas|pildoras|tabletas|calmantes|tramadoles|ibuprofenos|paracetamoles|aspirinas|tramadol|paracetamol|ibuprofeno",
+        "pastillas|pildoras|tabletas|calmantes|tramadoles|tramadol|ibuprofenos|paracetamoles|clonazepam|diazepam ~ con ~ cerveza|cervezas|alcohol|vino|tequila|whisky|ron|vodka",
         "me ~ estoy ~ cortando|lastimando",
         "corte|corto|cortando|cortado|raje ~ ~ ~ munecas|muneca|venas|brazos",
         "hacerme ~ dano",
@@ -649,6 +664,7 @@ SYMPTOMS += [
         # message says the person came round and is well (syncope_recovered in detector.py).
         "desmaye|desmayo|desmaya|desmayado|desmayada|desvanecio|desvaneci",
         "privo|prive|privada|privado|privarse",
+        "patatus|patatús|soponcio|telele|vahido|vahído",
     ]),
     Symptom("haematoma", URGENT, [
         "bruise|lump|swell|swelling|bump ~ ~ ~ ~ ~ big|bigger|grow|growing|grows|grew|larger|spread|spreading|expand|expanding",
@@ -667,6 +683,9 @@ SYMPTOMS += [
         "metal ~ ~ ~ poke|poking|stick|sticking",
         "sharp ~ point|bit|tip ~ under|in ~ ~ skin",
         "speck|sliver|splinter ~ ~ ~ ~ needle|where",
+        "tip|point|piece|bit|end ~ ~ sticking|poking|stick|poke ~ out",
+        # a count that doesn't add up: "she took out fewer than she put in"
+        "took|take|pulled|counted ~ out? ~ fewer|less ~ needles? ~ than",
         "something ~ ~ poke|poking|sticking ~ out",
         "something ~ metal|metallic|hard|sharp ~ in|under ~ my",
         "like ~ a ~ splinter|splinters",
@@ -681,6 +700,9 @@ SYMPTOMS += [
         "puntita|punta ~ ~ ~ ~ piel|pierna|brazo|cuello|espalda",
         "pedazo|trozo|punta|pedacito|parte ~ de ~ ~ aguja",
         "aguja ~ ~ ~ ~ rompio|quebro|rota|quebrada|quedo|adentro",
+        "rompio|rompió|partio|partió|quebro|quebró ~ una|la ~ ~ ~ aguja|agujas",
+        "agujas|aguja ~ se ~ partio|partió|rompio|rompió|quebro|quebró",
+        "saco|sacó|sacaron|quito|quitó ~ menos ~ ~ de ~ las|lo ~ que",
     ]),
     Symptom("allergic_local", URGENT, [
         "rash|hive|hives|welt|welts|blister|blisters|blistering",
@@ -716,7 +738,9 @@ SYMPTOMS += [
     ]),
     Symptom("worsening_pain", URGENT, [
         "cada ~ vez ~ peor",
-        "peor ~ que|q ~ el ~ primer ~ dia",
+        "peor ~ que|q ~ el ~ primer|primero ~ dia?",
+        "ido|va|sigue|vaya|iba ~ en ~ aumento",
+        "lejos ~ de ~ remitir|mejorar|calmarse|quitarse",
         "no ~ para ~ de ~ aumentar|crecer|empeorar|subir",
         "dolor ~ ~ ~ no ~ aguanto|soporto",
         "peor ~ aun|aún|todavia|todavía",
@@ -773,6 +797,8 @@ SYMPTOMS += [
         "pecho ~ ~ ~ ~ duele|dolor|apretado|apretada|oprime|presion|arde|quema|aprieta",
         "duele|dolia|dolio ~ ~ ~ pecho",
         "infarto|ataque ~ al ~ corazon",
+        "dolor|opresion|presion|peso ~ toracico|toracica|toracicos",
+        "dolor|opresion|presion ~ en ~ el ~ torax",
         "pecho ~ ~ ~ pesado|pesada|pesadisimo|losa|aplastado",
     ]),
     Symptom("heavy_bleeding", EMERGENCY, [
@@ -800,6 +826,7 @@ SYMPTOMS += [
         "sangre ~ ~ ~ ~ ~ ~ tosi|toso|tose|tosiendo|toser|tos|escupi|escupir|escupo",
         # vomit like coffee grounds is old blood (telephone-triage practice)
         "posos|pozos|borra ~ de ~ cafe",
+        "panuelo|pañuelo|kleenex|servilleta|papel|flema ^ ^ ^ rojo|roja|sangre ^ ^ ^ ^ toser|tosi|tosiendo|tos",
     ]),
     Symptom("syncope_collapse", EMERGENCY, [
         "se ~ desmayo|desmaya|desmayaron ~ ~ ~ ~ no ~ despierta|responde|reacciona",
@@ -812,6 +839,7 @@ SYMPTOMS += [
         "inconsciente|desmayado|desmayada|desplomo|desplomado|desplomada|colapso",
         "me|se ~ fui|fue ~ al ~ piso|suelo ~ otra|de ~ vez|nuevo",
         "me|se ~ fui|fue ~ al ~ piso|suelo ^ ^ ^ #NUM|dos|tres ~ veces",
+        "cai|caí|cayo|cayó ~ redonda|redondo|redondita|redondito",
         "no ~ responde|reacciona|despierta|contesta",
         "perdio|perdi|pierde ~ el ~ conocimiento|sentido",
         "se ~ cayo|desplomo ~ ~ ~ ~ no ~ responde|despierta|reacciona",
@@ -897,6 +925,8 @@ SYMPTOMS += [
         "muerto|muerta ~ de ~ risa|hambre|cansancio|sueno",
         "me ~ mata|matas|mato ~ ~ risa|precio",
         "me ~ desmayo ~ ~ ~ precio|cuenta|factura",
+        "sin ~ aliento ~ con|de ~ lo ~ bien|bonito|rico|lindo|guapo|increible",
+        "me ~ corto ~ las ~ venas ~ si|con",
         # Common English idioms with symptom words: work, money, nerves, delight.
         "choke|choking|choked ~ the ~ life ~ out",
         "choke|choking|choked ~ on ~ ~ jargon|paperwork|work|debt|words|emails",
