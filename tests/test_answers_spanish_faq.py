@@ -19,6 +19,10 @@ SAMPLE_VALUES = {
     "clinic_url": "https://riversidept.example/book",
     "emergency_number": "911",
 }
+# The clinic's own facts (bot/clinic_profile.py), each at its length cap: the cost answer
+# gives the clinic's prices.
+SAMPLE_VALUES.update({placeholder: ("Lunes a viernes de 8 a 19 h y sábados de 9 a 13 h; " * 3)[:140]
+                      for placeholder in ("clinic_prices", "clinic_packages", "clinic_insurers")})
 
 RESPONSES = {name: variants for name, variants in yaml.safe_load(FAQ_FILE.read_text())["responses"].items()
              if name.startswith("utter_faq/")}
