@@ -549,3 +549,26 @@ def test_round_eleven_misses_in_general_form(text, expected):
 ])
 def test_round_twelve_misses_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 13's misses, in general form.
+    ("I have to pause mid sentence to catch my breath since the session", "emergency"),
+    ("the dizziness still hasn't settled since this morning", "urgent"),
+    ("I'm researching sepsis for my nursing degree, any leaflets?", None),
+    ("my back is more sore now than it was yesterday", "urgent"),
+    ("epilepsy, seizure free for years, is dry needling ok?", None),
+    ("his shin has blown up like a balloon and he can't stand the blanket on it", "emergency"),
+    ("I'm writing a magazine piece about fainting in clinics", None),
+    ("part of the needle broke off, is the other bit still in there?", "urgent"),
+    ("my CPR course covering anaphylaxis is next week, can I move my session?", None),
+    ("what counts as breathlessness, just so I know", None),
+    ("that needling knocked me out, slept like a baby", None),
+    ("can I push my appointment to Tuesday, the kids are sick", None),
+    ("I swallowed 25 of those this afternoon", "emergency"),
+    ("my right leg and arm have gone numb in the last hour", "emergency"),
+    ("I had needling on my left arm and leg yesterday, all good", None),
+    ("my grandad fainted at the barber's once so he's wary", None),
+])
+def test_round_thirteen_misses_in_general_form(text, expected):
+    assert tier(text) == expected

@@ -36,6 +36,8 @@ TIER_RANK = {None: 0, URGENT: 1, EMERGENCY: 2}
 EXCLUSIONS = {
     "syncope_collapse": [({"collapsed", "collapse", "collapses", "collapsing"}, {"lung"})],
     "breathing": [({"puffed"}, {"up"})],  # "my knee puffed up": swelling, not breath
+    # a diagnosis, not an event: "a seizure disorder that's well controlled"
+    "seizure": [({"seizure", "seizures"}, {"disorder", "disorders", "medication", "medications", "meds", "free", "history"})],
 }
 
 # A new clause starts after these words (the word itself belongs to no clause).
@@ -82,7 +84,7 @@ HYPOTHETICAL_PAIRS: FrozenSet[tuple] = frozenset({
     ("chance", "of"), ("chances", "of"), ("sign", "of"), ("signs", "of"),
     ("symptoms", "of"), ("symptom", "of"), ("what", "if"), ("in", "case"), ("fear", "of"),
     ("risk", "for"), ("danger", "of"), ("asks", "if"), ("asks", "whether"), ("asking", "if"), ("ask", "if"),
-    ("pregunta", "si"), ("preguntan", "si"),
+    ("pregunta", "si"), ("preguntan", "si"), ("counts", "as"), ("count", "as"),
     ("que", "pasa"), ("y", "si"), ("en", "caso"), ("miedo", "a"), ("miedo", "de"),
     ("riesgo", "de"), ("senales", "de"), ("sintomas", "de"), ("que", "hago"), ("que", "hacer"),
 })
@@ -382,7 +384,9 @@ def _in_an_old_story(span: Span, clause: List) -> bool:
 # The symptom as the subject of a job, a course, a talk or a piece of writing: "training in
 # managing fainting", "a piece about fainting", "cursos de primeros auxilios para desmayos".
 SUBJECT_OF = re.compile(
-    r"\b(training in|trained in|qualified in|skilled in|experienced in|experience (in|with|treating|managing|of)|(a|an|the|your|our|my) (piece|article|story|post|"
+    r"\b(training in|trained in|qualified in|skilled in|experienced in|experience (in|with|treating|managing|of)|"
+    r"studying|researching|(certificate|certification|qualification|training|course) (that )?(covers|covering|including)|"
+    r"(a|an|the|your|our|my) (\w+ )?(piece|article|story|post|"
     r"blog|essay|paper|thesis|talk|lecture|seminar|workshop|webinar|course|module|leaflet|poster|podcast|chapter|"
     r"presentation|project) (on|about)|first aid (for|course|training)|(courses?|classes|workshops?|seminars?) (on|in|for|about)|awareness (of|about)|prevention of|"
     r"experiencia (en|con|tratando|manejando)|cursos? (de|sobre|para)|talleres? (de|sobre)|charlas? (de|sobre)|"
@@ -520,6 +524,8 @@ def _excluded(span: Span, label: int) -> bool:
     about a lung, not about someone who collapsed."""
     if SYMPTOMS[label].name == "self_harm" and _small_number(span):
         return True  # "took 2 tylenol for the soreness" is a dose, not an overdose
+    if SYMPTOMS[label].name == "retained_needle" and span[-1].lower_ == "left" and _next_word(span) in BODY_SIDES:
+        return True  # "needling on my left arm": a side, not a needle left in
     if SYMPTOMS[label].name == "worsening_pain" and not _rising(span):
         return True  # "from a 7 to a 3" is getting better
     if any(t.lower_ in RISK_WORDS for t in span):
@@ -532,6 +538,14 @@ def _excluded(span: Span, label: int) -> bool:
     following = span.doc[span.end] if span.end < len(span.doc) else None
     next_word = _canon(following) if following is not None else ""
     return any(span.root.lower_ in words and next_word in after for words, after in EXCLUSIONS.get(SYMPTOMS[label].name, []))
+
+
+BODY_SIDES = frozenset({"arm", "leg", "side", "shoulder", "hip", "knee", "foot", "hand", "calf", "thigh", "glute", "buttock",
+                        "ankle", "wrist", "elbow", "neck", "and", "lower", "upper", "trap", "traps", "forearm", "shin", "heel"})
+
+
+def _next_word(span: Span) -> str:
+    return span.doc[span.end].lower_ if span.end < len(span.doc) else ""
 
 
 def _rising(span: Span) -> bool:

@@ -29,7 +29,7 @@ FRAMES = {
         r"(?![^.,;!?]*\b(today|tonight|this (morning|afternoon|evening)|just now|earlier)\b)"
         r"(?![^.,;!?]*\b(after|since) (the|my|this|today'?s|his|her) (appt|appointment|session|needling|treatment|visit))|\bel (mes|invierno) pasado\b|\b(in|during) (my|his|her) (teens|twenties|thirties|20s|30s|40s)|"
         r"\bat (the )?age (of )?\d{1,2}\b|\bas a (kid|child|baby|teen|teenager|toddler)|\bwhen (i|he|she) was (a |little|young|\d)|"
-        r"\bused to\b|\bhistory of\b|\bfamily history\b|\bin the past\b|\bonce had\b|\b(at|in) (my|his|her) old\b|"
+        r"\bused to\b|\bhistory of\b|\b(at|in) (the|a) \w+( ?['’]s)? once\b|\bfamily history\b|\bin the past\b|\bonce had\b|\b(at|in) (my|his|her) old\b|"
         r"\bhace (\w+ )?(años|anos|meses|tiempo)\b|\bde (chiquito|chiquita|niño|nino|niña|nina|joven|pequeño|pequeno|"
         r"chic[oa]|bebe|morr[oa]|adolescente)\b|\bhace much(o|isimo)\b|\ben (mi|su) otro trabajo\b|\bdesde los \d+ anos\b|"
         r"\bcuando era\b|\bsiempre que\b|\bel (año|ano) pasado\b|\b(19|20)\d\d\b"),
@@ -55,7 +55,7 @@ FRAMES = {
         r"factura|precio|cita|estacionamiento|trafico|tráfico|forms?|emails?|deadlines?|insurance|rebook|"
         r"receptionist|website|online|laugh\w*|jokes?|nerves (are|were|got)|nervous|de los nervios|nervios[oa]s?|"
         r"(voy|vamos|llego|llegare|llegar|llegando) (\w+ )?(\w+ )?tarde|el (bus|camion|metro|elevador)|sala de espera|"
-        r"driving test|hay ?fever|funny bone|wedding|gym)\b"),
+        r"driving test|hay ?fever|funny bone|wedding|gym|(push|move|shift) (my|the|our) (appointment|appt|session|booking))\b"),
     # Symptoms said to be absent in ways the rules' negation scope does not reach ("not
     # short of breath or anything"; "respira normal"; "no ha vuelto a sangrar").
     "negated": re.compile(

@@ -137,6 +137,8 @@ SYMPTOMS: List[Symptom] = [
         "cannot|not ~ lie|lay|sleep ~ flat|down ~ without ~ gasp|cough|struggle|choke|wheeze|breathe|breath|air",
         "cannot|not ~ ~ ~ ~ ~ without ~ gasp|choke|wheeze|puff|puffing|panting",
         "cannot|not ~ ~ ~ ~ ~ without ~ getting|feeling|going ~ breathless|winded|puffed",
+        # breath told by speech: "stop halfway through every sentence to get air"
+        "sentence|sentences|words|word ~ to ~ get|catch|grab|take ~ ~ air|breath",
         "cant|can't|cannot|unable|not ~ ~ fill ~ my|your|his|her|the ~ lungs",
         "out ~ of ~ puff ~ ~ ~ ~ sitting|resting|still|lying",
         "sitting|resting|lying ~ ~ ~ ~ ~ ~ out ~ of ~ puff",
@@ -295,6 +297,7 @@ SYMPTOMS: List[Symptom] = [
         "pain ~ ~ ~ ~ nothing ~ help|helps|helping|touch|touches|work|works|shift|shifts",
         "nurofen|advil|ibuprofen|paracetamol|tylenol|painkillers|panadol|codeine|naproxen ~ do|does|did|doing ~ zilch|nothing|squat|jack|sod",
         "SORER|ACHIER|STIFFER ~ than ~ ~ yesterday|before|day|morning|ever",
+        "more ~ painful|sore|tender|swollen ^ ^ ^ ^ ^ ^ ^ ^ than ~ it? ~ was? ~ yesterday|before",
         "worse ~ again",
         "more ~ painful|sore|tender ~ ~ than ~ ~ yesterday|before|first|start|started|day",
         "throbbing|hurting|hurts|aching ~ more ~ ~ ~ than ~ ~ yesterday|before|first|start|day",
@@ -332,6 +335,7 @@ SYMPTOMS: List[Symptom] = [
         "dizzy ~ ~ ~ again|keep|keeps|repeatedly|spell|spells|episode|episodes|still|day|days|constantly|constant|all|everytime|every|times|twice|over|turn|turns",
         "dizzy ~ ~ ~ on ~ and|& ~ off",
         "waves|bouts|spells|episodes|attacks ~ of ~ dizziness|dizzy|vertigo|lightheadedness|spinning",
+        "dizziness|dizzy|vertigo|lightheadedness|lightheaded ~ ~ not ~ go|gone|stop|stopped|settle|settled|ease|eased|pass|passed|wear|worn",
         # the room or the ground moving, for hours: "feel like I'm on a boat, been hours"
         "feel|feels|feeling ~ like ~ ~ ~ on ~ a ~ boat|ship",
         "keep|keeps|kept|still|again|constantly|repeatedly|recurring|repeated ~ ~ ~ dizzy",
@@ -356,6 +360,8 @@ SYMPTOMS += [
         "one ~ side ~ ~ ~ ~ ~ weak|numb|dead|floppy|droop|droopy|paralysed|paralyzed|limp|heavy",
         "weak|numb|dead|floppy|paralysed|paralyzed ~ ~ ~ ~ one|left|right ~ side",
         "double ~ vision",
+        "left|right ~ arm ~ and ~ leg ~ ~ ~ weak|numb|dead|heavy|floppy|limp|useless",
+        "left|right ~ leg ~ and ~ arm ~ ~ ~ weak|numb|dead|heavy|floppy|limp|useless",
         # one side of the face told vaguely: "face feels a bit odd on that side"
         "face|mouth|cheek|lip ~ ~ ~ ~ odd|weird|funny|strange|wrong|off|numb|heavy ~ on ~ that|one|the|left|right ~ side",
         "left|right|one ^ sided ~ weakness|weak|numbness|numb|paralysis|droop",
@@ -558,6 +564,7 @@ SYMPTOMS += [
         # the means at hand, a farewell, a count beyond a dose
         "have|got|holding|hold ~ the ~ knife|razor|blade|rope|gun",
         "on|at ~ the ~ ledge",
+        "take|took|taken|swallow|swallowed ~ ~ #NUM ~ of ~ them|those|these",
         "affairs ~ in ~ order",
         "goodbye ~ message|msg|text|txt",
         "mensaje ~ de ~ despedida",
@@ -638,6 +645,8 @@ SYMPTOMS += [
         "puffed|swell|swollen|swelled|ballooned ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ tense",
         "finger|fingers|toe|toes ~ ~ pale|white|cold|blue",
         "leg|calf|arm|forearm|thigh|shin|pierna|brazo|antebrazo|gemelo|pantorrilla|muslo ~ ~ ~ ~ ~ rock ~ hard",
+        "blow|blown|blew|blowing|puff|puffed|swell|swelled|swollen ~ up ~ like ~ a ~ balloon",
+        "cannot|not ~ bear|stand|tolerate ~ the ~ sheet|sheets|blanket|duvet|covers",
         "hinchado|hinchada ^ ^ duro|dura ^ ^ ^ ^ ^ ^ dolor",
     ]),
     # --- urgent: the clinic or a doctor the same day ---
@@ -699,6 +708,9 @@ SYMPTOMS += [
         "algo ~ ~ clavado|brillante|duro",
         "puntita|punta ~ ~ ~ ~ piel|pierna|brazo|cuello|espalda",
         "pedazo|trozo|punta|pedacito|parte ~ de ~ ~ aguja",
+        "half|part ~ a|of ~ the? ~ needle",
+        "the ~ other ~ half|bit|part|piece ~ ~ ~ still ~ in",
+        "spike|prickle|sliver|splinter ~ ~ ~ ~ ~ under ~ the? ~ skin",
         "aguja ~ ~ ~ ~ rompio|quebro|rota|quebrada|quedo|adentro",
         "rompio|rompió|partio|partió|quebro|quebró ~ una|la ~ ~ ~ aguja|agujas",
         "agujas|aguja ~ se ~ partio|partió|rompio|rompió|quebro|quebró",
@@ -713,6 +725,7 @@ SYMPTOMS += [
         "reaccion ~ alergica",
         "itchy ~ bumps|spots|patches|welts|blotches|lumps",
         "itchy ~ and ~ bumpy|lumpy|raised|blotchy|spotty",
+        "itch|itches|itching|itchy ~ like ~ crazy|mad|hell",
         "red ^ ^ ^ itchy|itch|itches|bumpy|raised|bumps",
         "granitos|ronchitas|habones|bultitos|puntitos ~ ~ ~ ~ pican|pica|picazon|comezon",
     ]),
@@ -892,6 +905,7 @@ SYMPTOMS += [
         "not ~ want|wish ~ to ~ continue|go ~ on ~ with|the|my ~ ~ needling|treatment|sessions|therapy|physio|appointments|plan|course",
         # thanks, sleep and scheduling: "a lifesaver for fitting me in", "I'm out cold by 9pm"
         "fit|fitting|fitted ~ me|us|him|her|them ~ in",
+        "knock|knocked ~ me ~ out ^ ^ ^ ^ best|sleep|slept|nap|napped|bed|like",
         "music|noise|singing|screaming|racket|karaoke|drilling|shouting ^ ^ ^ ^ ^ ^ ear|ears ~ ~ bleed|bleeding",
         "out ~ cold ~ by|at|before|after|every|most",
         "overdose|overdosed|od ~ on ~ ~ chocolate|sugar|cake|candy|sweets|coffee|caffeine|carbs|netflix|cookies|biscuits|pizza|food",
