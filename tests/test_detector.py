@@ -572,3 +572,28 @@ def test_round_twelve_misses_in_general_form(text, expected):
 ])
 def test_round_thirteen_misses_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 13's Spanish misses, in general form.
+    ("me da una punzada en el costado derecho cuando respiro hondo", "emergency"),
+    ("siento el pecho como en una prensa", "emergency"),
+    ("mi hijo ha vomitado con sangre esta noche", "emergency"),
+    ("se volvio a desmayar, es la tercera vez hoy", "emergency"),
+    ("de golpe no veo nada de un ojo", "emergency"),
+    ("desde ayer orino con sangre", "emergency"),
+    ("tengo las dos manos flojas, no puedo agarrar nada", "emergency"),
+    ("creo que me tome demasiados ibuprofenos", "emergency"),
+    ("tengo el arma aqui cargada", "emergency"),
+    ("me tome el vino con las pastillas de dormir", "emergency"),
+    ("el ibuprofeno ni le hace", "urgent"),
+    ("el moreton no deja de agrandarse", "urgent"),
+    ("noto algo duro que pica debajo de la piel", "urgent"),
+    ("tengo mareos que no se me van", "urgent"),
+    ("me salieron habones donde me pincharon", "urgent"),
+    ("hoy en el gym sudamos sangre jaja", None),
+    ("¿se puede tener un desmayo con la puncion?", None),
+    ("en el formulario pone antecedentes de convulsiones o desmayos", None),
+])
+def test_round_thirteen_spanish_misses_in_general_form(text, expected):
+    assert tier(text) == expected

@@ -192,3 +192,33 @@ def test_a_downgrade_to_an_intent_nobody_is_sure_of_is_not_sure(gate):
     assert decide(gate, "something odd", reading(0.01, 0.01), intents) == "nlu_fallback"
     intents = (("red_flag_emergency", 0.3), ("greet", 0.65))
     assert decide(gate, "something odd", reading(0.01, 0.01), intents) == "greet"
+
+
+class SentenceClassifier:
+    """A stand-in classifier: sure of an emergency in any text that holds `marker`, unsure of
+    anything longer around it (as a long admin message dilutes a report)."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def read_many(self, texts):
+        return [self.read(t) for t in texts]
+
+    def read(self, text: str) -> Reading:
+        if self.marker not in text:
+            return Reading({"emergency": 0.02, "urgent": 0.02, "none": 0.96}, None)
+        sure = len(text) < 60
+        return Reading({"emergency": 0.95 if sure else 0.6, "urgent": 0.02, "none": 0.03 if sure else 0.38}, "syncope_collapse")
+
+
+def test_a_report_beside_admin_questions_is_read_sentence_by_sentence():
+    gate = RedFlagGate(RedFlagGate.get_default_config(), None, None, classifier=SentenceClassifier("odd and far away"))
+    text = "Is the car park free on Saturdays? Do I need to bring my referral letter? Dad looks very odd and far away."
+    assert default_detector().assess(text).tier is None  # no rule knows these words
+    assert intent(gate.process([parsed(text, [("faq", 0.7), ("nlu_fallback", 0.2)])])[0]) == "red_flag_emergency"
+
+
+def test_an_old_story_is_not_read_sentence_by_sentence():
+    gate = RedFlagGate(RedFlagGate.get_default_config(), None, None, classifier=SentenceClassifier("odd and far away"))
+    text = "Years ago at a blood test my uncle looked very odd and far away, a long time back now. He's been fine since then, can he book?"
+    assert intent(gate.process([parsed(text, [("faq", 0.7), ("nlu_fallback", 0.2)])])[0]) != "red_flag_emergency"

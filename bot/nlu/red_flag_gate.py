@@ -57,6 +57,11 @@ TIER_FOR_INTENT = {v: k for k, v in INTENT_FOR_TIER.items()}
 TIER_RANK = {None: 0, URGENT: 1, EMERGENCY: 2}
 CLASSIFIER_FILE = "red_flag_classifier.npz"
 LETTERS = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+# The doubts another sentence can cast on a report: an admin question, a question about
+# "if", another intent ("Is parking free? Do I bring the report? My son just fainted again").
+ASKED_BESIDE = ("everyday", "hypothetical", "other_intent")
+# Where one question or report ends and the next begins.
+SENTENCE_SPLIT = re.compile(r"(?<=[.?!¿¡])\s+|[\n;]+|¿")
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -148,8 +153,27 @@ class RedFlagGate(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             assessment = self.detector.assess(text, message.get(SPACY_DOCS[TEXT]))
-            self._decide(message, assessment, self._read(text, assessment))
+            reading = self._read(text, assessment)
+            asked_beside = reading is not None and self._doubt(message, assessment) in ASKED_BESIDE
+            self._decide(message, assessment, reading, self._sentence_tier(text, assessment) if asked_beside else None)
         return messages
+
+    def _sentence_tier(self, text: str, assessment: Assessment) -> Optional[str]:
+        """ "Is parking free? Do I bring the report? My son just fainted for the second time":
+        a message that asks several things is also read sentence by sentence, each sentence
+        with its own frame, so an admin question beside a report does not make the report
+        doubtful."""
+        if self.classifier is None:
+            return None
+        remainder = assessment.without_denied(text) if assessment.findings else text
+        sentences = [s for s in SENTENCE_SPLIT.split(remainder) if LETTERS.search(s) and _says_something(s)]
+        if len(sentences) < 2:
+            return None
+        # A sentence in a frame of its own stays doubtful; one alone is read at the strict
+        # thresholds (too short to be sure of at the usual ones).
+        tiers = [self.classifier_tier(reading, True) if frame_of(sentence) is None else None
+                 for sentence, reading in zip(sentences, self.classifier.read_many(sentences))]
+        return max(tiers, key=lambda t: TIER_RANK.get(t, 0))
 
     def _read(self, text: str, assessment: Assessment) -> Optional[Reading]:
         """The classifier's reading of what the rules did not explain away."""
@@ -194,7 +218,8 @@ class RedFlagGate(GraphComponent):
             return "other_intent"
         return None
 
-    def _decide(self, message: Message, assessment: Assessment, reading: Optional[Reading]) -> None:
+    def _decide(self, message: Message, assessment: Assessment, reading: Optional[Reading],
+                sentence_tier: Optional[str] = None) -> None:
         doubt = self._doubt(message, assessment) if reading is not None else None
         strict = doubt is not None
         # What the decision rests on, in the parse result: /model/parse shows it and
@@ -205,7 +230,7 @@ class RedFlagGate(GraphComponent):
             "category": reading.category if reading else None,
         }, add_to_output=True)
         learned = self.classifier_tier(reading, strict, doubt)
-        tier = max(assessment.tier, learned, key=TIER_RANK.get)
+        tier = max(assessment.tier, learned, sentence_tier, key=TIER_RANK.get)
         net = self.config["strict_net_threshold" if strict else "net_threshold"]
         if tier:
             set_intent(message, INTENT_FOR_TIER[tier], 1.0 if assessment.tier == tier else reading.red_flag)

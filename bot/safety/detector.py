@@ -84,7 +84,7 @@ HYPOTHETICAL_PAIRS: FrozenSet[tuple] = frozenset({
     ("chance", "of"), ("chances", "of"), ("sign", "of"), ("signs", "of"),
     ("symptoms", "of"), ("symptom", "of"), ("what", "if"), ("in", "case"), ("fear", "of"),
     ("risk", "for"), ("danger", "of"), ("asks", "if"), ("asks", "whether"), ("asking", "if"), ("ask", "if"),
-    ("pregunta", "si"), ("preguntan", "si"), ("counts", "as"), ("count", "as"),
+    ("pregunta", "si"), ("preguntan", "si"), ("counts", "as"), ("count", "as"), ("antecedentes", "de"),
     ("que", "pasa"), ("y", "si"), ("en", "caso"), ("miedo", "a"), ("miedo", "de"),
     ("riesgo", "de"), ("senales", "de"), ("sintomas", "de"), ("que", "hago"), ("que", "hacer"),
 })
@@ -676,7 +676,8 @@ def _denied_after(after: List) -> bool:
 INTENSIFIED = frozenset({"fuerte", "feo", "fea", "raro", "rara", "mal", "duro", "dura", "hinchado", "hinchada", "rojo", "roja",
                          "caliente", "morado", "morada", "intenso", "intensa", "horrible", "grande", "inflamado", "inflamada",
                          "mareado", "mareada", "palido", "palida", "frio", "fria", "helado", "helada", "apretado", "apretada",
-                         "pesado", "pesada", "cansado", "cansada", "dormido", "dormida", "seguido", "seguida"})
+                         "pesado", "pesada", "cansado", "cansada", "dormido", "dormida", "seguido", "seguida",
+                         "itchy", "molesto", "molesta", "rojito", "rojita", "hinchadito", "hinchadita"})
 NOT_A_RESOLUTION_BEFORE = frozenset({"the", "a", "bus", "full", "without", "w/o", "wont", "won't", "never", "cant", "can't"})
 
 # "the tingling in my arm went away": the resolution may come a few words later.
@@ -709,7 +710,8 @@ def _resolved(after: List) -> bool:
 
 ANYONE = frozenset({"alguien", "anyone", "anybody"})
 EVER = re.compile(r"\b(alguna vez|ever|nunca)\b")
-CAN_IT_CAUSE = re.compile(r"(?<!no )\b(puede|pueden|podria|podrian) (me |te |le |les |nos )?(dar|causar|provocar|producir)\b")
+CAN_IT_CAUSE = re.compile(r"(?<!no )\b(puede|pueden|podria|podrian) (me |te |le |les |nos )?(dar|causar|provocar|producir)\b"
+                          r"|\bse (puede|podria) (tener|sufrir)\b")
 CONDITIONAL_STARTS = frozenset({"if", "si", "suppose", "say"})
 
 

@@ -383,6 +383,7 @@ SYMPTOMS += [
         "un ~ lado ~ ~ ~ ~ ~ dormido|dormida|debil|paralizado|paralizada|caido|caida",
         "un ~ lado ~ ~ ~ ~ sin ~ fuerza",
         "veo|ve|viendo ~ doble",
+        "no ~ ve|veo|vemos ~ nada ~ por|de ~ un ~ ojo",
         "vision ~ doble|borrosa",
         "dando|dio|tiene|teniendo|esta ~ ~ ~ derrame|ictus|embolia|trombosis",
         "peor ~ dolor ~ de ~ cabeza",
@@ -476,6 +477,7 @@ SYMPTOMS += [
         "flank|kidney|kidneys ~ ~ ~ pain|hurt|hurts|agony|killing|stab|stabbing|excruciating",
         "belly|stomach|tummy|abdomen|abdominal ~ pain|hurt|hurts|ache|agony ^ ^ ^ ^ ^ ^ faint|dizzy|lightheaded|pass",
         "sangre ~ en ~ ~ orina|pipi|pis",
+        "meo|meando|mear|orino|orinando|orinar ~ con ~ sangre",
         "orina|orino|pipi|pis ~ ~ ~ sangre|roja|rojo|sangrienta",
         "barriga|panza|vientre|abdomen|estomago|tripa ~ ~ ~ dura|duro|hinchada|hinchado|inflamada|inflamado|rigida|rigido",
         "dolor ~ ~ ~ rinon|rinones|costado ~ ~ ~ fuerte|insoportable|horrible",
@@ -517,6 +519,7 @@ SYMPTOMS += [
         "me|se ~ hice|hizo|orine|orino ~ pipi|popo|encima",
         "entumido|adormecido|dormido|dormida|entumecido ~ ~ ~ entre ~ ~ piernas",
         "ambas|dos ~ piernas ~ ~ ~ debiles|dormidas|entumidas|adormecidas",
+        "ambos|dos ~ brazos|manos ~ ~ ~ flojos|flojas|debiles|dormidos|dormidas|sin",
         "ambas|dos ~ piernas ~ ~ ~ no ~ responden|sirven|aguantan",
     ]),
     Symptom("sepsis", EMERGENCY, [
@@ -598,6 +601,9 @@ SYMPTOMS += [
         "sobredosis",
         "tome|tomo|trague|trago|tomado ~ ~ ~ todas|toda|todo|frasco|caja|bote|puñado|muchas ~ ~ ~ pastillas|pastilla|pildoras|tabletas|calmantes|analgesicos",
         "demasiadas ~ pastillas|pildoras|tabletas|calmantes",
+        "demasiados ~ paracetamoles|ibuprofenos|calmantes|analgesicos|tramadoles|comprimidos",
+        "pistola|arma|gun|revolver ^ ^ ^ ^ ^ aqui|aquí|here|lista|listo|ready|cargada|loaded",
+        "whisky|alcohol|vino|cerveza|tequila|ron|vodka ~ con ~ los|las|mis ~ ~ tramadoles|pastillas|calmantes|pildoras|tabletas",
         # a count of tablets taken, as in English (#NUM: a dose below OVERDOSE_COUNT is excluded)
         "tome|tomo|trague|trago|tomado|tomó|tragué|tomé ~ ~ ~ #NUM ~ ~ pastillas|pildoras|tabletas|calmantes|analgesicos|tramadol|paracetamol|ibuprofeno|clonazepam|diazepam",
         "cortarme|cortandome|cortarse|lastimarme|lastimandome",
@@ -683,6 +689,7 @@ SYMPTOMS += [
         "bruise|lump|swell|swelling|bump ~ ~ ~ ~ ~ twice|double|doubled|tripled",
         "bruise|bruising|hematoma|haematoma ^ ^ ^ ^ ^ ^ ^ ^ ^ doubled|tripled",
         "no ~ para|deja ~ de ~ crecer",
+        "no ~ para|deja ~ de ~ extenderse|agrandarse|expandirse|crecer",
         "moreton|morete|hematoma|cardenal|chichon|bolita|bulto|bola|hinchazon ~ ~ ~ ~ crece|creciendo|grande|agrandando|aumenta|aumentando",
     ]),
     Symptom("retained_needle", URGENT, [
@@ -706,6 +713,7 @@ SYMPTOMS += [
         "alambrito|alambre|puntita|metalito|astillita ~ ~ asomando|asoma|saliendo|sobresale|sobresaliendo",
         "se ~ me ~ clava ~ algo",
         "algo ~ ~ clavado|brillante|duro",
+        "cosa|algo ~ duro|dura ~ que ~ pincha|pica|clava|punza",
         "puntita|punta ~ ~ ~ ~ piel|pierna|brazo|cuello|espalda",
         "pedazo|trozo|punta|pedacito|parte ~ de ~ ~ aguja",
         "half|part ~ a|of ~ the? ~ needle",
@@ -719,7 +727,7 @@ SYMPTOMS += [
     Symptom("allergic_local", URGENT, [
         "rash|hive|hives|welt|welts|blister|blisters|blistering",
         "allergic|allergy ~ reaction",
-        "ronchas|sarpullido|urticaria|erupcion|ampollas|salpullido",
+        "ronchas|sarpullido|urticaria|erupcion|ampollas|salpullido|habones",
         "bulto|bola|chichon ~ ~ ~ ~ creciendo|crece",
         "se ~ hace|pone ~ mas ~ grande",
         "reaccion ~ alergica",
@@ -751,6 +759,7 @@ SYMPTOMS += [
     ]),
     Symptom("worsening_pain", URGENT, [
         "cada ~ vez ~ peor",
+        "paracetamol|ibuprofeno|calmante|analgesico|nolotil|tramadol ~ ni ~ me|le ~ lo|la? ~ toca|hace",
         "peor ~ que|q ~ el ~ primer|primero ~ dia?",
         "ido|va|sigue|vaya|iba ~ en ~ aumento",
         "lejos ~ de ~ remitir|mejorar|calmarse|quitarse",
@@ -772,6 +781,7 @@ SYMPTOMS += [
     Symptom("dizziness", URGENT, [
         "mareo|mareos|mareado|mareada|vertigo ~ ~ ~ ~ vuelve|vuelven|regresa|regresan|sigue|siguen",
         "mareo|mareos|mareado|mareada|vertigo ~ ~ ~ ~ todo ~ el ~ dia",
+        "mareo|mareos ~ que ~ no ~ se ~ ~ ~ ir|van|quitan|quita|pasan|pasa",
         "mareo|mareos|mareado|mareada|vertigo ~ ~ ~ ~ otra ~ vez",
         "mareo|mareos|mareado|mareada|vertigo ~ ~ ~ ~ de ~ nuevo",
         "sigo|sigue ~ ~ mareando|mareado|mareada",
@@ -804,6 +814,7 @@ SYMPTOMS += [
         "no ~ puedo|puede ~ coger|agarrar|tomar|jalar ~ ~ aire",
         "no ~ puedo|puede ~ terminar|acabar ~ ~ frase|oracion",
         "labio|labios|boca|cara ~ ~ ~ morado|morados|moradas|azul|azules",
+        "pinchazo|punzada|dolor|duele|cuchillada ^ ^ ^ ^ ^ ^ ^ ^ respiro|respirar|inspiro|respira ~ hondo|profundo",
     ]),
     Symptom("chest_pain", EMERGENCY, [
         "dolor|dolores|presion|opresion|punzada|ardor|peso ~ ~ ~ ~ pecho",
@@ -813,6 +824,7 @@ SYMPTOMS += [
         "dolor|opresion|presion|peso ~ toracico|toracica|toracicos",
         "dolor|opresion|presion ~ en ~ el ~ torax",
         "pecho ~ ~ ~ pesado|pesada|pesadisimo|losa|aplastado",
+        "pecho ~ ~ ~ ~ puño|puno|prensa|tenaza|apretado",
     ]),
     Symptom("heavy_bleeding", EMERGENCY, [
         "no ~ para|deja|paraba|dejaba ~ de ~ sangrar",
@@ -839,6 +851,7 @@ SYMPTOMS += [
         "sangre ~ ~ ~ ~ ~ ~ tosi|toso|tose|tosiendo|toser|tos|escupi|escupir|escupo",
         # vomit like coffee grounds is old blood (telephone-triage practice)
         "posos|pozos|borra ~ de ~ cafe",
+        "vomitado|vomite|vomité|vomitó|vomitamos ~ ~ ~ ~ sangre",
         "panuelo|pañuelo|kleenex|servilleta|papel|flema ^ ^ ^ rojo|roja|sangre ^ ^ ^ ^ toser|tosi|tosiendo|tos",
     ]),
     Symptom("syncope_collapse", EMERGENCY, [
@@ -853,6 +866,7 @@ SYMPTOMS += [
         "me|se ~ fui|fue ~ al ~ piso|suelo ~ otra|de ~ vez|nuevo",
         "me|se ~ fui|fue ~ al ~ piso|suelo ^ ^ ^ #NUM|dos|tres ~ veces",
         "cai|caí|cayo|cayó ~ redonda|redondo|redondita|redondito",
+        "desmayar|desmayarse|desmayado|desmayada|desmayo ~ por ~ segunda|tercera ~ vez",
         "no ~ responde|reacciona|despierta|contesta",
         "perdio|perdi|pierde ~ el ~ conocimiento|sentido",
         "se ~ cayo|desplomo ~ ~ ~ ~ no ~ responde|despierta|reacciona",
@@ -970,6 +984,7 @@ SYMPTOMS += [
         "dog|cat|puppy|kitten|pet|horse|perro|perrita|perrito|gato|gata|gatito|mascota ~ ~ fit|seizure|seizures|convulsion|convulsiones|ataque",
         "a|such|real ~ ~ pain ~ in ~ the ~ backside|butt|arse|ass|neck|behind",
         "sudar|sudando|sude|sudo ~ la ~ gota ~ gorda",
+        "sudar|sudando|sude|sudo ~ sangre",
         "corazon ~ contento|feliz|alegre|lleno",
         "acabar|terminar ~ con ~ todo|todos|todas ~ el|lo|los|las|mis ~ ~ papeleo|trabajo|tramite|tramites|pendiente|pendientes|formulario|formularios|sesiones|ejercicios|deberes",
     ]),
