@@ -45,7 +45,8 @@ ROUNDS = {"round 1 (b*: first run before any fix, tuned against since)": "redfla
           "round 10 (q*: written blind after round 9, with sessions 12-13's fixes)": "redflag_open_q*.yml",
           "round 11 (p*: written blind after round 10, with session 13's fixes)": "redflag_open_p*.yml",
           "round 12 (o*: written blind after round 11, with its fixes and hand 11 in training)": "redflag_open_o*.yml",
-          "round 13 (n*: written blind after round 12, with its fixes)": "redflag_open_n*.yml"}
+          "round 13 (n*: written blind after round 12, with its fixes)": "redflag_open_n*.yml",
+          "round 14 (m*: written blind after round 13, with its fixes; the session's end)": "redflag_open_m*.yml"}
 
 
 def open_rounds() -> Dict[str, List[Dict]]:
