@@ -597,3 +597,22 @@ def test_round_thirteen_misses_in_general_form(text, expected):
 ])
 def test_round_thirteen_spanish_misses_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 14 (the session's end measure) read afterwards: its kinds, in general form.
+    ("is it supposed to ache more each day? 4 days now", "urgent"),
+    ("siento como si me fuera a morir, con fiebre y escalofrios", "emergency"),
+    ("subi la escalera y estoy jadeando como si hubiera corrido", "emergency"),
+    ("ningun calmante me hace nada y ya van 4 dias", "urgent"),
+    ("una aguja salio doblada y sin punta", "urgent"),
+    ("si siento un pinchazo en el pecho despues, que hago?", None),
+    ("me ahogo de tanto reirme con sus memes", None),
+    ("mi gato casi se ahoga con una bola de pelo", None),
+    ("si tiene fiebre, dificultad para respirar o sangrado, llamenos", None),
+    ("de chica se me hincho la cara con un antibiotico, fue hace como 30 años", None),
+    ("my brother coughed up blood at the hospital once, so I'm wary", None),
+    ("fainted once this morning, fully recovered", "urgent"),
+])
+def test_round_fourteen_kinds_in_general_form(text, expected):
+    assert tier(text) == expected

@@ -352,7 +352,11 @@ NOW_PHRASES = ("right now", "at the moment", "currently", "i've got it", "ive go
 
 def _reports_something_now(doc: Doc) -> bool:
     text = doc.text.lower()
-    return any(phrase in text for phrase in NOW_PHRASES)
+    return any(phrase in text for phrase in NOW_PHRASES) or bool(GOING_ON_FOR.search(text))
+
+
+# "is it meant to hurt more each day? 72 hrs now": how long it has gone on, told as a report.
+GOING_ON_FOR = re.compile(r"\b\d+ ?(hrs|hours|days|dias|días|horas) (now|ya|already)\b")
 
 
 def _tells_old_story(clause: List) -> bool:
@@ -422,7 +426,7 @@ def _present_scope(sentence: List, clause: List) -> List:
 
 
 NO_HISTORY = re.compile(r"\b(no|without|never had any|nil)( known| previous| prior| past)? history of\b")
-AGO = re.compile(r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bhace (\w+ )?(años|anos|meses)\b")
+AGO = re.compile(r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bhace (\w+ ){0,2}(años|anos|meses)\b")
 
 
 def _sentence_of(span: Span) -> List:
@@ -468,7 +472,7 @@ FIGURATIVE_CONTEXT = frozenset({
     "trafico", "jefe", "papeles", "suegra", "mother-in-law", "invoice", "receipt",
     "booking", "form", "forms", "emails", "inbox", "insurance", "insurer", "parking", "money",
     "robbery", "joke", "jokes", "laughed", "laughing", "laugh", "receptionist", "website", "online",
-    "rebook", "driving", "aseguranza", "formulario", "chiste", "risa",
+    "rebook", "driving", "aseguranza", "formulario", "chiste", "risa", "parqueo", "cobran",
 })
 
 
@@ -772,6 +776,9 @@ def _asked_earlier_in_the_sentence(span: Span) -> bool:
         if (lowered[index], lowered[index + 1]) in HYPOTHETICAL_PAIRS:
             between = set(lowered[index + 2:])
             return not between & (PRESENT_MARKERS | REPORT_MARKERS | TURNS)
+    # "Si presenta fiebre, dificultad para respirar o sangrado, avísenos": a condition's list
+    if lowered and without_accents(lowered[0].lstrip("¿")) in CONDITIONAL_STARTS:
+        return not set(lowered[2:]) & (PRESENT_MARKERS | TURNS)  # past the condition's own verb
     return False
 
 

@@ -29,8 +29,8 @@ FRAMES = {
         r"(?![^.,;!?]*\b(today|tonight|this (morning|afternoon|evening)|just now|earlier)\b)"
         r"(?![^.,;!?]*\b(after|since) (the|my|this|today'?s|his|her) (appt|appointment|session|needling|treatment|visit))|\bel (mes|invierno) pasado\b|\b(in|during) (my|his|her) (teens|twenties|thirties|20s|30s|40s)|"
         r"\bat (the )?age (of )?\d{1,2}\b|\bas a (kid|child|baby|teen|teenager|toddler)|\bwhen (i|he|she) was (a |little|young|\d)|"
-        r"\bused to\b|\bhistory of\b|\b(at|in) (the|a) \w+( ?['’]s)? once\b|\bfamily history\b|\bin the past\b|\bonce had\b|\b(at|in) (my|his|her) old\b|"
-        r"\bhace (\w+ )?(años|anos|meses|tiempo)\b|\bde (chiquito|chiquita|niño|nino|niña|nina|joven|pequeño|pequeno|"
+        r"\bused to\b|\bhistory of\b|\b(at|in) (the|a|his|her|my|their|our) (\w+ )?\w+( ?['’]s)? once\b|\bfamily history\b|\bin the past\b|\bonce had\b|\b(at|in) (my|his|her) old\b|"
+        r"\bhace (\w+ ){0,2}(años|anos|meses|tiempo)\b|\bde (chiquito|chiquita|niño|nino|niña|nina|joven|pequeño|pequeno|"
         r"chic[oa]|bebe|morr[oa]|adolescente)\b|\bhace much(o|isimo)\b|\ben (mi|su) otro trabajo\b|\bdesde los \d+ anos\b|"
         r"\bcuando era\b|\bsiempre que\b|\bel (año|ano) pasado\b|\b(19|20)\d\d\b"),
     "resolved": re.compile(
