@@ -11,12 +11,14 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.clinic_profile import PLACEHOLDERS as PROFILE_PLACEHOLDERS
 from bot.nlg import ClinicResponseGenerator
 from bot.topics import TOPICS
 
 ROOT = Path(__file__).resolve().parent.parent
 FAQ_FILE = ROOT / "data" / "responses" / "faq.yml"
-PLACEHOLDERS = {"clinic_name", "clinic_phone", "clinic_url", "emergency_number"}
+# the clinic's own facts too: the cost answer gives the clinic's prices
+PLACEHOLDERS = {"clinic_name", "clinic_phone", "clinic_url", "emergency_number"} | PROFILE_PLACEHOLDERS
 
 
 @pytest.fixture(scope="module")
