@@ -98,7 +98,8 @@ def reading(emergency: float, urgent: float, category: Optional[str] = None) -> 
 
 def decide(gate: RedFlagGate, text: str, given: Reading, intents=(("nlu_fallback", 0.3),)) -> str:
     message = parsed(text, list(intents))
-    gate._decide(message, default_detector().assess(text), given)
+    assessment = default_detector().assess(text)
+    gate._decide(message, assessment, given, gate._doubt(message, assessment))
     return intent(message)
 
 
@@ -131,7 +132,8 @@ def test_unlikely_red_flag_keeps_the_answer(gate):
 def test_a_barely_possible_red_flag_keeps_the_answer_with_the_emergency_line(gate):
     def caution(red_flag: float) -> bool:
         message = parsed("something odd", [("faq", 0.9)])
-        gate._decide(message, default_detector().assess("something odd"), reading(red_flag / 2, red_flag / 2))
+        assessment = default_detector().assess("something odd")
+        gate._decide(message, assessment, reading(red_flag / 2, red_flag / 2), gate._doubt(message, assessment))
         return intent(message) == "faq" and bool(message.get("red_flag").get("caution"))
 
     assert caution(0.12) and not caution(0.05)

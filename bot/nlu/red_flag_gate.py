@@ -153,19 +153,19 @@ class RedFlagGate(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             assessment = self.detector.assess(text, message.get(SPACY_DOCS[TEXT]))
-            reading = self._read(text, assessment)
-            asked_beside = reading is not None and self._doubt(message, assessment) in ASKED_BESIDE
-            self._decide(message, assessment, reading, self._sentence_tier(text, assessment) if asked_beside else None)
+            # What the rules did not explain away: the classifier reads only this.
+            remainder = assessment.without_denied(text) if assessment.findings else text
+            reading = self._read(remainder)
+            doubt = self._doubt(message, assessment) if reading is not None else None
+            sentence_tier = self._sentence_tier(remainder) if doubt in ASKED_BESIDE else None
+            self._decide(message, assessment, reading, doubt, sentence_tier)
         return messages
 
-    def _sentence_tier(self, text: str, assessment: Assessment) -> Optional[str]:
+    def _sentence_tier(self, remainder: str) -> Optional[str]:
         """ "Is parking free? Do I bring the report? My son just fainted for the second time":
         a message that asks several things is also read sentence by sentence, each sentence
         with its own frame, so an admin question beside a report does not make the report
         doubtful."""
-        if self.classifier is None:
-            return None
-        remainder = assessment.without_denied(text) if assessment.findings else text
         sentences = [s for s in SENTENCE_SPLIT.split(remainder) if LETTERS.search(s) and _says_something(s)]
         if len(sentences) < 2:
             return None
@@ -175,11 +175,10 @@ class RedFlagGate(GraphComponent):
                  for sentence, reading in zip(sentences, self.classifier.read_many(sentences))]
         return max(tiers, key=lambda t: TIER_RANK.get(t, 0))
 
-    def _read(self, text: str, assessment: Assessment) -> Optional[Reading]:
+    def _read(self, remainder: str) -> Optional[Reading]:
         """The classifier's reading of what the rules did not explain away."""
         if self.classifier is None:
             return None
-        remainder = assessment.without_denied(text) if assessment.findings else text
         if not LETTERS.search(remainder) or not _says_something(remainder):
             return None  # what is left is "and" or "but": nothing for the classifier to read
         return self.classifier.read(remainder)
@@ -219,8 +218,9 @@ class RedFlagGate(GraphComponent):
         return None
 
     def _decide(self, message: Message, assessment: Assessment, reading: Optional[Reading],
-                sentence_tier: Optional[str] = None) -> None:
-        doubt = self._doubt(message, assessment) if reading is not None else None
+                doubt: Optional[str], sentence_tier: Optional[str] = None) -> None:
+        """The tier: the rules', the classifier's at thresholds its doubt sets (strict when
+        doubtful), or a sentence's; below them the safety net, then the emergency line."""
         strict = doubt is not None
         # What the decision rests on, in the parse result: /model/parse shows it and
         # make eval sweeps thresholds over it (no message text, only numbers and names).
