@@ -616,3 +616,25 @@ def test_round_thirteen_spanish_misses_in_general_form(text, expected):
 ])
 def test_round_fourteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 15 read afterwards: its kinds, in general form (other words than the set's).
+    ("high temperature and really groggy, keeps forgetting what we said", "emergency"),
+    ("he asked me twice which day it was and he has a fever", "emergency"),
+    ("no se donde estoy, todo se ve raro", "emergency"),
+    ("no reconozco mi casa", "emergency"),
+    ("this is my goodbye, thank you for everything", "emergency"),
+    ("our toddler chewed a few of my oxycodone", "emergency"),
+    ("the kids got into grandma's sleeping tablets", "emergency"),
+    ("mi nieto se comio unas pastillas de mi bolsa", "emergency"),
+    ("el hombro esta peor que nunca, ya van 4 dias", "urgent"),
+    ("casi me muero de la pena, queria morirme de verguenza en la sala", None),
+    ("me quede sin aliento al ver lo que cobran", None),
+    ("the new patient form asks about stroke, fainting and blood thinners", None),
+    ("my hay fever is bad this week, can I still come in?", None),
+    ("de joven pensaba en quitarme la vida, hoy estoy bien", None),
+    ("Ages ago a wasp sting made my throat swell right up, any bee venom in the needles?", None),
+])
+def test_round_fifteen_kinds_in_general_form(text, expected):
+    assert tier(text) == expected

@@ -83,7 +83,7 @@ HYPOTHETICAL_PAIRS: FrozenSet[tuple] = frozenset({
     ("concerned", "about"), ("nervous", "about"), ("risk", "of"), ("risks", "of"),
     ("chance", "of"), ("chances", "of"), ("sign", "of"), ("signs", "of"),
     ("symptoms", "of"), ("symptom", "of"), ("what", "if"), ("in", "case"), ("fear", "of"),
-    ("risk", "for"), ("danger", "of"), ("asks", "if"), ("asks", "whether"), ("asking", "if"), ("ask", "if"),
+    ("risk", "for"), ("danger", "of"), ("asks", "if"), ("asks", "whether"), ("asks", "about"), ("questions", "about"), ("preguntan", "por"), ("asking", "if"), ("ask", "if"),
     ("pregunta", "si"), ("preguntan", "si"), ("counts", "as"), ("count", "as"), ("antecedentes", "de"),
     ("que", "pasa"), ("y", "si"), ("en", "caso"), ("miedo", "a"), ("miedo", "de"),
     ("riesgo", "de"), ("senales", "de"), ("sintomas", "de"), ("que", "hago"), ("que", "hacer"),
@@ -443,7 +443,7 @@ SENTENCE_ENDS = {".", "!", "?", "\n", "\n\n"}
 # Words that put a clause in the present: it is a report, whatever the sentence tells.
 PRESENT_MARKERS = frozenset({
     "am", "is", "are", "'m", "im", "i'm", "can't", "cant", "cannot", "ca", "wo", "won't", "keeps", "keep",
-    "still", "getting", "now", "currently", "since", "today", "tonight", "twice", "again", "right", "estoy", "esta", "está", "estan",
+    "still", "getting", "now", "currently", "since", "today", "tonight", "twice", "again", "estoy", "esta", "está", "estan",
     "están", "tengo", "tiene", "sigue", "sigo", "ahora", "hoy", "desde", "puedo", "puede",
 })
 # Someone else's story, told: fiction, the news, what a friend said.
@@ -456,7 +456,7 @@ STORY = re.compile(r"\b(documentary|documentaries|movie|film|tv show|on tv|the n
                    # a family story or a trait: "tells the story of how she fainted", "the type who faints"
                    r"|\b(tells|told|telling) the story\b|\bthe (type|kind|sort) (who|that|of person)\b")
 # "ahora todo bien": how the story ended, not a symptom now.
-FINE_NOW = re.compile(r"\b(now|ahora) (todo bien|all good|estoy bien|i'?m fine|im fine|fine|ok|okay|bien)\b"
+FINE_NOW = re.compile(r"\b(now|ahora|hoy|today|these days|nowadays|hoy en dia|hoy en día) (todo bien|all good|estoy bien|i'?m fine|im fine|fine|ok|okay|bien)\b"
                       r"|\b(never|not|nothing|none|nada) (since|desde)\b")
 # "is that real?" asks about the story; it does not put the story in the present.
 ASKING_ABOUT_IT = re.compile(r"\b(is|was) (that|it|this) (real|true|normal|possible|right|common|likely)\b")

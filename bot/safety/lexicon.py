@@ -82,7 +82,7 @@ SPELLING: Dict[str, str] = {
     "closing": "close", "closin": "close",
     # urgent
     "fever": "fever", "fevers": "fever", "feaver": "fever", "fevar": "fever", "feverish": "fever",
-    "fevre": "fever", "temp": "temperature", "temprature": "temperature", "temperture": "temperature",
+    "fevre": "fever", "temp": "temperature", "pase": "pass", "pasé": "pass", "temprature": "temperature", "temperture": "temperature",
     "chills": "chill", "chilly": "chill", "shivers": "shiver", "shivering": "shiver", "rigors": "shiver",
     "pus": "pus", "puss": "pus", "oozing": "ooze", "ooze": "ooze", "oozes": "ooze", "oozin": "ooze",
     "infected": "infect", "infection": "infect", "infectd": "infect", "infekted": "infect",
@@ -451,6 +451,11 @@ SYMPTOMS += [
         "his|her|their ~ answers|replies ~ ~ not|dont|don't|doesnt|doesn't ~ fit|match ~ ~ question|questions",
         "contesta|responde ~ cosas ~ que ~ no ~ tienen ~ que ~ ver",
         "SUDDENLY|VERY|SO|REALLY|TOTALLY|SUPER ~ CONFUSED",
+        # disorientation told by its effect: "had to ask my daughter what day it is"
+        "ask|asked|asking ~ ~ ~ ~ what|which ~ day|year|month ~ it ~ is|was",
+        "not|cannot ~ recognise|recognize|recognising|recognizing ~ the|my|this ~ street|road|house|room|place|area|way",
+        "no ~ se|sabia|sé ~ donde|dónde ~ estoy|estaba",
+        "no ~ reconozco|reconocia|reconoce|reconocía ~ la|el|mi|su|este|esta ~ calle|casa|cuarto|lugar|barrio|camino",
         "CONFUSED ~ AND|NOT",
         "keep|keeps|kept ~ nodding|drifting|dozing|passing ~ off",
         "not|cannot ~ keep|stay ~ ~ eye|eyes ~ open",
@@ -527,7 +532,7 @@ SYMPTOMS += [
         "mottled|blotchy ~ ~ skin|legs|arms",
         "skin ~ ~ ~ mottled|blotchy",
         "mottled|mottling",
-        "fever|temperature|shiver|chill ~ ~ ~ ~ ~ ~ confuse|confused|drowsy|delirious|disoriented",
+        "fever|temperature|shiver|chill ~ ~ ~ ~ ~ ~ confuse|confused|drowsy|delirious|disoriented|muddled|muddle|foggy|groggy",
         "feel|feeling ~ like ~ ~ ~ ~ die|dying",
         "siento|siente|sentia ~ como ~ si ~ me|se ~ fuera|fuese|va ~ a ~ morir",
         "sepsis|septicemia|septico|septica",
@@ -588,6 +593,12 @@ SYMPTOMS += [
         "lost ~ count ~ of? ~ how ~ many ~ ~ pill|pills|tablet|tablets|painkiller|painkillers|oxy|oxycodone|meds|i ~ took|took|had",
         "lost ~ count",
         "tonight ~ is ~ the ~ night",
+        # a farewell (crisis-line practice): "this is goodbye. you were kind to me"
+        "this ~ is ~ my? ~ goodbye|farewell",
+        # a child who got into someone's medicines: "my 3 year old ate some of my tramadol"
+        f"ate|eaten|eat|chewed|chewing ~ some|all|several|few|bunch|handful|lot|lots|one|two|three ~ of ~ ~ ~ {MEDICINES}",
+        f"got|gotten|get|gets ~ into ~ ~ ~ ~ ~ ~ ~ ~ {MEDICINES}",
+        "se ~ comio|comió|trago|tragó ~ ~ ~ ~ pastillas|pildoras|tabletas|calmantes|medicina|medicinas|tramadol|paracetamol|ibuprofeno",
         "make ~ it|everything ~ all? ~ stop ~ ~ for ~ good|forever",
         "make ~ it ~ all ~ stop",
         "on ~ purpose ~ ~ ~ ~ pill|pills|painkillers|tablets|meds|overdose",
@@ -761,6 +772,7 @@ SYMPTOMS += [
     ]),
     Symptom("worsening_pain", URGENT, [
         "cada ~ vez ~ peor",
+        "peor ~ que|q ~ nunca",
         "paracetamol|ibuprofeno|calmante|analgesico|nolotil|tramadol ~ ni ~ me|le ~ lo|la? ~ toca|hace",
         "ningun|ningún|ninguna ~ analgesico|analgésico|calmante|pastilla|medicina ~ me|le ~ hace|hacen ~ nada",
         "peor ~ que|q ~ el ~ primer|primero ~ dia?",
@@ -946,6 +958,10 @@ SYMPTOMS += [
         "weekend|week|day|month|year|schedule|diary|calendar ~ ~ ~ ~ car ~ crash|wreck|trainwreck",
         "precio|precios|cuenta|factura|vista|paisaje ~ ~ ~ ~ sin ~ aliento",
         "me ~ muero ~ de|por ~ hambre|risa|ganas|sueno|verguenza|calor",
+        "quiero|queria|quería|quise ~ morir|morirme ~ de|por ~ la? ~ verguenza|pena|risa|hambre|sueno|calor|envidia|aburrimiento|nervios",
+        "sin ~ aire|aliento ~ cuando|al ~ vi|ver|vio|veo ~ ~ ~ ~ cobro|cobraron|cobran|precio|cuenta|factura|total|seguro|costo|cuesta",
+        "hay ~ fever",
+        "fiebre ~ del ~ heno",
         "sin ~ aire|aliento ~ de ~ tanto ~ reir|reirme|correr|bailar",
         # out of breath from stairs, a run for the bus or a bill: "llegué sin aire después de correr al bus"
         "sin ~ aire|aliento ~ despues|después ~ de ~ correr|subir|bailar|reir",
