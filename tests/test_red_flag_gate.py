@@ -214,13 +214,19 @@ class SentenceClassifier:
 
 
 def test_a_report_beside_admin_questions_is_read_sentence_by_sentence():
-    gate = RedFlagGate(RedFlagGate.get_default_config(), None, None, classifier=SentenceClassifier("odd and far away"))
-    text = "Is the car park free on Saturdays? Do I need to bring my referral letter? Dad looks very odd and far away."
-    assert default_detector().assess(text).tier is None  # no rule knows these words
+    gate = RedFlagGate(RedFlagGate.get_default_config(), None, None, classifier=SentenceClassifier("pale and staring"))
+    text = "Is the car park free on Saturdays? Do I need to bring my referral letter? Dad looks very pale and staring."
+    assert default_detector().assess(text).tier is None  # no rule escalates: "pale" is only a mention
     assert intent(gate.process([parsed(text, [("faq", 0.7), ("nlu_fallback", 0.2)])])[0]) == "red_flag_emergency"
 
 
+def test_context_before_a_question_is_not_read_alone_without_a_symptom_word():
+    gate = RedFlagGate(RedFlagGate.get_default_config(), None, None, classifier=SentenceClassifier("osteoporosis"))
+    text = "Asking for my mother, she's 74 and has osteoporosis. Is dry needling safe for her? Do you have parking?"
+    assert intent(gate.process([parsed(text, [("faq", 0.7), ("nlu_fallback", 0.2)])])[0]) != "red_flag_emergency"
+
+
 def test_an_old_story_is_not_read_sentence_by_sentence():
-    gate = RedFlagGate(RedFlagGate.get_default_config(), None, None, classifier=SentenceClassifier("odd and far away"))
-    text = "Years ago at a blood test my uncle looked very odd and far away, a long time back now. He's been fine since then, can he book?"
+    gate = RedFlagGate(RedFlagGate.get_default_config(), None, None, classifier=SentenceClassifier("pale and staring"))
+    text = "Years ago at a blood test my uncle looked very pale and staring, a long time back now. He's been fine since then, can he book?"
     assert intent(gate.process([parsed(text, [("faq", 0.7), ("nlu_fallback", 0.2)])])[0]) != "red_flag_emergency"

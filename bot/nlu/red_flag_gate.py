@@ -157,11 +157,11 @@ class RedFlagGate(GraphComponent):
             remainder = assessment.without_denied(text) if assessment.findings else text
             reading = self._read(remainder)
             doubt = self._doubt(message, assessment) if reading is not None else None
-            sentence_tier = self._sentence_tier(remainder) if doubt in ASKED_BESIDE else None
+            sentence_tier = self._sentence_tier(remainder, assessment) if doubt in ASKED_BESIDE else None
             self._decide(message, assessment, reading, doubt, sentence_tier)
         return messages
 
-    def _sentence_tier(self, remainder: str) -> Optional[str]:
+    def _sentence_tier(self, remainder: str, assessment: Assessment) -> Optional[str]:
         """ "Is parking free? Do I bring the report? My son just fainted for the second time":
         a message that asks several things is also read sentence by sentence, each sentence
         with its own frame, so an admin question beside a report does not make the report
@@ -170,9 +170,14 @@ class RedFlagGate(GraphComponent):
         if len(sentences) < 2:
             return None
         # A sentence in a frame of its own stays doubtful; one alone is read at the strict
-        # thresholds (too short to be sure of at the usual ones).
-        tiers = [self.classifier_tier(reading, True) if frame_of(sentence) is None else None
-                 for sentence, reading in zip(sentences, self.classifier.read_many(sentences))]
+        # thresholds (too short to be sure of at the usual ones), and only if it names a
+        # symptom the rules know, even as a bare mention: the context before a question
+        # ("she's 74 with bad osteoporosis. Is it safe for her?") is no report.
+        named = [f.text.lower() for f in assessment.findings]
+        candidates = [s for s in sentences if frame_of(s) is None and any(word in s.lower() for word in named)]
+        if not candidates:
+            return None
+        tiers = [self.classifier_tier(reading, True) for reading in self.classifier.read_many(candidates)]
         return max(tiers, key=lambda t: TIER_RANK.get(t, 0))
 
     def _read(self, remainder: str) -> Optional[Reading]:
