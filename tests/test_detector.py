@@ -635,6 +635,11 @@ def test_round_fourteen_kinds_in_general_form(text, expected):
     ("my hay fever is bad this week, can I still come in?", None),
     ("de joven pensaba en quitarme la vida, hoy estoy bien", None),
     ("Ages ago a wasp sting made my throat swell right up, any bee venom in the needles?", None),
+    # a question runs on past "and" to its "?" when nobody in it tells of themselves
+    ("can a needle snap off and stay under the skin?", None),
+    ("¿se puede partir una aguja y quedarse dentro?", None),
+    ("can a needle snap off and stay in my arm? I think one did", "urgent"),
+    ("the needle snapped off and is still in my arm?", "urgent"),
 ])
 def test_round_fifteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected

@@ -795,9 +795,13 @@ def _is_question_about(clause: List) -> bool:
               "puede", "pueden", "podria", "es", "hay", "que", "qué", "como", "cómo", "cuando", "cuándo", "¿puede", "¿es"}
     while clause and clause[0].text in {"¿", "¡"}:
         clause = clause[1:]
+    if len(clause) > 1 and clause[0].lower_ == "se" and clause[1].lower_ in {"puede", "pueden", "podria"}:
+        clause = clause[1:]  # "¿se puede romper una aguja y quedarse adentro?"
     if not clause or without_accents(clause[0].lower_.lstrip("¿")) not in starts:
         return False
     following = clause[-1].nbor(1) if clause[-1].i + 1 < len(clause[-1].doc) else None
+    if following is not None and following.text != "?" and _ends_an_impersonal_question(clause):
+        return len(clause) > 2 and _canon(clause[1]) not in {"barely", "not", "hardly"}
     # "when I breathe in it stabs": "when", "como", "que" start reports too; only a "?" makes them questions
     unmarked_ok = without_accents(clause[0].lower_) not in SUBORDINATORS or clause[1].lower_ in QUESTION_AUXILIARIES
     # "... and is really hard to wake": a clause joined on is no question without its "?"
@@ -805,6 +809,26 @@ def _is_question_about(clause: List) -> bool:
     unmarked_ok = unmarked_ok and (previous is None or previous.lower_ not in CLAUSE_BREAKS)
     return len(clause) > 2 and _canon(clause[1]) not in {"barely", "not", "hardly"} and (
         (following is None and unmarked_ok) or (following is not None and following.text == "?"))
+
+
+# "can a needle break off and stay in the muscle?": a question runs on past "and" to its "?"
+# when nobody in the rest of it is telling us about themselves.
+PERSONAL = frozenset({"i", "me", "my", "mine", "i'm", "im", "i've", "ive", "he", "she", "his", "her", "we", "our",
+                      "yo", "mi", "mis", "le", "nos", "nuestro", "nuestra"})
+
+
+def _ends_an_impersonal_question(clause: List) -> bool:
+    doc = clause[0].doc
+    rest = []
+    for token in doc[clause[-1].i + 1:]:
+        if token.text in SENTENCE_ENDS:
+            break
+        rest.append(token)
+    end = rest[-1].i + 1 if rest else clause[-1].i + 1
+    if end >= len(doc) or doc[end].text != "?":
+        return False
+    words = {t.lower_ for t in list(clause[1:]) + rest}  # the question word itself may be "puede"
+    return not words & (PERSONAL | PRESENT_MARKERS)
 
 
 SUBORDINATORS = frozenset({"when", "cuando", "como", "que"})
