@@ -640,6 +640,11 @@ def test_round_fourteen_kinds_in_general_form(text, expected):
     ("¿se puede partir una aguja y quedarse dentro?", None),
     ("can a needle snap off and stay in my arm? I think one did", "urgent"),
     ("the needle snapped off and is still in my arm?", "urgent"),
+    # questions about a risk or the procedure, and "private" that is no faint
+    ("nerve damage from the needles likely?", None),
+    ("r the needles left in the whole time?", None),
+    ("lo cubre el seguro privado o pago en privado?", None),
+    ("mi esposo se quedo privado en el baño", "urgent"),
 ])
 def test_round_fifteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected

@@ -754,6 +754,8 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
         return True
     if CAN_IT_CAUSE.search(without_accents(" ".join(lowered))):
         return True  # "la puncion seca puede dar mareo o desmayo?": a risk asked about
+    if _asks_if_possible(clause):
+        return True  # "infection from DN possible?"
     if set(lowered) & ANYONE and span is not None and EVER.search(span.doc.text.lower()):
         return True  # "¿alguien se ha desmayado alguna vez en su consulta?": others, in general
     # a span may run past the question into the report: "bruise supposed to get bigger?? mine's doubled since"
@@ -763,6 +765,18 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
     if not asks_about_risk:
         return False
     return not (words & REPORT_MARKERS or _first_person_report(before))
+
+
+POSSIBLE = frozenset({"possible", "posible", "likely", "probable"})
+
+
+def _asks_if_possible(clause: List) -> bool:
+    """ "infection from DN possible?", "nerve damage likely?": a risk asked about, told of
+    nobody."""
+    if len(clause) < 2 or clause[-1].lower_ not in POSSIBLE:
+        return False
+    following = clause[-1].nbor(1) if clause[-1].i + 1 < len(clause[-1].doc) else None
+    return following is not None and following.text == "?" and not {t.lower_ for t in clause} & PERSONAL
 
 
 def _asked_earlier_in_the_sentence(span: Span) -> bool:

@@ -690,7 +690,9 @@ SYMPTOMS += [
         # A faint with full recovery: the detector lowers plain "fainted" to urgent when the
         # message says the person came round and is well (syncope_recovered in detector.py).
         "desmaye|desmayo|desmaya|desmayado|desmayada|desvanecio|desvaneci",
-        "privo|prive|privada|privado|privarse",
+        # "se privó", "quedó privada"; not "pagar por privado", "seguro privado"
+        "privo|prive|privarse",
+        "quedo|quedó|estaba|estuvo|quedaba|quede|quedé ~ privado|privada",
         "patatus|patatús|soponcio|telele|vahido|vahído",
     ]),
     Symptom("haematoma", URGENT, [
@@ -914,7 +916,7 @@ SYMPTOMS += [
     ]),
     Symptom("figure of speech", IDIOM, [
         # how the procedure goes: "is the needle left in?", "with the electrical current hooked up"
-        "is|are ~ the|a ~ needle|needles ~ left ~ in",
+        "is|are|r ~ the|a ~ needle|needles ~ left ~ in",
         # exertion: "can't finish a run without getting winded"
         "cannot|not ~ ~ finish|complete|do|get|go ~ ~ run|race|workout|jog|sprint|hike|match|game|lap|laps|set|hill|hills ~ without ~ getting|feeling|going? ~ breathless|winded|puffed|gasp|puffing|panting",
         "with|using|via ~ the|an? ~ electrical|electric ~ current|stimulation|stim",
