@@ -645,6 +645,14 @@ def test_round_fourteen_kinds_in_general_form(text, expected):
     ("r the needles left in the whole time?", None),
     ("lo cubre el seguro privado o pago en privado?", None),
     ("mi esposo se quedo privado en el baño", "urgent"),
+    # risks and people in general, asked about; "pumping" milk is no bleeding
+    ("bleeding risk with the needles?", None),
+    ("¿los pacientes se marean con la puncion?", None),
+    ("como se previene una infeccion despues?", None),
+    ("i'm worried a needle could break off inside", None),
+    ("she's pumping breast milk every 3 hours, is needling ok?", None),
+    ("blood is pumping out of the needle spot", "emergency"),
+    ("fainted once after the session, fine now, should I tell someone?", "urgent"),
 ])
 def test_round_fifteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected

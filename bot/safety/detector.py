@@ -74,12 +74,12 @@ HYPOTHETICAL: FrozenSet[str] = frozenset({
     "causes", "lead", "watch", "warning", "whether", "prevent", "avoid", "case", "likely",
     "hypothetically", "true", "heard", "read", "would", "say", "suppose", "supposing", "event",
     # Spanish: "si" is "if" ("sí", yes, usually carries its accent or stands alone)
-    "si", "posible", "comun", "causar", "provocar", "riesgo", "evitar", "prevenir",
+    "si", "posible", "comun", "causar", "provocar", "riesgo", "evitar", "prevenir", "previene", "prevents", "evita",
 })
 # "worried about infection", "signs of infection": about a risk even when said in the
 # first person, so these are not overridden by report markers.
 HYPOTHETICAL_PAIRS: FrozenSet[tuple] = frozenset({
-    ("worried", "about"), ("worry", "about"), ("afraid", "of"), ("scared", "of"),
+    ("worried", "about"), ("worry", "about"), ("afraid", "of"), ("scared", "of"), ("worried", "a"),
     ("concerned", "about"), ("nervous", "about"), ("risk", "of"), ("risks", "of"),
     ("chance", "of"), ("chances", "of"), ("sign", "of"), ("signs", "of"),
     ("symptoms", "of"), ("symptom", "of"), ("what", "if"), ("in", "case"), ("fear", "of"),
@@ -754,8 +754,8 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
         return True
     if CAN_IT_CAUSE.search(without_accents(" ".join(lowered))):
         return True  # "la puncion seca puede dar mareo o desmayo?": a risk asked about
-    if _asks_if_possible(clause):
-        return True  # "infection from DN possible?"
+    if _asks_if_possible(clause) or _asks_about_a_risk_in_general(clause):
+        return True  # "infection from DN possible?", "fainting risk with needling?", "¿la gente se desmaya?"
     if set(lowered) & ANYONE and span is not None and EVER.search(span.doc.text.lower()):
         return True  # "¿alguien se ha desmayado alguna vez en su consulta?": others, in general
     # a span may run past the question into the report: "bruise supposed to get bigger?? mine's doubled since"
@@ -777,6 +777,26 @@ def _asks_if_possible(clause: List) -> bool:
         return False
     following = clause[-1].nbor(1) if clause[-1].i + 1 < len(clause[-1].doc) else None
     return following is not None and following.text == "?" and not {t.lower_ for t in clause} & PERSONAL
+
+
+GENERIC_SUBJECTS = re.compile(r"\b(la gente|people|patients|los pacientes|alguien|anyone|anybody|someone|somebody|folks)\b")
+
+
+def _asks_about_a_risk_in_general(clause: List) -> bool:
+    """ "fainting risk with needling?", "la infeccion es un riesgo serio?", "¿la gente se
+    desmaya con esto?": a risk, or people in general, asked about with a "?", nobody's report."""
+    if not clause:
+        return False
+    doc = clause[0].doc
+    end = clause[-1].i + 1
+    while end < len(doc) and doc[end].text not in SENTENCE_ENDS:
+        end += 1
+    if end >= len(doc) or doc[end].text != "?":
+        return False
+    words = {t.lower_ for t in doc[clause[0].i:end]}
+    if words & PERSONAL:
+        return False
+    return bool(words & RISK_WORDS) or bool(GENERIC_SUBJECTS.search(doc[clause[0].i:end].text.lower()))
 
 
 def _asked_earlier_in_the_sentence(span: Span) -> bool:

@@ -214,7 +214,8 @@ SYMPTOMS: List[Symptom] = [
         # told by its effect: "my sock is full of blood", "running with blood", "spurting out of my thigh"
         f"full|soak|soaked|soaking|drench|drenched|running|pool|puddle|covered ~ ~ of|with|in ~ {BLEED}",
         "spurt|spurting|squirt|squirting|gush|gushing|pump|pumping ^ ^ ^ out ~ of|from",
-        "it's|its|it|still|keeps|keep|is ~ spurting|squirting|gushing|pumping|spurts|gushes|squirts",
+        "it's|its|it|still|keeps|keep|is ~ spurting|squirting|gushing|spurts|gushes|squirts",
+        "it's|its|it|blood ~ still? ~ pumping",
         f"{BLEED} ^ ^ ^ ^ ^ pressure ^ ^ not|nothing|isnt|doesnt|didnt|wont|cannot",
         # pressure that does not stop it, the emergency's own test (categories.yml)
         f"{BLEED} ^ ^ ^ ^ ^ ^ ^ ^ pressure|pressing ~ not|isnt|nothing|doesnt|wont|cannot ~ help|helping|work|working|stop|stopping",
