@@ -11,6 +11,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlu.red_flag_gate import RedFlagGate, training_set
 from bot.safety.classifier import Reading, RedFlagClassifier
 from bot.safety.detector import default_detector
+from bot.safety.frames import frame_of
 from bot.settings import PROJECT_ROOT
 from tests.parse_results import parsed
 
@@ -230,3 +231,8 @@ def test_an_old_story_is_not_read_sentence_by_sentence():
     gate = RedFlagGate(RedFlagGate.get_default_config(), None, None, classifier=SentenceClassifier("pale and staring"))
     text = "Years ago at a blood test my uncle looked very pale and staring, a long time back now. He's been fine since then, can he book?"
     assert intent(gate.process([parsed(text, [("faq", 0.7), ("nlu_fallback", 0.2)])])[0]) != "red_flag_emergency"
+
+
+@pytest.mark.parametrize("text", ["gracias por todo, ya me siento mucho mejor", "thanks, I feel much better today"])
+def test_feeling_better_frames_a_message_as_over(text):
+    assert frame_of(text) == "resolved"

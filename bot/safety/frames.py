@@ -37,7 +37,7 @@ FRAMES = {
         _NOT_NEGATED + r"\b(fine now|ok now|okay now|alright now|better now|went away|gone now|all healed|healed up|"
         r"faded|settled|fine this morning|fine after|it went|went after|went in|recovered|back to normal|"
         r"stopped after|it stopped|and stopped|has stopped|all good now|nothing since|none of that|that'?s it|that was it|"
-        r"it'?s gone|gone by|it passed|and it passed|feel fine|feel much better|"
+        r"it'?s gone|gone by|it passed|and it passed|feel fine|feel much better|me siento (mucho |muy |ya )?(mejor|bien)|"
         r"stopped (right|straight) away|stopped (quickly|immediately|on its own|by itself)|(now|ahora) (todo bien|all good|estoy bien)|"
         r"ya (paso|pasó)(?! (una|un|dos|tres|cuatro|cinco|\d+|varios|varias|mas|más|casi)\b)|ya (se me paso|se me pasó|estoy bien|esta bien|está bien|paro|paró)|se me quito|se me quitó|"
         r"se (me|le) (paso|quito|fue)|se compuso|ya (estoy|esta|toy) (bien|sano|sana|normal|como nuev[oa]|jugando)|"
