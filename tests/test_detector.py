@@ -656,3 +656,37 @@ def test_round_fourteen_kinds_in_general_form(text, expected):
 ])
 def test_round_fifteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 16 read afterwards: its kinds, in general form (other words than the set's).
+    # "no se ..." denies unless it is "no sé si / que ..." (I don't know whether)
+    ("mi papa no se ha caido ni se desmayo, solo esta cansado", None),
+    ("la nena no se desmayo, solo se asusto", None),
+    ("no se si se desmayo pero no responde", "emergency"),
+    ("no se que le pasa, se desmayo y no despierta", "emergency"),
+    ("no se le para la hemorragia de la pierna", "emergency"),
+    ("not sure if he fainted but he isn't responding", "emergency"),
+    ("el abuelo lleva un rato sin reaccionar en el sillon", "emergency"),
+    # air that does not come, saddle numbness, going down for a moment
+    ("no le da el aire para subir la escalera, fue la puncion de ayer", "emergency"),
+    ("tiene adormecida la entrepierna desde la sesion", "emergency"),
+    ("las nalgas dormidas y no siento bien al orinar", "emergency"),
+    ("se fue al suelo en el baño, ya se levanto y esta bien", "urgent"),
+    ("me fui al piso un momento en la fila, ya estoy bien", "urgent"),
+    ("me fui al piso de mi hermana despues de la cita", None),
+    # tender only when pressed: the needled muscle, same day at most, not an emergency
+    ("the left side of my chest only hurts when I push on the spot they needled", "urgent"),
+    ("me duele el pecho nomas cuando me toco donde me pincharon", "urgent"),
+    ("chest hurts when i breathe in deeply", "emergency"),
+    # a fit promised on a condition is a figure of speech
+    ("me va a dar un infarto si me vuelven a poner en espera", None),
+    ("I'm gonna have a stroke if the insurance denies this again", None),
+    ("i think i'm going to have a seizure, everything is flickering", "emergency"),
+    # the symptom's own phrase asks ("se puede romper")
+    ("¿una aguja se puede quebrar dentro del cuerpo?", None),
+    ("could a needle break inside the muscle?", None),
+    ("a needle may have snapped in my calf, there's a hard dot", "urgent"),
+])
+def test_round_sixteen_kinds_in_general_form(text, expected):
+    assert tier(text) == expected

@@ -61,8 +61,22 @@ NEGATIONS: FrozenSet[str] = frozenset({
 PSEUDO_NEGATION_NEXT: FrozenSet[str] = frozenset({
     "sure", "know", "certain", "think", "related", "just", "only", "matter", "if", "idea",
     "normal", "ok", "okay", "want", "mean", "care", "remember", "tell", "usual", "much",
-    "se", "estoy", "seguro", "segura", "creo", "importa",  # "no se si", "no estoy seguro"
+    "se", "sé", "estoy", "seguro", "segura", "creo", "importa",  # "no se si", "no estoy seguro"
 })
+# "no se si ..." is "no sé si" (I don't know whether); "no se desmayó", "no se ha caído"
+# deny: written without its accent, "se" is "I know" only before these.
+KNOWING_NEXT: FrozenSet[str] = frozenset({"si", "que", "q", "qué", "como", "cómo", "donde", "dónde", "cuando", "cuándo",
+                                          "bien", "nada", "lo", "exactamente", "muy", "cual", "cuál", "porque", "xq"})
+# "no se (le) corta / detiene / para / quita": it does not stop
+STOPPING = frozenset({"corta", "corto", "detiene", "detuvo", "para", "paro", "quita", "quito", "calma", "calmo", "cierra",
+                      "va", "fue", "pasa", "paso", "cura", "curo", "controla", "controlo", "contiene", "estanca"})
+
+
+def _stops_after(tokens: List) -> bool:
+    words = [t.lower_ for t in tokens if t.lower_ not in {"le", "me", "te", "nos", "les", "lo", "la"}]
+    return bool(words) and without_accents(words[0]) in STOPPING
+
+
 # After a symptom, these say it is over or absent ("bleeding has stopped", "breathing is fine").
 RESOLUTIONS: FrozenSet[str] = frozenset({
     "stop", "stopped", "fine", "ok", "okay", "normal", "gone", "resolve", "resolved", "settle",
@@ -610,8 +624,11 @@ def _negated(before: List, after: List, question: bool = False) -> bool:
         if word in NEGATIONS or token.lower_ in {"n't", "nt", "didnt", "dont", "isnt", "wasnt", "havent", "hasnt", "doesnt", "aint"}:
             following = window[position + 1].lower_ if position + 1 < len(window) else ""
             after_following = window[position + 2].lower_ if position + 2 < len(window) else ""
-            if following in PSEUDO_NEGATION_NEXT and not (following == "estoy" and after_following not in {"seguro", "segura"}):
+            if following in PSEUDO_NEGATION_NEXT and not (following == "estoy" and after_following not in {"seguro", "segura"}) \
+                    and not (following == "se" and after_following not in KNOWING_NEXT):
                 continue
+            if following == "se" and _stops_after(window[position + 2:]):
+                continue  # "no se le corta la hemorragia": what does not stop goes on
             if word == "not" and position + 1 < len(window) and _canon(window[position + 1]) == "only":
                 continue
             return True
@@ -651,9 +668,16 @@ ARTERIAL = frozenset({"spurt", "spurting", "squirt", "squirting", "pump", "pumpi
 CHEST_MUSCLE = frozenset({"muscle", "muscles", "pec", "pecs", "pectoral", "pectorals", "musculo", "pectoral"})
 
 
+# "el pecho me duele solo cuando aprieto el musculo": tender to touch is the needled muscle
+ONLY_ON_TOUCH = re.compile(r"\b(only|just|solo|sólo|solamente|nomas|nomás)( \w+){0,2} (when|if|cuando|si|al) (i |you |u |someone |me |lo |la |le )?"
+                           r"(press|presses|pressed|push|pushes|touch|touches|touched|poke|pokes|prod|aprieto|aprietan|aprieta|"
+                           r"apretar|toco|tocan|toca|tocar|presiono|presionan|presionar)\b")
+
+
 def _about_a_chest_muscle(span: Span) -> bool:
     doc = span.doc
-    return any(t.lower_ in CHEST_MUSCLE for t in doc[span.start:min(len(doc), span.end + 2)])
+    return (any(t.lower_ in CHEST_MUSCLE for t in doc[span.start:min(len(doc), span.end + 2)])
+            or bool(ONLY_ON_TOUCH.search(" ".join(t.lower_ for t in _sentence_of(span)))))
 
 
 def _denied_right_before(before: List, span: Span) -> bool:
@@ -756,15 +780,29 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
         return True  # "la puncion seca puede dar mareo o desmayo?": a risk asked about
     if _asks_if_possible(clause) or _asks_about_a_risk_in_general(clause):
         return True  # "infection from DN possible?", "fainting risk with needling?", "¿la gente se desmaya?"
+    if span is not None and {t.lower_ for t in span} & SPAN_MODALS and _impersonal_question_through(clause, span):
+        return True  # "la aguja se puede romper adentro del musculo??": the phrase itself asks
     if set(lowered) & ANYONE and span is not None and EVER.search(span.doc.text.lower()):
         return True  # "¿alguien se ha desmayado alguna vez en su consulta?": others, in general
     # a span may run past the question into the report: "bruise supposed to get bigger?? mine's doubled since"
     words = {t.lower_ for t in clause} | {_canon(t) for t in clause} | _beyond_the_clause(span, clause)
     asks_about_risk = any(t.lower_ in HYPOTHETICAL and not (t.lower_ == "ever" and t.i and t.nbor(-1).lower_ == "first")
-                          for t in before) or _is_question_about(clause)
+                          and not _unsure_whether_someone(t) for t in before) or _is_question_about(clause)
     if not asks_about_risk:
         return False
     return not (words & REPORT_MARKERS or _first_person_report(before))
+
+
+UNSURE = frozenset({"sure", "know", "idk", "dunno", "unsure", "certain", "se", "sé"})
+SOMEONE = frozenset({"i", "he", "she", "they", "we", "my", "his", "her", "se", "me", "le", "mi", "su", "el", "ella"})
+
+
+def _unsure_whether_someone(token) -> bool:
+    """ "not sure if she fainted", "no se si se desmayo": doubt about what happened to
+    someone is still a report, not a condition."""
+    doc = token.doc
+    return (token.lower_ in IF_WORDS and token.i > 0 and doc[token.i - 1].lower_ in UNSURE
+            and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in SOMEONE)
 
 
 POSSIBLE = frozenset({"possible", "posible", "likely", "probable"})
@@ -782,21 +820,43 @@ def _asks_if_possible(clause: List) -> bool:
 GENERIC_SUBJECTS = re.compile(r"\b(la gente|people|patients|los pacientes|alguien|anyone|anybody|someone|somebody|folks)\b")
 
 
-def _asks_about_a_risk_in_general(clause: List) -> bool:
-    """ "fainting risk with needling?", "la infeccion es un riesgo serio?", "¿la gente se
-    desmaya con esto?": a risk, or people in general, asked about with a "?", nobody's report."""
+def _through_the_question_mark(clause: List) -> Optional[Span]:
+    """The clause and what follows it up to the sentence's end, when that end is a "?"
+    ("can a needle break off and stay in the muscle?"); None for a sentence that tells."""
     if not clause:
-        return False
+        return None
     doc = clause[0].doc
     end = clause[-1].i + 1
     while end < len(doc) and doc[end].text not in SENTENCE_ENDS:
         end += 1
     if end >= len(doc) or doc[end].text != "?":
+        return None
+    return doc[clause[0].i:end]
+
+
+def _impersonal_question_through(clause: List, span: Span) -> bool:
+    """A question to its "?" in which nobody tells of themselves (outside the symptom's phrase)."""
+    question = _through_the_question_mark(clause)
+    if question is None:
         return False
-    words = {t.lower_ for t in doc[clause[0].i:end]}
+    words = {t.lower_ for t in question if not span.start <= t.i < span.end}
+    return not words & (PERSONAL | PRESENT_MARKERS)
+
+
+# "se puede romper", "could it break": a modal inside the symptom's own phrase
+SPAN_MODALS = frozenset({"puede", "pueden", "podria", "podría", "can", "could", "might", "may"})
+
+
+def _asks_about_a_risk_in_general(clause: List) -> bool:
+    """ "fainting risk with needling?", "la infeccion es un riesgo serio?", "¿la gente se
+    desmaya con esto?": a risk, or people in general, asked about with a "?", nobody's report."""
+    question = _through_the_question_mark(clause)
+    if question is None:
+        return False
+    words = {t.lower_ for t in question}
     if words & PERSONAL:
         return False
-    return bool(words & RISK_WORDS) or bool(GENERIC_SUBJECTS.search(doc[clause[0].i:end].text.lower()))
+    return bool(words & RISK_WORDS) or bool(GENERIC_SUBJECTS.search(question.text.lower()))
 
 
 def _asked_earlier_in_the_sentence(span: Span) -> bool:
@@ -852,16 +912,10 @@ PERSONAL = frozenset({"i", "me", "my", "mine", "i'm", "im", "i've", "ive", "he",
 
 
 def _ends_an_impersonal_question(clause: List) -> bool:
-    doc = clause[0].doc
-    rest = []
-    for token in doc[clause[-1].i + 1:]:
-        if token.text in SENTENCE_ENDS:
-            break
-        rest.append(token)
-    end = rest[-1].i + 1 if rest else clause[-1].i + 1
-    if end >= len(doc) or doc[end].text != "?":
+    question = _through_the_question_mark(clause)
+    if question is None:
         return False
-    words = {t.lower_ for t in list(clause[1:]) + rest}  # the question word itself may be "puede"
+    words = {t.lower_ for t in question[1:]}  # the question word itself may be "puede"
     return not words & (PERSONAL | PRESENT_MARKERS)
 
 

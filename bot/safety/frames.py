@@ -21,7 +21,10 @@ FRAMES = {
         r"(can|could|does|do|will|would|might) (it|dry needling|needling|the needles?|needles|dn|this|that) |"
         r"is there a risk|how (common|likely|rare)|planning|booked|next week|before (i|my|we) (book|come|start)|"
         r"y si|que pasa si|qu[eé] hago si|qu[eé] hacer si|en caso de|(?<!no )(puede|pueden|podria) (dar|causar|provocar)|"
-        r"se puede|(me|le) puede pasar|antes de)\b"),
+        r"se puede|(me|le) puede pasar|antes de|"
+        # whether the treatment would help a condition, or when to avoid it: "le serviria?"
+        r"(me|le|te|nos|les) (serviria|servira|sirve|ayudaria|ayudara)|(would|will|could|does|can) (it|dn|dry needling|needling|this) (help|work)|"
+        r"evitarla|evitarlo|evitar (la|el) (puncion|tratamiento|dry needling)|avoid (it|dn|needling|dry needling|treatment))\b"),
     "past_or_other": re.compile(
         r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bages ago|\blast (winter|summer|"
         r"spring|autumn|fall|year|month|christmas)|\bback in (my|his|her|our) (\w+ )?days\b|"

@@ -524,6 +524,9 @@ SYMPTOMS += [
         "no ~ siento ~ ~ trasero|nalgas|partes|entrepierna|genitales|pompis|culo",
         "me|se ~ hice|hizo|orine|orino ~ pipi|popo|encima",
         "entumido|adormecido|dormido|dormida|entumecido ~ ~ ~ entre ~ ~ piernas",
+        # saddle numbness: "tengo dormida la entrepierna", "las nalgas adormecidas"
+        "entumido|entumida|adormecido|adormecida|dormido|dormida|dormidas|entumecido|entumecida ~ ~ entrepierna|trasero|nalgas|genitales|pompis",
+        "entrepierna|trasero|nalgas|genitales|pompis ~ ~ entumido|entumida|entumidas|adormecido|adormecida|adormecidas|dormido|dormida|dormidas|entumecida|entumecidas",
         "ambas|dos ~ piernas ~ ~ ~ debiles|dormidas|entumidas|adormecidas",
         "ambos|dos ~ brazos|manos ~ ~ ~ flojos|flojas|debiles|dormidos|dormidas|sin",
         "ambas|dos ~ piernas ~ ~ ~ no ~ responden|sirven|aguantan",
@@ -695,6 +698,9 @@ SYMPTOMS += [
         "privo|prive|privarse",
         "quedo|quedó|estaba|estuvo|quedaba|quede|quedé ~ privado|privada",
         "patatus|patatús|soponcio|telele|vahido|vahído",
+        # "me fui al suelo": went down; "al piso" only with how long (in Spain "el piso" is a flat)
+        "me|se ~ fui|fue ~ al ~ suelo",
+        "me|se ~ fui|fue ~ al ~ piso ~ unos|un|por ~ segundos|segundo|momento|ratito|rato",
     ]),
     Symptom("haematoma", URGENT, [
         "bruise|lump|swell|swelling|bump ~ ~ ~ ~ ~ big|bigger|grow|growing|grows|grew|larger|spread|spreading|expand|expanding",
@@ -828,6 +834,7 @@ SYMPTOMS += [
         "sin ~ aliento|aire",
         "no ~ me|le|m ~ alcanza ~ ~ aire|respiracion",
         "no ~ me|le|m ~ entra ~ ~ aire",
+        "no ~ me|le|m ~ da|llega ~ el ~ aire",
         "cuesta|costaba ~ ~ coger|agarrar|tomar|jalar ~ ~ aire",
         "no ~ puedo|puede ~ coger|agarrar|tomar|jalar ~ ~ aire",
         "no ~ puedo|puede ~ terminar|acabar ~ ~ frase|oracion",
@@ -887,6 +894,8 @@ SYMPTOMS += [
         "cai|caí|cayo|cayó ~ redonda|redondo|redondita|redondito",
         "desmayar|desmayarse|desmayado|desmayada|desmayo ~ por ~ segunda|tercera ~ vez",
         "no ~ responde|reacciona|despierta|contesta",
+        # "lleva 2 minutos sin reaccionar", "sigue sin despertar"
+        "lleva|llevaba|sigue|seguia ~ ~ ~ ~ sin ~ reaccionar|despertar|despertarse|reaccion|conocimiento",
         "perdio|perdi|pierde ~ el ~ conocimiento|sentido",
         "se ~ cayo|desplomo ~ ~ ~ ~ no ~ responde|despierta|reacciona",
     ]),
@@ -976,6 +985,10 @@ SYMPTOMS += [
         "muerto|muerta ~ de ~ risa|hambre|cansancio|sueno",
         "me ~ mata|matas|mato ~ ~ risa|precio",
         "me ~ desmayo ~ ~ ~ precio|cuenta|factura",
+        # a fit promised on a condition: "me van a dar convulsiones si sigo esperando en la linea"
+        "me ~ va|van ~ a ~ dar ~ ~ convulsion|convulsiones|infarto|ataque|patatus|soponcio|telele ~ ~ si",
+        "gon|going ~ na|to ~ have ~ a ~ seizure|stroke|fit|aneurysm|meltdown ~ if",
+        "gon|going ~ na|to ~ have ~ a ~ heart ~ attack ~ if",
         "sin ~ aliento ~ con|de ~ lo ~ bien|bonito|rico|lindo|guapo|increible",
         "me ~ corto ~ las ~ venas ~ si|con",
         # Common English idioms with symptom words: work, money, nerves, delight.
