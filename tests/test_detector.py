@@ -668,6 +668,12 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
     ("no se le para la hemorragia de la pierna", "emergency"),
     ("not sure if he fainted but he isn't responding", "emergency"),
     ("el abuelo lleva un rato sin reaccionar en el sillon", "emergency"),
+    # the model's retrain moved these (development rounds): now said by rules
+    ("held it down for ten minutes and it's still oozing", "emergency"),
+    ("my nose is still dripping from this cold", None),
+    ("la flema me sale con hilitos de sangre", "emergency"),
+    ("by mistake I took twice my tramadol dose this morning", "emergency"),
+    ("can i take double the dose of ibuprofen after?", None),
     # air that does not come, saddle numbness, going down for a moment
     ("no le da el aire para subir la escalera, fue la puncion de ayer", "emergency"),
     ("tiene adormecida la entrepierna desde la sesion", "emergency"),

@@ -197,6 +197,7 @@ SYMPTOMS: List[Symptom] = [
         "hemoptysis|haemoptysis",
         # the colour, not the word: "phlegm is bloody ... proper red", "coughed up some red stuff"
         "phlegm|mucus|sputum|spit ~ ~ ~ ~ bloody|red|pink",
+        "flema|flemas|esputo|gargajo|gargajos|moco|mocos|escupitajo ~ ~ ~ ~ ~ sangre|roja|rojas|rojo|rojos|rosada|rosado|sanguinolenta|sanguinolento",
         "cough|coughed|coughing ~ up ~ ~ ~ red|pink",
         "sick|vomit|vomited|threw ~ ~ with ~ blood|bloody",
         "coffee ~ ground|grounds ~ ~ ~ vomit|sick|puke",
@@ -210,6 +211,8 @@ SYMPTOMS: List[Symptom] = [
         f"{BLEED} ~ ~ lot|alot|lots|heap|load|loads|drip|dripping|pump|heavily|everywhere|profusely|pour|pouring|gushing|spurting|soak|soaking|through|badly|heaps|nonstop|non-stop",
         f"{BLEED} ~ ~ for ~ ~ hour|hours|minutes|mins",
         f"{BLEED} ~ ~ still|keep|keeps",
+        # pressure held as told, and it still drips: "pressed it for 20 minutes, still dripping"
+        "press|pressed|pressing|pressure|held|holding|minutes|mins|min|hour|hours ^ ^ ^ ^ ^ ^ ^ ^ still ~ dripping|drip|oozing|trickling",
         f"still|keep|keeps ~ {BLEED}",
         # told by its effect: "my sock is full of blood", "running with blood", "spurting out of my thigh"
         f"full|soak|soaked|soaking|drench|drenched|running|pool|puddle|covered ~ ~ of|with|in ~ {BLEED}",
@@ -617,6 +620,10 @@ SYMPTOMS += [
         "sobredosis",
         "tome|tomo|trague|trago|tomado ~ ~ ~ todas|toda|todo|frasco|caja|bote|puñado|muchas ~ ~ ~ pastillas|pastilla|pildoras|tabletas|calmantes|analgesicos",
         "demasiadas ~ pastillas|pildoras|tabletas|calmantes",
+        # twice the dose, even by mistake (categories.yml: accidental overdose is an emergency)
+        f"took|taken|take|had|swallowed ~ double|twice|triple ~ ~ ~ ~ {MEDICINES}|dose|dosage|amount",
+        f"double|triple ~ dose|dosed ~ ~ ~ ~ {MEDICINES}",
+        "tome|tomó|tomo|tomé|tomado ~ el|la? ~ doble|triple ~ de ~ ~ pastillas|dosis|paracetamol|ibuprofeno|tramadol|calmantes|naproxeno",
         "demasiados ~ paracetamoles|ibuprofenos|calmantes|analgesicos|tramadoles|comprimidos",
         "pistola|arma|gun|revolver ^ ^ ^ ^ ^ aqui|aquí|here|lista|listo|ready|cargada|loaded",
         "whisky|alcohol|vino|cerveza|tequila|ron|vodka ~ con ~ los|las|mis ~ ~ tramadoles|pastillas|calmantes|pildoras|tabletas",

@@ -47,7 +47,8 @@ ROUNDS = {"round 1 (b*: first run before any fix, tuned against since)": "redfla
           "round 12 (o*: written blind after round 11, with its fixes and hand 11 in training)": "redflag_open_o*.yml",
           "round 13 (n*: written blind after round 12, with its fixes)": "redflag_open_n*.yml",
           "round 14 (m*: written blind after round 13, with its fixes; session 14's end)": "redflag_open_m*.yml",
-          "round 15 (l*: written blind after round 14, with its fixes; session 15's start)": "redflag_open_l*.yml"}
+          "round 15 (l*: written blind after round 14, with its fixes; session 15's start)": "redflag_open_l*.yml",
+          "round 16 (k*: written blind after round 15, with its fixes and hand 12; session 16)": "redflag_open_k*.yml"}
 
 
 def open_rounds() -> Dict[str, List[Dict]]:
