@@ -674,6 +674,20 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
     ("la flema me sale con hilitos de sangre", "emergency"),
     ("by mistake I took twice my tramadol dose this morning", "emergency"),
     ("can i take double the dose of ibuprofen after?", None),
+    # English, read afterwards
+    ("hives started on my back, now they're everywhere and I keep vomiting", "emergency"),
+    ("i'm gonna end it tonight, i've thought it through", "emergency"),
+    ("want to end it with this physio and find another one", None),
+    ("feeling light headed again, third time since lunch", "urgent"),
+    ("she fainted once in the kitchen, didn't hit her head, she's fine now", "urgent"),
+    ("fainted once in the kitchen and hit my head, fine now", "emergency"),
+    ("think a bit stayed inside my calf after he pulled them out", "urgent"),
+    ("tiny water bubbles where the needles went, so itchy", "urgent"),
+    # a list a negation began goes on after a comma with "or"
+    ("no fever, chills or swelling, just a sore back", None),
+    ("haven't had any trouble breathing, swallowing or talking", None),
+    ("no fever, can't breathe or talk properly", "emergency"),
+    ("no fever, chills or swelling but my chest is tight", "emergency"),
     # air that does not come, saddle numbness, going down for a moment
     ("no le da el aire para subir la escalera, fue la puncion de ayer", "emergency"),
     ("tiene adormecida la entrepierna desde la sesion", "emergency"),

@@ -292,6 +292,8 @@ FUNCTION_WORDS = frozenset({
     "and", "or", "but", "so", "then", "the", "a", "an", "is", "it", "that", "this", "of", "to", "in", "on", "at", "i",
     "also", "just", "only", "too", "well", "ok", "okay", "y", "o", "e", "pero", "entonces", "el", "la", "los", "las",
     "de", "que", "en", "un", "una", "es", "me", "mi", "tambien", "solo", "ya",
+    # what is left of a denied old story: "..., never since"
+    "never", "since", "ever", "nunca", "desde", "entonces",
 })
 
 

@@ -273,7 +273,8 @@ class RedFlagDetector:
             negated = ((not _carries_negation(span) and _negated(before, after, question)) or _resolved(continuation)
                        or _denied_right_before(before, span)
                        or (tier == MENTION and _denied_after(after or _next_clause(doc, clause, clause_of))))
-        negated = negated or _denied_list_in_brackets(span)
+        negated = negated or _denied_list_in_brackets(span) or (
+            not _carries_negation(span) and _continues_a_denied_list(doc, clause, clause_of))
         hypothetical = (_hypothetical(before, after, clause, span) or _tells_old_story(clause)
                         or _asks_if_a_side_effect(span, clause))
         if hypothetical and symptom.name == "retained_needle" and not _conditional(span) and _observes_something(doc):
@@ -341,6 +342,35 @@ def _clause_ids(doc: Doc) -> List[int]:
 def _is_emoji(text: str) -> bool:
     """ "sin pulmon 😂 me cuesta respirar": an emoji ends a clause as a full stop would."""
     return all(unicodedata.category(c) in {"So", "Sk"} or c in "\u200d\ufe0f" for c in text)
+
+
+LIST_WORDS = frozenset({"or", "nor", "ni", "o"})
+LIST_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "my", "his", "her", "our", "yo", "mi", "su", "el", "ella"})
+
+
+def _continues_a_denied_list(doc: Doc, clause: List, clause_of: List[int]) -> bool:
+    """ "no fever, chills or swelling", "not any trouble breathing, swallowing or talking":
+    after a comma, items joined by "or" go on the list a negation began, unless the clause
+    tells something of its own (a subject, a "but", a present word, its own negation)."""
+    words = {t.lower_ for t in clause}
+    if not words & LIST_WORDS or words & (TURNS | PRESENT_MARKERS | LIST_SUBJECTS):
+        return False
+    if any(_canon(t) in NEGATIONS | {"not", "cannot"} for t in clause):
+        return False
+    current = clause
+    for _ in range(3):
+        start = current[0].i
+        if start < 2 or doc[start - 1].text != ",":
+            return False
+        previous = [t for t in doc if clause_of[t.i] == clause_of[start - 2]] if clause_of[start - 2] >= 0 else []
+        if not previous:
+            return False
+        if any(_canon(t) in NEGATIONS | {"not"} or t.lower_ in {"n't", "nt", "dont", "didnt", "havent", "hasnt"} for t in previous):
+            return True
+        if len(previous) > 3 or {t.lower_ for t in previous} & (TURNS | PRESENT_MARKERS | LIST_SUBJECTS):
+            return False
+        current = previous
+    return False
 
 
 def _next_clause(doc: Doc, clause: List, clause_of: List[int]) -> List:
@@ -515,8 +545,14 @@ def _recovered_after(before: List, after: List, continuation: List, question: bo
     return not _negated(before, [], question) and (_resolved(after) or _resolved(continuation))
 
 
+# An injury denied is none: "didn't hit anything", "sin golpes"
+NO_INJURY = re.compile(r"\b(didn'?t|did not|never|no|without|sin|ni) (hit(ting)?|bang(ing|ed)?|bump(ing|ed)?) (\w+ )?(anything|my head|his head|her head|head)?"
+                       r"|\b(no|sin|ni) (se |me |le )?(golpe[oóeé]?s?|pego|pegó|pegue|pegué)\b|\bno (injur(y|ies)|head injury)\b")
+
+
 def _not_recovered(text: str) -> bool:
     """A second faint or an injury; "herself again" is a recovery, not a second time."""
+    text = NO_INJURY.sub(" ", text)
     for phrase in RECOVERED:
         text = text.replace(phrase, " ")
     return any(p in text for p in NOT_RECOVERED)

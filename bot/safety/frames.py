@@ -22,6 +22,8 @@ FRAMES = {
         r"is there a risk|how (common|likely|rare)|planning|booked|next week|before (i|my|we) (book|come|start)|"
         r"y si|que pasa si|qu[eé] hago si|qu[eé] hacer si|en caso de|(?<!no )(puede|pueden|podria) (dar|causar|provocar)|"
         r"se puede|(me|le) puede pasar|antes de|"
+        # people in general asked about: "do people ever faint from this"
+        r"(do|does|did|can|could|will|would|have|has) (people|patients|anyone|anybody|folks|most people|other people|some people|others) |"
         # whether the treatment would help a condition, or when to avoid it: "le serviria?"
         r"(me|le|te|nos|les) (serviria|servira|sirve|ayudaria|ayudara)|(would|will|could|does|can) (it|dn|dry needling|needling|this) (help|work)|"
         r"evitarla|evitarlo|evitar (la|el) (puncion|tratamiento|dry needling)|avoid (it|dn|needling|dry needling|treatment))\b"),
@@ -29,6 +31,9 @@ FRAMES = {
         r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bages ago|\blast (winter|summer|"
         r"spring|autumn|fall|year|month|christmas)|\bback in (my|his|her|our) (\w+ )?days\b|"
         r"\bonce (at|in|when|after)\b(?! (the|my|this|today'?s) (appt|appointment|session|needling|treatment|visit))"
+        # "fainted once in the shower": once is how many times, in a place, not when
+        r"(?! (the|my|his|her|our) (shower|bath|bathroom|toilet|loo|kitchen|car|bed|bedroom|hall|hallway|lobby|lift|elevator|"
+        r"street|waiting room|car park|parking lot|garden|yard|office|store|shop|supermarket|driveway|stairs))"
         r"(?![^.,;!?]*\b(today|tonight|this (morning|afternoon|evening)|just now|earlier)\b)"
         r"(?![^.,;!?]*\b(after|since) (the|my|this|today'?s|his|her) (appt|appointment|session|needling|treatment|visit))|\bel (mes|invierno) pasado\b|\b(in|during) (my|his|her) (teens|twenties|thirties|20s|30s|40s)|"
         r"\bat (the )?age (of )?\d{1,2}\b|\bas a (kid|child|baby|teen|teenager|toddler)|\bwhen (i|he|she) was (a |little|young|\d)|"
@@ -40,7 +45,7 @@ FRAMES = {
         _NOT_NEGATED + r"\b(fine now|ok now|okay now|alright now|better now|went away|gone now|all healed|healed up|"
         r"faded|settled|fine this morning|fine after|it went|went after|went in|recovered|back to normal|"
         r"stopped after|it stopped|and stopped|has stopped|all good now|nothing since|none of that|that'?s it|that was it|"
-        r"it'?s gone|gone by|it passed|and it passed|feel fine|feel much better|me siento (mucho |muy |ya )?(mejor|bien)|"
+        r"it'?s gone|gone by|it passed|and it passed|feel fine|feels? (much|loads|lots|so much|a lot|heaps|way|tons) better|me siento (mucho |muy |ya )?(mejor|bien)|"
         r"stopped (right|straight) away|stopped (quickly|immediately|on its own|by itself)|(now|ahora) (todo bien|all good|estoy bien)|"
         r"ya (paso|pasó)(?! (una|un|dos|tres|cuatro|cinco|\d+|varios|varias|mas|más|casi)\b)|ya (se me paso|se me pasó|estoy bien|esta bien|está bien|paro|paró)|se me quito|se me quitó|"
         r"se (me|le) (paso|quito|fue)|se compuso|ya (estoy|esta|toy) (bien|sano|sana|normal|como nuev[oa]|jugando)|"

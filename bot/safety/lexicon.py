@@ -338,6 +338,8 @@ SYMPTOMS: List[Symptom] = [
     Symptom("dizziness", URGENT, [
         "dizzy ~ ~ ~ again|keep|keeps|repeatedly|spell|spells|episode|episodes|still|day|days|constantly|constant|all|everytime|every|times|twice|over|turn|turns",
         "dizzy ~ ~ ~ on ~ and|& ~ off",
+        "lightheaded|light-headed|woozy|giddy ~ ~ ~ again|keep|keeps|still|repeatedly|times|twice",
+        "light ~ headed ~ ~ ~ again|keep|keeps|still|repeatedly|times|twice",
         "waves|bouts|spells|episodes|attacks ~ of ~ dizziness|dizzy|vertigo|lightheadedness|spinning",
         "dizziness|dizzy|vertigo|lightheadedness|lightheaded ~ ~ not ~ go|gone|stop|stopped|settle|settled|ease|eased|pass|passed|wear|worn",
         # the room or the ground moving, for hours: "feel like I'm on a boat, been hours"
@@ -428,6 +430,7 @@ SYMPTOMS += [
         "use|used|using|gave|give|giving|jab|jabbed|inject|injected ~ ~ ~ ~ epipen|epi-pen",
         # widespread hives with vomiting or feeling faint (anaphylaxis criteria: skin plus one system)
         "lumps|bumps|spots|rash|hive|hives|welt|welts ~ ~ ~ all ~ over|the ~ ~ body|me|him|her|them ^ ^ ^ ^ ^ ^ vomit|sick|throw|faint|fall|dizzy",
+        "rash|hive|hives|welt|welts|spots|ronchas|sarpullido ^ ^ ^ ^ ^ ^ ^ ^ everywhere|spread|spreading|todo|todas ^ ^ ^ ^ ^ ^ vomit|sick|throw|faint|dizzy|lightheaded|vomito|vomitando|mareado|mareada",
         "anaphylaxis|anaphylactic|anaphalaxis",
         "trouble|hard|difficult|struggle ~ ~ swallow|swallowing",
         "se ~ me|le ~ hincha|hinchan|hincho|hincharon|inflama|inflamo ~ ~ labio|labios|cara|lengua|garganta|ojos|boca",
@@ -567,6 +570,8 @@ SYMPTOMS += [
         "soga|cuerda ~ ~ lista|listo|preparada|colgada|atada|amarrada",
         "trague|tome|tomo|trago|tragado|tomado|tomé|tragué ~ las|los|todas|todos ~ ~ ~ que ~ me? ~ quedaban|quedaba|habia|tenia",
         "end|ending ~ it ~ all|tonight|today|now",
+        # "im going to end it, i have a plan"
+        "going|gon|want|wanna|ready ~ to|na ~ end ~ it",
         "end ~ everything",
         "cannot|not ~ go ~ on ~ ~ ~ ~ anymore|living",
         "no ~ one|body ~ would ~ miss ~ me",
@@ -723,6 +728,7 @@ SYMPTOMS += [
     Symptom("retained_needle", URGENT, [
         "needle ~ ~ ~ ~ broke|broken|snap|snapped|break|stuck|left",
         "piece|bit|tip|fragment|part ~ of ~ ~ ~ needle",
+        "piece|bit|tip|fragment|part ~ stayed|left|stuck|remained ~ in|inside|behind",
         "something|metal|bit ~ ~ sharp|metal|hard ~ ~ under|in ~ ~ skin",
         "metal ~ ~ ~ poke|poking|stick|sticking",
         "sharp ~ point|bit|tip ~ under|in ~ ~ skin",
@@ -756,6 +762,8 @@ SYMPTOMS += [
     Symptom("allergic_local", URGENT, [
         "rash|hive|hives|welt|welts|blister|blisters|blistering",
         "allergic|allergy ~ reaction",
+        # told by their look: "small water bubbles on skin in the places of needles"
+        "water|fluid|little|small|tiny ~ bubble|bubbles ^ ^ ^ ^ ^ ^ ^ needle|needles|needled|spot|spots|site|sites",
         "ronchas|sarpullido|urticaria|erupcion|ampollas|salpullido|habones",
         "bulto|bola|chichon ~ ~ ~ ~ creciendo|crece",
         "se ~ hace|pone ~ mas ~ grande",
@@ -971,6 +979,7 @@ SYMPTOMS += [
         "kill|killing ~ myself ~ laugh|laughing",
         "died|dying|die ~ ~ laugh|laughing",
         "could ~ kill ~ for",
+        "going|gon|want|wan|wanna|ready|to? ~ ~ end ~ it ~ with ~ ~ ~ clinic|you|physio|therapist|them|him|her|treatment|sessions|needling|boyfriend|girlfriend",
         "make|made|makes ~ ~ ~ faint",
         "heart ~ ~ in ~ my|his|her|your ~ mouth",
         "out ~ of ~ breath ~ after|from ~ ~ ~ run|running|jog|jogging|sprint|sprinting|race|football|match|workout|gym|training",
