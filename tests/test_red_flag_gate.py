@@ -8,7 +8,7 @@ import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.red_flag_gate import RedFlagGate, training_set
+from bot.nlu.red_flag_gate import RedFlagGate, _says_something, training_set
 from bot.safety.classifier import Reading, RedFlagClassifier
 from bot.safety.detector import default_detector
 from bot.safety.frames import frame_of
@@ -236,3 +236,23 @@ def test_an_old_story_is_not_read_sentence_by_sentence():
 @pytest.mark.parametrize("text", ["gracias por todo, ya me siento mucho mejor", "thanks, I feel much better today"])
 def test_feeling_better_frames_a_message_as_over(text):
     assert frame_of(text) == "resolved"
+
+
+@pytest.mark.parametrize("remainder, expected", [
+    # what is left of a denied old story ("a seizure with a fever as a toddler, never since")
+    ("                                 , never since", False),
+    ("   , nunca desde entonces", False),
+    (", but his face is drooping", True),
+])
+def test_a_remainder_of_function_words_is_not_read(remainder, expected):
+    assert _says_something(remainder) is expected
+
+
+@pytest.mark.parametrize("text, frame", [
+    ("do people ever faint from this", "hypothetical"),
+    ("mi esposo tiene artrosis, le serviria?", "hypothetical"),
+    ("my neck feels loads better, is Tom in tomorrow?", "resolved"),
+    ("his face looks lopsided and he is slurring", None),
+])
+def test_questions_about_people_or_help_and_feeling_better_are_framed(text, frame):
+    assert frame_of(text) == frame
