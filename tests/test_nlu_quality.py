@@ -142,15 +142,13 @@ BLIND_FLOORS = {
     "r6": [0.94, 0.03, 0.85, 0.06, 0.92, 0.80, 0.83, 0.62],
     # round 7's first run (2026-12-04, session 15): 95.0, 1.7, 89.9, 6.3, 96.9, 77.3, 86.0, 72.4 %
     "r7": [0.91, 0.04, 0.85, 0.08, 0.90, 0.72, 0.80, 0.65],
-    # round 8's first run (2026-12-04, session 16), Spanish only (None: no such set):
-    # 94.7, 0.0, 96.6, 83.0 %
-    "r8": [None, None, 0.90, 0.04, 0.89, None, 0.78, None],
+    # round 8's first run (2026-12-04, session 16): 100, 0.0, 94.7, 0.0, 96.6, 66.7, 83.0, 68.2 %
+    "r8": [0.95, 0.03, 0.90, 0.04, 0.89, 0.60, 0.78, 0.60],
 }
 
 
 @pytest.mark.parametrize("round_name,set_name,measure,sense,floor",
-                         [(r, *m, f) for r, floors in BLIND_FLOORS.items() for m, f in zip(BLIND_MEASURES, floors)
-                          if f is not None],
+                         [(r, *m, f) for r, floors in BLIND_FLOORS.items() for m, f in zip(BLIND_MEASURES, floors)],
                          ids=lambda v: str(v))
 def test_blind_faq_rounds(summary, round_name, set_name, measure, sense, floor):
     rate = summary["blind_faq"][round_name][set_name]["measures"][measure]["rate"]
