@@ -688,6 +688,11 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
     ("haven't had any trouble breathing, swallowing or talking", None),
     ("no fever, can't breathe or talk properly", "emergency"),
     ("no fever, chills or swelling but my chest is tight", "emergency"),
+    # round 17 English, read afterwards
+    ("keep bringing up bright red stuff when he coughs", "emergency"),
+    ("my throat is bright red and sore from coughing", None),
+    ("my son says something is stuck in his skin where the needle was", "urgent"),
+    ("I can see a tiny black tip at one of the spots", "urgent"),
     # air that does not come, saddle numbness, going down for a moment
     ("no le da el aire para subir la escalera, fue la puncion de ayer", "emergency"),
     ("tiene adormecida la entrepierna desde la sesion", "emergency"),

@@ -199,6 +199,7 @@ SYMPTOMS: List[Symptom] = [
         "phlegm|mucus|sputum|spit ~ ~ ~ ~ bloody|red|pink",
         "flema|flemas|esputo|gargajo|gargajos|moco|mocos|escupitajo ~ ~ ~ ~ ~ sangre|roja|rojas|rojo|rojos|rosada|rosado|sanguinolenta|sanguinolento",
         "cough|coughed|coughing ~ up ~ ~ ~ red|pink",
+        "bring|bringing|brought ~ up ~ ~ ~ red|pink",
         "sick|vomit|vomited|threw ~ ~ with ~ blood|bloody",
         "coffee ~ ground|grounds ~ ~ ~ vomit|sick|puke",
         "vomit|sick|puke|threw ~ ~ ~ ~ ~ coffee ~ ground|grounds",
@@ -737,6 +738,8 @@ SYMPTOMS += [
         # a count that doesn't add up: "she took out fewer than she put in"
         "took|take|pulled|counted ~ out? ~ fewer|less ~ needles? ~ than",
         "something ~ ~ poke|poking|sticking ~ out",
+        "something ~ ~ sticking|stuck ~ in ~ her|his|my|the|their ~ skin",
+        "tiny|small|little ~ dark|black|metal|metallic|shiny|silver ~ tip|point",
         "something ~ metal|metallic|hard|sharp ~ in|under ~ my",
         "like ~ a ~ splinter|splinters",
         "hard|sharp|metal|metallic ~ ~ point|tip|bit|thing|speck ~ under ~ the? ~ skin",

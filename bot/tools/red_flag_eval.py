@@ -48,7 +48,8 @@ ROUNDS = {"round 1 (b*: first run before any fix, tuned against since)": "redfla
           "round 13 (n*: written blind after round 12, with its fixes)": "redflag_open_n*.yml",
           "round 14 (m*: written blind after round 13, with its fixes; session 14's end)": "redflag_open_m*.yml",
           "round 15 (l*: written blind after round 14, with its fixes; session 15's start)": "redflag_open_l*.yml",
-          "round 16 (k*: written blind after round 15, with its fixes and hand 12; session 16)": "redflag_open_k*.yml"}
+          "round 16 (k*: written blind after round 15, with its fixes and hand 12; session 16)": "redflag_open_k*.yml",
+          "round 17 (j*: written blind after round 16, with its fixes; session 16's end)": "redflag_open_j*.yml"}
 
 
 def open_rounds() -> Dict[str, List[Dict]]:
