@@ -693,6 +693,12 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
     ("my throat is bright red and sore from coughing", None),
     ("my son says something is stuck in his skin where the needle was", "urgent"),
     ("I can see a tiny black tip at one of the spots", "urgent"),
+    # round 17 Spanish, read afterwards
+    ("le sale un liquido verdoso del pinchazo de la rodilla", "urgent"),
+    ("senti que la aguja hizo crac cuando tosi", "urgent"),
+    ("la terapia me quito un peso de encima del pecho, gracias", None),
+    ("si, le sale mucha sangre y no para", "emergency"),
+    ("Si presenta fiebre o sangrado, avisenos", None),
     # air that does not come, saddle numbness, going down for a moment
     ("no le da el aire para subir la escalera, fue la puncion de ayer", "emergency"),
     ("tiene adormecida la entrepierna desde la sesion", "emergency"),

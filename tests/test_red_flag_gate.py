@@ -251,6 +251,8 @@ def test_a_remainder_of_function_words_is_not_read(remainder, expected):
 @pytest.mark.parametrize("text, frame", [
     ("do people ever faint from this", "hypothetical"),
     ("mi esposo tiene artrosis, le serviria?", "hypothetical"),
+    ("si me empieza a sangrar en la noche, que hago?", "hypothetical"),
+    ("si, se desmayo hace un rato", None),
     ("my neck feels loads better, is Tom in tomorrow?", "resolved"),
     ("his face looks lopsided and he is slurring", None),
 ])

@@ -907,7 +907,8 @@ def _asked_earlier_in_the_sentence(span: Span) -> bool:
             between = set(lowered[index + 2:])
             return not between & (PRESENT_MARKERS | REPORT_MARKERS | TURNS)
     # "Si presenta fiebre, dificultad para respirar o sangrado, avísenos": a condition's list
-    if lowered and without_accents(lowered[0].lstrip("¿")) in CONDITIONAL_STARTS:
+    # ... but "si, me sale mucha sangre": "si" before a comma is "sí", yes
+    if lowered and without_accents(lowered[0].lstrip("¿")) in CONDITIONAL_STARTS and lowered[1:2] != [","]:
         return not set(lowered[2:]) & (PRESENT_MARKERS | TURNS)  # past the condition's own verb
     return False
 

@@ -20,7 +20,7 @@ FRAMES = {
         r"what should|watch (out )?for|look out for|what (do|would|to do|can) (i|we|you|they) do if|what happens if|"
         r"(can|could|does|do|will|would|might) (it|dry needling|needling|the needles?|needles|dn|this|that) |"
         r"is there a risk|how (common|likely|rare)|planning|booked|next week|before (i|my|we) (book|come|start)|"
-        r"y si|que pasa si|qu[eé] hago si|qu[eé] hacer si|en caso de|(?<!no )(puede|pueden|podria) (dar|causar|provocar)|"
+        r"^¿?si (me|le|te|se|mi|tengo|tiene|hay|el|la|despues|llego|empiezo|empieza|noto|siento) |y si|que pasa si|qu[eé] hago si|qu[eé] hacer si|en caso de|(?<!no )(puede|pueden|podria) (dar|causar|provocar)|"
         r"se puede|(me|le) puede pasar|antes de|"
         # people in general asked about: "do people ever faint from this"
         r"(do|does|did|can|could|will|would|have|has) (people|patients|anyone|anybody|folks|most people|other people|some people|others) |"

@@ -760,6 +760,7 @@ SYMPTOMS += [
         "aguja ~ ~ ~ ~ rompio|quebro|rota|quebrada|quedo|adentro",
         "rompio|rompió|partio|partió|quebro|quebró ~ una|la ~ ~ ~ aguja|agujas",
         "agujas|aguja ~ se ~ partio|partió|rompio|rompió|quebro|quebró",
+        "aguja ~ ~ ~ ~ crack|crac|trono|tronó|chasquido|chasqueo",
         "saco|sacó|sacaron|quito|quitó ~ menos ~ ~ de ~ las|lo ~ que",
     ]),
     Symptom("allergic_local", URGENT, [
@@ -791,6 +792,8 @@ SYMPTOMS += [
     ]),
     Symptom("infection", URGENT, [
         "pus|supura|supurando|infectado|infectada|infeccion|infectada",
+        # told by what comes out: "larga un liquido amarillento"
+        "liquido|liquidito|agua|agüita|aguita ~ amarillo|amarillento|amarillenta|verde|verdoso|verdosa|turbio|turbia|espeso",
         "enrojecido|enrojecida|roja|rojo|caliente ~ ~ ~ ~ hinchado|hinchada|caliente|extiende|crece|calor",
         "fiebre|escalofrios|calentura|febril",
         "temperatura ~ ~ alta",
@@ -1004,6 +1007,9 @@ SYMPTOMS += [
         "muerto|muerta ~ de ~ risa|hambre|cansancio|sueno",
         "me ~ mata|matas|mato ~ ~ risa|precio",
         "me ~ desmayo ~ ~ ~ precio|cuenta|factura",
+        # relief: "me sacó un peso de encima (del pecho)"
+        "saco|sacó|saca|quito|quitó|quita|sacaron|quitaron|sacado|quitado ~ ~ un ~ peso ~ de ~ encima",
+        "saco|sacó|saca|quito|quitó|quita|sacaron|quitaron|sacado|quitado ~ ~ un ~ peso ~ de ~ encima ~ del|de ~ ~ pecho",
         # a fit promised on a condition: "me van a dar convulsiones si sigo esperando en la linea"
         "me ~ va|van ~ a ~ dar ~ ~ convulsion|convulsiones|infarto|ataque|patatus|soponcio|telele ~ ~ si",
         "gon|going ~ na|to ~ have ~ a ~ seizure|stroke|fit|aneurysm|meltdown ~ if",
