@@ -293,7 +293,7 @@ FUNCTION_WORDS = frozenset({
     "also", "just", "only", "too", "well", "ok", "okay", "y", "o", "e", "pero", "entonces", "el", "la", "los", "las",
     "de", "que", "en", "un", "una", "es", "me", "mi", "tambien", "solo", "ya",
     # what is left of a denied old story: "..., never since"
-    "never", "since", "ever", "nunca", "desde", "entonces",
+    "never", "since", "ever", "nunca", "desde",
 })
 
 

@@ -57,6 +57,8 @@ NEGATIONS: FrozenSet[str] = frozenset({
     # Spanish ("no" is shared)
     "sin", "nunca", "ni", "nada", "ningun", "ninguna", "ninguno", "tampoco", "jamas", "cero",
 })
+# "didn't", "dont" as typed: one token that negates
+CONTRACTED_NEGATIONS: FrozenSet[str] = frozenset({"n't", "nt", "didnt", "dont", "isnt", "wasnt", "havent", "hasnt", "doesnt", "aint"})
 # Negation words that do not negate what follows ("not sure it's related", "don't know if").
 PSEUDO_NEGATION_NEXT: FrozenSet[str] = frozenset({
     "sure", "know", "certain", "think", "related", "just", "only", "matter", "if", "idea",
@@ -365,7 +367,7 @@ def _continues_a_denied_list(doc: Doc, clause: List, clause_of: List[int]) -> bo
         previous = [t for t in doc if clause_of[t.i] == clause_of[start - 2]] if clause_of[start - 2] >= 0 else []
         if not previous:
             return False
-        if any(_canon(t) in NEGATIONS | {"not"} or t.lower_ in {"n't", "nt", "dont", "didnt", "havent", "hasnt"} for t in previous):
+        if any(_canon(t) in NEGATIONS | {"not"} or t.lower_ in CONTRACTED_NEGATIONS for t in previous):
             return True
         if len(previous) > 3 or {t.lower_ for t in previous} & (TURNS | PRESENT_MARKERS | LIST_SUBJECTS):
             return False
@@ -657,7 +659,7 @@ def _negated(before: List, after: List, question: bool = False) -> bool:
     window = before[-NEGATION_WINDOW:]
     for position, token in enumerate(window):
         word = _canon(token)
-        if word in NEGATIONS or token.lower_ in {"n't", "nt", "didnt", "dont", "isnt", "wasnt", "havent", "hasnt", "doesnt", "aint"}:
+        if word in NEGATIONS or token.lower_ in CONTRACTED_NEGATIONS:
             following = window[position + 1].lower_ if position + 1 < len(window) else ""
             after_following = window[position + 2].lower_ if position + 2 < len(window) else ""
             if following in PSEUDO_NEGATION_NEXT and not (following == "estoy" and after_following not in {"seguro", "segura"}) \
