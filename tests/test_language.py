@@ -31,6 +31,19 @@ def test_detects_the_language(text, language):
     assert detect(text) == language
 
 
+# Written for this test (not from any set): mostly Spanish with English words mixed in, where
+# lingua's whole-message confidence leans English; and short English it must not take for Spanish.
+@pytest.mark.parametrize("text,language", [
+    ("me mandan el receipt por email?", "es"),
+    ("el parking es gratis o se paga?", "es"),
+    ("tengo el appointment el friday, puedo llegar tarde?", "es"),
+    ("do u do deep tissue dry needling on calves", "en"),
+    ("scale 1-10 how bad is DN", "en"),
+])
+def test_a_mixed_message_goes_by_the_language_most_of_it_is_in(text, language):
+    assert detect(text) == language
+
+
 @pytest.mark.parametrize("text,language", [("hey q tal", "es"), ("eres IA?", "es"), ("chau, buen finde", "es"),
                                            ("mi numero es 555 214 8890", "es"), ("is it", "en"), ("ok gracias", "es")])
 def test_short_messages_go_by_the_function_words_they_use(text, language):

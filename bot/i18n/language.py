@@ -20,6 +20,11 @@ CODES = {Language.ENGLISH: "en", Language.SPANISH: "es"}
 MIN_CONFIDENCE = 0.75
 MIN_CONFIDENCE_LONG = 0.6  # from LONG_MESSAGE_WORDS words on
 LONG_MESSAGE_WORDS = 4
+# Below this whole-message confidence, a message that is mostly one language by lingua's
+# sections (at least SECTION_MIN_WORDS words, SECTION_LEAD times the other's) is that language.
+CLEAR_CONFIDENCE = 0.9
+SECTION_MIN_WORDS = 4
+SECTION_LEAD = 2
 
 SWITCH_REQUESTS = [
     ("en", re.compile(r"\b(in )?english( please| pls| por favor)?\b|\bhablas? ingl[eé]s\b|\ben ingl[eé]s\b", re.I)),
@@ -114,11 +119,32 @@ def _by_words(words: List[str], offered: Tuple[str, ...]) -> Optional[str]:
             return _by_markers(words, offered)
     confidences = _lingua().compute_language_confidence_values(" ".join(words))
     best = confidences[0] if confidences else None
+    if best is None or best.value < CLEAR_CONFIDENCE:
+        mostly = _by_sections(words, offered)
+        if mostly:
+            return mostly
     needed = MIN_CONFIDENCE_LONG if len(words) >= LONG_MESSAGE_WORDS else MIN_CONFIDENCE
     if best is None or best.value < needed:
         return _by_markers(words, offered)
     code = CODES.get(best.language)
     return code if code in offered else None
+
+
+def _by_sections(words: List[str], offered: Tuple[str, ...]) -> Optional[str]:
+    """The language most of a mixed message is written in ("me mandan el invoice por email?"):
+    lingua's whole-message confidence leans to English on such text, its sections do not."""
+    counts = {code: 0 for code in offered}
+    for section in _lingua().detect_multiple_languages_of(" ".join(words)):
+        code = CODES.get(section.language)
+        if code in counts:
+            counts[code] += section.word_count
+    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+    top, second = ranked[0][1], (ranked[1][1] if len(ranked) > 1 else 0)
+    winner = ranked[0][0]
+    # and it must use at least one of that language's own function words: lingua's sections
+    # read some short English ("do u do internal pelvic floor") as Spanish.
+    uses_its_words = any(w in MARKERS.get(winner, ()) for w in words)
+    return winner if top >= SECTION_MIN_WORDS and top >= SECTION_LEAD * second and uses_its_words else None
 
 
 def _by_markers(words: List[str], offered: Tuple[str, ...]) -> Optional[str]:
