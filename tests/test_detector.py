@@ -718,6 +718,12 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
     ("¿una aguja se puede quebrar dentro del cuerpo?", None),
     ("could a needle break inside the muscle?", None),
     ("a needle may have snapped in my calf, there's a hard dot", "urgent"),
+    # round 18 Spanish, read afterwards: pain that "va a más" grows; an old illness told
+    # with "ya estoy perfecto/recuperado" is over
+    ("la molestia del hombro ha ido a mas desde el martes", "urgent"),
+    ("hace dos dias me dolia poco y ahora va a más", "urgent"),
+    ("el año pasado tuve asma y me faltaba el aire, ya estoy recuperada", None),
+    ("el año pasado me desmaye en una boda y ahora me desmaye otra vez", "emergency"),
 ])
 def test_round_sixteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected

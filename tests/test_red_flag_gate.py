@@ -255,6 +255,10 @@ def test_a_remainder_of_function_words_is_not_read(remainder, expected):
     ("si, se desmayo hace un rato", None),
     ("my neck feels loads better, is Tom in tomorrow?", "resolved"),
     ("his face looks lopsided and he is slurring", None),
+    # a small question asked plainly; signs checked and not found (round 18, general form)
+    ("todo bien, solo quiero saber si puedo ir al gym mañana", "hypothetical"),
+    ("just wanted to check if I can swim tomorrow", "hypothetical"),
+    ("no tengo fiebre, no sangra nada, ¿cuando me quito la curita?", "negated"),
 ])
 def test_questions_about_people_or_help_and_feeling_better_are_framed(text, frame):
     assert frame_of(text) == frame

@@ -26,7 +26,9 @@ FRAMES = {
         r"(do|does|did|can|could|will|would|have|has) (people|patients|anyone|anybody|folks|most people|other people|some people|others) |"
         # whether the treatment would help a condition, or when to avoid it: "le serviria?"
         r"(me|le|te|nos|les) (serviria|servira|sirve|ayudaria|ayudara)|(would|will|could|does|can) (it|dn|dry needling|needling|this) (help|work)|"
-        r"evitarla|evitarlo|evitar (la|el) (puncion|tratamiento|dry needling)|avoid (it|dn|needling|dry needling|treatment))\b"),
+        r"evitarla|evitarlo|evitar (la|el) (puncion|tratamiento|dry needling)|avoid (it|dn|needling|dry needling|treatment)|"
+        # a small question asked plainly: "solo queria saber si me puedo bañar"
+        r"(solo|nomas|nada mas) (queria|quiero|quisiera) (saber|preguntar) si|just (wanted|want|wanna) to (know|ask|check) (if|whether))\b"),
     "past_or_other": re.compile(
         r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bages ago|\blast (winter|summer|"
         r"spring|autumn|fall|year|month|christmas)|\bback in (my|his|her|our) (\w+ )?days\b|"
@@ -68,7 +70,9 @@ FRAMES = {
     # short of breath or anything"; "respira normal"; "no ha vuelto a sangrar").
     "negated": re.compile(
         r"\b(or anything( like that| else)?|nothing like that|ni nada( por el estilo| de eso| raro)?(?=\s*([,.;!?]|$|solo|pero|y\b))|nada de eso|"
-        r"nada raro|(respira|respiro|respirando) (normal|bien)|no se (me|le) (hincho|inflamo) nada)\b"),
+        r"nada raro|(respira|respiro|respirando) (normal|bien)|no se (me|le) (hincho|inflamo) nada|"
+        # signs a patient checked and did not find: "no sangra, no esta hinchado"
+        r"no (sangra|sangro|esta hinchad[oa]|estoy hinchad[oa]|se ve infectad[oa]|tengo fiebre|hay pus)\s*[,.;]\s*no)\b"),
     # Fixed figures of speech that carry a symptom word; the rules know them clause by clause.
     "figurative": re.compile(
         r"\b(blood boil\w*|cold feet|patience of a saint|blood,? sweat and tears|knock(ed|s)? me out|"

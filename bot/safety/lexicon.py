@@ -807,6 +807,8 @@ SYMPTOMS += [
         "ningun|ningún|ninguna ~ analgesico|analgésico|calmante|pastilla|medicina ~ me|le ~ hace|hacen ~ nada",
         "peor ~ que|q ~ el ~ primer|primero ~ dia?",
         "ido|va|sigue|vaya|iba ~ en ~ aumento",
+        # "no se me va, al contrario, va a más": it grows
+        "ido|va|sigue|vaya|iba|fue ~ a ~ mas|más",
         "lejos ~ de ~ remitir|mejorar|calmarse|quitarse",
         "no ~ para ~ de ~ aumentar|crecer|empeorar|subir",
         "dolor ~ ~ ~ no ~ aguanto|soporto",

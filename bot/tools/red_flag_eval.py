@@ -49,7 +49,8 @@ ROUNDS = {"round 1 (b*: first run before any fix, tuned against since)": "redfla
           "round 14 (m*: written blind after round 13, with its fixes; session 14's end)": "redflag_open_m*.yml",
           "round 15 (l*: written blind after round 14, with its fixes; session 15's start)": "redflag_open_l*.yml",
           "round 16 (k*: written blind after round 15, with its fixes and hand 12; session 16)": "redflag_open_k*.yml",
-          "round 17 (j*: written blind after round 16, with its fixes; session 16's end)": "redflag_open_j*.yml"}
+          "round 17 (j*: written blind after round 16, with its fixes; session 16's end)": "redflag_open_j*.yml",
+          "round 18 (i*: written blind after round 17, with its fixes; session 17)": "redflag_open_i*.yml"}
 
 
 def open_rounds() -> Dict[str, List[Dict]]:
