@@ -44,7 +44,8 @@ MARKERS = {
                                "el", "los", "las", "del", "por", "favor", "usted", "ustedes", "tengo", "quiero", "puedo",
                                "necesito", "como", "cómo", "donde", "dónde", "cuanto", "cuánto", "cuándo", "cuando",
                                "hay", "estoy", "esta", "está", "para", "pa", "con", "pero", "también", "tambien",
-                               "nada", "mucho", "muy", "sí", "hasta", "luego", "mañana", "manana", "wepa", "oye", "dale"},
+                               "nada", "mucho", "muy", "sí", "hasta", "luego", "mañana", "manana", "wepa", "oye", "dale",
+                               "listo", "lista", "voy", "vamos", "eso", "esto", "nos", "vemos"},
     "en": SHORT_WORDS["en"] | {"the", "my", "is", "are", "you", "your", "what", "how", "can", "it", "i", "im", "do",
                                "does", "will", "with", "for", "and", "this", "that", "have", "got", "need", "want",
                                "when", "where", "much", "very", "thank", "later", "see", "morning", "tomorrow"},
@@ -80,11 +81,19 @@ def warm_up() -> None:
     _lingua()
 
 
+# Two languages named ("¿atienden en inglés o portugués?") ask which are spoken, not to switch.
+LANGUAGE_NAMES = re.compile(r"\b(english|ingl[eé]s|spanish|espa[nñ]ol|portugu[eé]se?|portugu[eé]s|french|franc[eé]s|"
+                            r"mandarin|mandar[ií]n|chinese|chino|vietnamese|vietnamita|arabic|[aá]rabe|russian|ruso|"
+                            r"tagalog|korean|coreano|italian|italiano|german|alem[aá]n)\b", re.I)
+
+
 def requested_language(text: str) -> Optional[str]:
     """ "in English please" -> "en"; None when the message asks for no language."""
     words = WORD.findall(text or "")
     if len(words) > 6:
         return None  # "my Spanish-speaking mum ..." is not a request to switch
+    if len(LANGUAGE_NAMES.findall(text or "")) > 1:
+        return None
     for code, pattern in SWITCH_REQUESTS:
         if pattern.search(text or ""):
             return code
