@@ -724,6 +724,29 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
     ("hace dos dias me dolia poco y ahora va a más", "urgent"),
     ("el año pasado tuve asma y me faltaba el aire, ya estoy recuperada", None),
     ("el año pasado me desmaye en una boda y ahora me desmaye otra vez", "emergency"),
+    # round 18 English, read afterwards: a plan ("how to end it", "I know how I'll do it")
+    ("been wondering how to end it all week, nobody would notice", "emergency"),
+    ("i've decided how i'm going to do it, tonight", "emergency"),
+    ("I know how to do it now, thanks for the video", None),
+    # "worse not better"; a swelling that spreads, with a denial after a comma
+    ("shoulder worse not better since friday", "urgent"),
+    ("the lump on my thigh from the needle is spreading, not sore though", "urgent"),
+    # a thing that collapsed is not a person
+    ("sorry late, a collapsed scaffold closed the road", None),
+    # going down on the floor, out for a moment as others saw it
+    ("mum went down on the floor in the kitchen, my brother said she was out for ages", "emergency"),
+    ("he went down on the ground floor for a coffee", None),
+    # a farewell tucked into an admin request; a lifelong trait; an illness a doctor treats
+    ("please refund the rest, i won't be here to use them. thanks for trying", "emergency"),
+    ("gets breathless on hills, he's always been like that", None),
+    ("she has an ear infection, can we move her session", None),
+    ("the spot where the needle went in looks infected", "urgent"),
+    # kept by rules, not by the classifier's margin (moved by hand 13's retrain)
+    ("bleeding heavy from my calf where they needled", "emergency"),
+    ("se le fue el mundo dos veces en la tarde", "emergency"),
+    ("calf swelled up after the session and it's tight as a drum", "emergency"),
+    ("if anything the ache has increased every day since", "urgent"),
+    ("if anything feels off after, should I call?", None),
 ])
 def test_round_sixteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected

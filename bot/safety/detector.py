@@ -16,6 +16,7 @@ How a message is read:
 """
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import unicodedata
@@ -34,7 +35,12 @@ from bot.safety.patterns import compile_phrase, required_words, set_canonical_fo
 TIER_RANK = {None: 0, URGENT: 1, EMERGENCY: 2}
 
 EXCLUSIONS = {
-    "syncope_collapse": [({"collapsed", "collapse", "collapses", "collapsing"}, {"lung"})],
+    "syncope_collapse": [({"collapsed", "collapse", "collapses", "collapsing"}, {"lung"}),
+                         # a thing that fell in: "stuck behind a collapsed tent"
+                         ({"collapsed"}, {"tent", "roof", "ceiling", "building", "bridge", "shelf", "shelves", "chair",
+                                          "table", "stage", "wall", "umbrella", "box", "cake", "deal", "market", "fence",
+                                          "gazebo", "marquee", "scaffolding", "scaffold", "crane", "tree", "road", "tunnel",
+                                          "mine", "house", "barn", "shed", "stand", "bed", "sofa", "couch", "trampoline"})],
     "breathing": [({"puffed"}, {"up"})],  # "my knee puffed up": swelling, not breath
     # a diagnosis, not an event: "a seizure disorder that's well controlled"
     "seizure": [({"seizure", "seizures"}, {"disorder", "disorders", "medication", "medications", "meds", "free", "history"})],
@@ -118,7 +124,10 @@ PAST_PHRASES = ("years ago", "year ago", "yrs ago", "back then", "as a kid", "as
                 "back in uni", "back in high school", "once had", "last year", "last summer", "last winter",
                 "last spring", "last autumn", "last fall", "last christmas", "cuando tenia", "cuando tenía",
                 "hace años", "hace anos", "de niño", "de nino", "de niña", "de nina", "cuando era",
-                "el año pasado", "el ano pasado", "hace tiempo")
+                "el año pasado", "el ano pasado", "hace tiempo",
+                # a lifelong trait, not an event: "gets puffed on long walks, she's always been like that"
+                "always been like that", "always been like this", "always been that way", "all her life",
+                "all his life", "all my life", "siempre ha sido asi", "siempre ha sido así")
 # Whole words: "when I washed up" is not "when I was".
 PAST = re.compile(r"\b(" + "|".join(re.escape(phrase) for phrase in PAST_PHRASES) + r"|when (i|he|she|we) (was|were) "
                   r"(a|an|about|around|little|young|younger|small|pregnant|kids|children|teens|teenagers|\d+|"
@@ -591,12 +600,18 @@ def _excluded(span: Span, label: int) -> bool:
     if SYMPTOMS[label].name == "retained_needle" and len(span) > 3 and span[1].lower_ == "of" and span[2].lower_ in {"a", "an"} \
             and not span[3].lower_.startswith(("needle", "pin", "tip", "metal")):
         return True  # "a bit of a fainter with needles": a kind of person, not a piece of needle
+    if SYMPTOMS[label].name == "infection" and span.start > 0 and span.doc[span.start - 1].lower_ in ILLNESS_SITES:
+        return True  # "a chest infection his GP is treating": an illness, not the needle site
     if SYMPTOMS[label].name == "heavy_bleeding" and len(span) > 1 and span[1].lower_ in NOT_ABOUT_BLEEDING:
         return True  # "blood thinners I can't stop": a medicine; "the bleeding won't stop" is its own span
     following = span.doc[span.end] if span.end < len(span.doc) else None
     next_word = _canon(following) if following is not None else ""
     return any(span.root.lower_ in words and next_word in after for words, after in EXCLUSIONS.get(SYMPTOMS[label].name, []))
 
+
+# "<site> infection" names an illness of its own, not an infected needle site.
+ILLNESS_SITES = frozenset({"chest", "ear", "throat", "sinus", "tooth", "eye", "bladder", "urinary", "urine", "water", "yeast",
+                           "fungal", "viral", "stomach", "tummy", "respiratory", "gum", "dental"})
 
 BODY_SIDES = frozenset({"arm", "leg", "side", "shoulder", "hip", "knee", "foot", "hand", "calf", "thigh", "glute", "buttock",
                         "ankle", "wrist", "elbow", "neck", "and", "lower", "upper", "trap", "traps", "forearm", "shin", "heel"})
@@ -736,8 +751,10 @@ def _carries_negation(span: Span) -> bool:
 
 
 def _denied_after(after: List) -> bool:
-    """A bare symptom word denied right after it: "chest doesn't hurt", "throat is fine"."""
-    return any(_canon(t) in NEGATIONS | {"not"} for t in after[:3]) or _resolved(after)
+    """A bare symptom word denied right after it: "chest doesn't hurt", "throat is fine";
+    not across a comma ("spreading, not too painful" denies the pain, not the spreading)."""
+    near = list(itertools.takewhile(lambda t: t.text not in {",", ";"}, after[:3]))
+    return any(_canon(t) in NEGATIONS | {"not"} for t in near) or _resolved(after)
 
 
 # Spanish "bien" before these means "very": "bien fuerte", "bien hinchado".
@@ -799,16 +816,22 @@ def _conditional(span: Span) -> bool:
         token = doc[i]
         if token.text in SENTENCE_ENDS | {",", ";", ":"} or token.lower_ in TURNS | CAUSES:
             return False  # "I'll call if it gets worse, my chest is tight": the main clause
-        if token.lower_ in IF_WORDS:
+        if token.lower_ in IF_WORDS and not _says_if_anything(token):
             previous = doc[i - 1].lower_ if i else ""
             condition = [t.lower_ for t in doc[i:span.end + 3]]
             return previous not in NOT_A_CONDITION_BEFORE and not set(condition) & NOW_WORDS
     return False
 
 
+def _says_if_anything(token) -> bool:
+    """ "if anything it's got worse": "if anything" means "rather", it sets no condition."""
+    return token.lower_ == "if" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "anything"
+
+
 def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] = None) -> bool:
     if span is not None and _conditional(span):
         return True
+    before = [t for t in before if not _says_if_anything(t)]
     lowered = [t.lower_ for t in before]
     if lowered and (lowered[0] in CONDITIONAL_STARTS or lowered[:2] == ["what", "if"] or lowered[:2] == ["y", "si"]):
         return True  # "if I feel short of breath after, do I call you?": a condition, not a report
@@ -904,7 +927,7 @@ def _asked_earlier_in_the_sentence(span: Span) -> bool:
     after "asks if", "risk of", "signs of" is asked about item by item, though commas break
     the clause, until a word puts the sentence in the present."""
     sentence = _sentence_of(span)
-    before = [t for t in sentence if t.i < span.start]
+    before = [t for t in sentence if t.i < span.start and not _says_if_anything(t)]
     lowered = [t.lower_ for t in before]
     for index in range(len(lowered) - 2, -1, -1):
         if (lowered[index], lowered[index + 1]) in HYPOTHETICAL_PAIRS:

@@ -42,7 +42,10 @@ FRAMES = {
         r"\bused to\b|\bhistory of\b|\b(at|in) (the|a|his|her|my|their|our) (\w+ )?\w+( ?['’]s)? once\b|\bfamily history\b|\bin the past\b|\bonce had\b|\b(at|in) (my|his|her) old\b|"
         r"\bhace (\w+ ){0,2}(años|anos|meses|tiempo)\b|\bde (chiquito|chiquita|niño|nino|niña|nina|joven|pequeño|pequeno|"
         r"chic[oa]|bebe|morr[oa]|adolescente)\b|\bhace much(o|isimo)\b|\ben (mi|su) otro trabajo\b|\bdesde los \d+ anos\b|"
-        r"\bcuando era\b|\bsiempre que\b|\bel (año|ano) pasado\b|\b(19|20)\d\d\b"),
+        r"\bcuando era\b|\bsiempre que\b|\bel (año|ano) pasado\b|\b(19|20)\d\d\b|"
+        # a trait: "he gets faint around needles", "faints at the sight of blood", "always been like that"
+        r"\b(gets?|goes|go) (faint|woozy|light ?headed|dizzy|queasy|wobbly) (around|near|with|at) (needles|blood)\b|"
+        r"\bat the sight of (needles|blood|a needle)\b|\balways been (like that|like this|that way)\b"),
     "resolved": re.compile(
         _NOT_NEGATED + r"\b(fine now|ok now|okay now|alright now|better now|went away|gone now|all healed|healed up|"
         r"faded|settled|fine this morning|fine after|it went|went after|went in|recovered|back to normal|"

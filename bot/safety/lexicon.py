@@ -209,7 +209,7 @@ SYMPTOMS: List[Symptom] = [
         f"pump|pumping|spurt|gush|pour|drip|dripping ~ ~ {BLEED}",
         f"not|cannot ~ stop ~ ~ {BLEED}",
         f"heavy|heavily|lot|lots|alot|severe|uncontrolled|uncontrollable|profuse|profusely|major|massive|pour|pouring|gush|gushing|spurt|spurting|soak|soaking|soaked|loads|tons ~ ~ {BLEED}",
-        f"{BLEED} ~ ~ lot|alot|lots|heap|load|loads|drip|dripping|pump|heavily|everywhere|profusely|pour|pouring|gushing|spurting|soak|soaking|through|badly|heaps|nonstop|non-stop",
+        f"{BLEED} ~ ~ lot|alot|lots|heap|load|loads|drip|dripping|pump|heavy|heavily|everywhere|profusely|pour|pouring|gushing|spurting|soak|soaking|through|badly|heaps|nonstop|non-stop",
         f"{BLEED} ~ ~ for ~ ~ hour|hours|minutes|mins",
         f"{BLEED} ~ ~ still|keep|keeps",
         # pressure held as told, and it still drips: "pressed it for 20 minutes, still dripping"
@@ -246,6 +246,9 @@ SYMPTOMS: List[Symptom] = [
         "not|isn't ~ respond|responding|responsive|answer|answering|wake|react|reacting",
         "go|went|gone|going|goes ~ limp|floppy",
         "drop|dropped ~ to ~ the ~ floor|ground",
+        # "went down on the floor at work, they said i was out for a min"
+        "went|go|gone|going ~ down ~ on the floor|pavement|deck",
+        "said|told ~ me? ~ i|he|she ~ was ~ out ~ for|cold",
         "hit ~ the ~ deck",
         "came|come|coming ~ to|round ~ on ~ the ~ ~ floor|ground|pavement",
         "just ~ came|come ~ to|round",
@@ -574,9 +577,14 @@ SYMPTOMS += [
         # "im going to end it, i have a plan"
         "going|gon|want|wanna|ready ~ to|na ~ end ~ it",
         "end ~ everything",
+        # a plan: "thinking a lot how to end it. I know how I will do it"
+        "how ~ to ~ end ~ it|things|everything",
+        "know|figured|decided|planned ~ out? ~ how ~ i ~ will|'ll|ll|would|'d|am|'m|m|gonna|going ~ to? ~ do ~ it",
         "cannot|not ~ go ~ on ~ ~ ~ ~ anymore|living",
         "no ~ one|body ~ would ~ miss ~ me",
         "not ~ be ~ around|here ~ anymore|much|long|after|past|by",
+        # a farewell in an admin request: "refund my package, i won't be around to use it"
+        "not|n't|nt ~ be ~ around|here ~ to ~ use|need ~ it|them|those|the ~ sessions?",
         "not ~ ~ ~ be ~ around|here ~ much|long|anymore",
         f"#NUM ~ of ~ ~ ~ {MEDICINES}",
         "last ~ message",
@@ -678,6 +686,8 @@ SYMPTOMS += [
         "pierna|brazo|gemelo|pantorrilla|muslo|antebrazo|pie|mano ~ ~ ~ ~ ~ como ~ un ~ globo",
         "hinchado|hinchada ~ y ~ tieso|tiesa|rigido|rigida|duro|dura|tenso|tensa",
         "puffed|swell|swollen|swelled|ballooned ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ tense",
+        # "swelled up ..., feels tight as a drum"
+        "puffed|swell|swollen|swelled|ballooned ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ tight ~ as ~ a ~ drum",
         "finger|fingers|toe|toes ~ ~ pale|white|cold|blue",
         "leg|calf|arm|forearm|thigh|shin|pierna|brazo|antebrazo|gemelo|pantorrilla|muslo ~ ~ ~ ~ ~ rock ~ hard",
         "blow|blown|blew|blowing|puff|puffed|swell|swelled|swollen ~ up ~ like ~ a ~ balloon",
@@ -713,11 +723,16 @@ SYMPTOMS += [
         "patatus|patatús|soponcio|telele|vahido|vahído",
         # "me fui al suelo": went down; "al piso" only with how long (in Spain "el piso" is a flat)
         "me|se ~ fui|fue ~ al ~ suelo",
+        "me|se ~ voy|va|iba ~ al ~ suelo",
+        # "se me fue el mundo": everything went (blacked out)
+        "se ~ me|le ~ fue|va ~ el ~ mundo",
         "me|se ~ fui|fue ~ al ~ piso ~ unos|un|por ~ segundos|segundo|momento|ratito|rato",
     ]),
     Symptom("haematoma", URGENT, [
         "bruise|lump|swell|swelling|bump ~ ~ ~ ~ ~ big|bigger|grow|growing|grows|grew|larger|spread|spreading|expand|expanding",
         "grow|growing|expanding|spreading ~ bruise|lump|bump|swelling",
+        # "the swelling at the back of my arm is spreading"
+        "bruise|lump|swell|swelling|bump ~ ~ ~ ~ ~ ~ ~ ~ spread|spreading|expand|expanding",
         "hematoma|haematoma",
         "bruise|lump|swelling|bump ^ ^ ^ ^ ^ ^ ^ ^ bigger|larger|growing",
         "bruise|lump|swell|swelling|bump ~ ~ ~ ~ ~ twice|double|doubled|tripled",
@@ -821,6 +836,8 @@ SYMPTOMS += [
         "empeora|empeorando|empeorado|empeoro",
         "dolor ~ ~ ~ ~ peor ~ ~ ~ ~ dias|dia",
         "worse|more ~ ~ every|each ~ day",
+        "worse|worsening ~ not|n't|no ~ better",
+        "increase|increased|increasing|increases ~ ~ every|each ~ day",
         "10/10",
         "10|ten ~ out ~ of ~ 10|ten",
         "painkiller|painkillers|naproxen|ibuprofen|paracetamol|tylenol|advil|meds|codeine|tramadol ~ not|n't|nothing ~ touch|touching|help|helping|work|working",
@@ -914,6 +931,7 @@ SYMPTOMS += [
         "inconsciente|desmayado|desmayada|desplomo|desplomado|desplomada|colapso",
         "me|se ~ fui|fue ~ al ~ piso|suelo ~ otra|de ~ vez|nuevo",
         "me|se ~ fui|fue ~ al ~ piso|suelo ^ ^ ^ #NUM|dos|tres ~ veces",
+        "se ~ me|le ~ fue|va ~ el ~ mundo ^ ^ ^ ^ #NUM|dos|tres|varias ~ veces",
         "cai|caí|cayo|cayó ~ redonda|redondo|redondita|redondito",
         "desmayar|desmayarse|desmayado|desmayada|desmayo ~ por ~ segunda|tercera ~ vez",
         "no ~ responde|reacciona|despierta|contesta",
