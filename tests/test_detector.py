@@ -747,6 +747,8 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
     ("calf swelled up after the session and it's tight as a drum", "emergency"),
     ("if anything the ache has increased every day since", "urgent"),
     ("if anything feels off after, should I call?", None),
+    ("calf swelling up really fast where the needles went", "emergency"),
+    ("me cai el mes pasado y me salio un chichon, ya esta curado", None),
 ])
 def test_round_sixteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected

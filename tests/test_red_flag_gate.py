@@ -260,6 +260,7 @@ def test_a_remainder_of_function_words_is_not_read(remainder, expected):
     ("just wanted to check if I can swim tomorrow", "hypothetical"),
     ("no tengo fiebre, no sangra nada, ¿cuando me quito la curita?", "negated"),
     ("my dad gets woozy around needles, can I come in with him?", "past_or_other"),
+    ("the phone line is a total nightmare, can someone ring me", "figurative"),
 ])
 def test_questions_about_people_or_help_and_feeling_better_are_framed(text, frame):
     assert frame_of(text) == frame

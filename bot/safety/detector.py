@@ -514,6 +514,7 @@ STORY = re.compile(r"\b(documentary|documentaries|movie|film|tv show|on tv|the n
 FINE_NOW = re.compile(r"\b(now|ahora|hoy|today|these days|nowadays|hoy en dia|hoy en día|ya) (todo bien|all good|estoy bien|i'?m fine|im fine|fine|ok|okay|bien)\b"
                       # "el año pasado tuve neumonía ..., ya estoy perfecto"
                       r"|\b(now|ahora|ya) (i'?m|im|estoy) (perfect|perfecto|perfecta|perfectamente|recuperad[oa]|fully recovered|totally fine|completely fine|100 ?%)"
+                      r"|\bya (esta|está|estoy|se) (curad[oa]|curo|curó|sano|sana|sanado|sanada)\b|\b(it'?s|all) healed( up)? now\b"
                       r"|\b(never|not|nothing|none|nada) (since|desde)\b")
 # "is that real?" asks about the story; it does not put the story in the present.
 ASKING_ABOUT_IT = re.compile(r"\b(is|was) (that|it|this) (real|true|normal|possible|right|common|likely)\b")

@@ -81,7 +81,7 @@ FRAMES = {
         r"\b(blood boil\w*|cold feet|patience of a saint|blood,? sweat and tears|knock(ed|s)? me out|"
         r"(app|site|website|computer|laptop|phone|printer|wifi|system) (keeps )?(having|had|throw\w*) a (fit|wobbly)|"
         r"sweating buckets|la gota gorda|jaw (hit|dropped to|on) the floor|flat out like|breathe (a little |a bit )?(easier|easy)|life ?saver|slept like (the dead|a log|a baby)|"
-        r"dead to the world|out cold (by|at|before|every)|estoy que vuelo|me muero de (ganas|risa|hambre|sueno))\b"),
+        r"dead to the world|(it'?s|its|is|was|been) (a|an absolute|a total|a complete) nightmare|out cold (by|at|before|every)|estoy que vuelo|me muero de (ganas|risa|hambre|sueno))\b"),
 }
 
 

@@ -686,6 +686,8 @@ SYMPTOMS += [
         "pierna|brazo|gemelo|pantorrilla|muslo|antebrazo|pie|mano ~ ~ ~ ~ ~ como ~ un ~ globo",
         "hinchado|hinchada ~ y ~ tieso|tiesa|rigido|rigida|duro|dura|tenso|tensa",
         "puffed|swell|swollen|swelled|ballooned ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ tense",
+        # swelling "so fast": "thigh swelling so fast where u did the needles"
+        "swell|swelling|swelled|swollen ~ up? ~ so|really|super|very|too ~ fast|quickly|rapidly",
         # "swelled up ..., feels tight as a drum"
         "puffed|swell|swollen|swelled|ballooned ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ tight ~ as ~ a ~ drum",
         "finger|fingers|toe|toes ~ ~ pale|white|cold|blue",
