@@ -82,7 +82,7 @@ def warm_up() -> None:
 
 
 # Two languages named ("¿atienden en inglés o portugués?") ask which are spoken, not to switch.
-LANGUAGE_NAMES = re.compile(r"\b(english|ingl[eé]s|spanish|espa[nñ]ol|portugu[eé]se?|portugu[eé]s|french|franc[eé]s|"
+LANGUAGE_NAMES = re.compile(r"\b(english|ingl[eé]s|spanish|espa[nñ]ol|portugu[eé]se?|french|franc[eé]s|"
                             r"mandarin|mandar[ií]n|chinese|chino|vietnamese|vietnamita|arabic|[aá]rabe|russian|ruso|"
                             r"tagalog|korean|coreano|italian|italiano|german|alem[aá]n)\b", re.I)
 
