@@ -749,6 +749,9 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
     ("if anything feels off after, should I call?", None),
     ("calf swelling up really fast where the needles went", "emergency"),
     ("me cai el mes pasado y me salio un chichon, ya esta curado", None),
+    # a numbing product is not numbness
+    ("can i put numbing cream on before so i dont feel the needles", None),
+    ("my foot is still numb since the session", "urgent"),
 ])
 def test_round_sixteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected

@@ -44,6 +44,9 @@ EXCLUSIONS = {
     "breathing": [({"puffed"}, {"up"})],  # "my knee puffed up": swelling, not breath
     # a diagnosis, not an event: "a seizure disorder that's well controlled"
     "seizure": [({"seizure", "seizures"}, {"disorder", "disorders", "medication", "medications", "meds", "free", "history"})],
+    # a product, not a symptom: "can I put numbing cream on before?"
+    "nerve_injury": [({"numbing", "numb"}, {"cream", "creams", "gel", "spray", "patch", "patches", "ointment", "agent", "lotion",
+                                           "medicine", "injection", "shot", "stuff"})],
 }
 
 # A new clause starts after these words (the word itself belongs to no clause).
