@@ -752,6 +752,10 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
     # a numbing product is not numbness
     ("can i put numbing cream on before so i dont feel the needles", None),
     ("my foot is still numb since the session", "urgent"),
+    # round 19, read afterwards: slurred speech as typed
+    ("speech is slurrd and the room is spinning, neck was needled today", "emergency"),
+    ("my dad is talking all slured since lunch", "emergency"),
+    ("if his talking gets slurred what do i do", None),
 ])
 def test_round_sixteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected

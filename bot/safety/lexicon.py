@@ -80,6 +80,9 @@ SPELLING: Dict[str, str] = {
     "swelling": "swell", "swollen": "swell", "sweling": "swell", "swolen": "swell",
     "swell": "swell", "swelled": "swell", "swells": "swell", "swolled": "swell",
     "closing": "close", "closin": "close",
+    # speech (stroke): "speech is slurrd", "talkin all slured"
+    "slurrd": "slurred", "slured": "slurred", "slurd": "slurred", "slurrred": "slurred", "slurrin": "slurring",
+    "sluring": "slurring", "slurrrd": "slurred", "sluurred": "slurred", "talkin": "talk",
     # urgent
     "fever": "fever", "fevers": "fever", "feaver": "fever", "fevar": "fever", "feverish": "fever",
     "fevre": "fever", "temp": "temperature", "pase": "pass", "pasé": "pass", "temprature": "temperature", "temperture": "temperature",
@@ -365,6 +368,8 @@ SYMPTOMS += [
         "droop|drooping|droopy|lopsided|crooked|twisted ~ ~ face|mouth|smile|eye|eyelid",
         "slur|slurred|slurring|garbled|jumbled|muddled|mumbled|mumbling ~ ~ speech|word|words|talk|talking|voice",
         "speech|words ~ ~ ~ slur|slurred|slurring|garbled|jumbled|muddled|weird|strange|funny|wrong|off|mixed",
+        # the talking itself slurred: "she's talking all slurred"
+        "talk|talking|voice ~ ~ slur|slurred|slurring|garbled",
         "talk|talking|speak|speaking|sound|sounding ~ ~ funny|weird|strange|gibberish|nonsense|drunk",
         "not|cannot ~ find|get|say ~ ~ ~ word|words|out",
         "one ~ side ~ ~ ~ ~ ~ weak|numb|dead|floppy|droop|droopy|paralysed|paralyzed|limp|heavy",
