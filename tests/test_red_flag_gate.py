@@ -261,6 +261,11 @@ def test_a_remainder_of_function_words_is_not_read(remainder, expected):
     ("no tengo fiebre, no sangra nada, ¿cuando me quito la curita?", "negated"),
     ("my dad gets woozy around needles, can I come in with him?", "past_or_other"),
     ("the phone line is a total nightmare, can someone ring me", "figurative"),
+    # finding the clinic; how much it hurts, asked before (round 19 / FAQ round 10, general form)
+    ("what floor is the clinic on, the sat nav sent me round the back", "everyday"),
+    ("en que piso queda el consultorio?", "everyday"),
+    ("honestly how painful is the needling, my pain tolerance is low", "hypothetical"),
+    ("his face looks droopy and he is on the floor", None),
 ])
 def test_questions_about_people_or_help_and_feeling_better_are_framed(text, frame):
     assert frame_of(text) == frame

@@ -19,7 +19,8 @@ FRAMES = {
         r"\b(what if|if (i|my|he|she|we|they|you|it|there|the|someone|something)|in case|should i (be )?worr|"
         r"what should|watch (out )?for|look out for|what (do|would|to do|can) (i|we|you|they) do if|what happens if|"
         r"(can|could|does|do|will|would|might) (it|dry needling|needling|the needles?|needles|dn|this|that) |"
-        r"is there a risk|how (common|likely|rare)|planning|booked|next week|before (i|my|we) (book|come|start)|"
+        r"is there a risk|how (common|likely|rare)|how (bad|painful|much) (is|does|will) (it|the pain|the needling|dn|dry needling|needling)( hurt| be)?|"
+        r"planning|booked|next week|before (i|my|we) (book|come|start)|"
         r"^¿?si (me|le|te|se|mi|tengo|tiene|hay|el|la|despues|llego|empiezo|empieza|noto|siento) |y si|que pasa si|qu[eé] hago si|qu[eé] hacer si|en caso de|(?<!no )(puede|pueden|podria) (dar|causar|provocar)|"
         r"se puede|(me|le) puede pasar|antes de|"
         # people in general asked about: "do people ever faint from this"
@@ -68,7 +69,10 @@ FRAMES = {
         r"factura|precio|cita|estacionamiento|trafico|tráfico|forms?|emails?|deadlines?|insurance|rebook|"
         r"receptionist|website|online|laugh\w*|jokes?|nerves (are|were|got)|nervous|de los nervios|nervios[oa]s?|"
         r"(voy|vamos|llego|llegare|llegar|llegando) (\w+ )?(\w+ )?tarde|el (bus|camion|metro|elevador)|sala de espera|"
-        r"driving test|hay ?fever|funny bone|wedding|gym|(push|move|shift) (my|the|our) (appointment|appt|session|booking))\b"),
+        r"driving test|hay ?fever|funny bone|wedding|gym|(push|move|shift) (my|the|our) (appointment|appt|session|booking)|"
+        # finding the clinic: "which building and floor are you on? google maps is confusing me"
+        r"google maps|maps app|sat ?nav|gps|directions to|(which|what) (floor|building|suite|entrance|door)|"
+        r"(que|cual|en que) (piso|edificio|entrada|consultorio))\b"),
     # Symptoms said to be absent in ways the rules' negation scope does not reach ("not
     # short of breath or anything"; "respira normal"; "no ha vuelto a sangrar").
     "negated": re.compile(
