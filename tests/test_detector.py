@@ -756,6 +756,11 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
     ("speech is slurrd and the room is spinning, neck was needled today", "emergency"),
     ("my dad is talking all slured since lunch", "emergency"),
     ("if his talking gets slurred what do i do", None),
+    # breath told by the stop it forces, even behind "unable ... without"; pain worse than "the day after"
+    ("I am unable to walk across the lounge without stopping to catch my breath since this morning", "emergency"),
+    ("he has to stop to catch his breath after a few steps", "emergency"),
+    ("ran the whole 10k without stopping to catch my breath, stoked", None),
+    ("my neck is more sore today (day 4) than it was the day after the needling", "urgent"),
 ])
 def test_round_sixteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected

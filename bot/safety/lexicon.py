@@ -178,6 +178,9 @@ SYMPTOMS: List[Symptom] = [
         "PUFFED|WINDED",
         "puff|puffing|winded|breathless|gasp ~ ~ ~ ~ walk|walking|stairs|couch|bathroom|kitchen",
         "stop|stopping ~ for ~ air|breath",
+        # exertion told by the stop it forces: "can't walk across the room without stopping to catch my breath"
+        "stop|stopping|pause|pausing ~ to ~ catch|get ~ my|his|her|their? ~ breath|wind",
+        "cannot|not|unable ~ ~ ~ ~ ~ ~ ~ without ~ stop|stopping|pause|pausing ~ to ~ catch|get ~ my|his|her|their? ~ breath|wind",
         # pneumothorax without the word "chest": a new cough with side or shoulder pain
         "cough|coughing ~ ~ ~ ~ ~ ~ side|shoulder|rib|ribs|blade ~ ~ pain|hurt|hurts|ache|sharp",
         "side|shoulder|rib|ribs ~ ~ pain|hurt|hurts|ache ~ ~ ~ ~ cough|coughing",
@@ -309,6 +312,8 @@ SYMPTOMS: List[Symptom] = [
         "nurofen|advil|ibuprofen|paracetamol|tylenol|painkillers|panadol|codeine|naproxen ~ do|does|did|doing ~ zilch|nothing|squat|jack|sod",
         "SORER|ACHIER|STIFFER ~ than ~ ~ yesterday|before|day|morning|ever",
         "more ~ painful|sore|tender|swollen ^ ^ ^ ^ ^ ^ ^ ^ than ~ it? ~ was? ~ yesterday|before",
+        # "more painful today (day 3) than it was the day after the session"
+        "more ~ painful|sore|tender|swollen ^ ^ ^ ^ ^ ^ than ~ it|they ~ was|were ~ the ~ day|first|morning",
         "worse ~ again",
         "more ~ painful|sore|tender ~ ~ than ~ ~ yesterday|before|first|start|started|day",
         "throbbing|hurting|hurts|aching ~ more ~ ~ ~ than ~ ~ yesterday|before|first|start|day",
