@@ -761,6 +761,10 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
     ("he has to stop to catch his breath after a few steps", "emergency"),
     ("ran the whole 10k without stopping to catch my breath, stoked", None),
     ("my neck is more sore today (day 4) than it was the day after the needling", "urgent"),
+    # development rounds, read afterwards: someone else's whole body jerking; roused only by shouting
+    ("my son is jerking his whole body and won't answer me", "emergency"),
+    ("i was shaking my whole body to the music lol", None),
+    ("dad only opens his eyes when we shout at him, had needling today", "emergency"),
 ])
 def test_round_sixteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected

@@ -416,6 +416,8 @@ SYMPTOMS += [
         "shake|shaking|jerk|jerking|twitch|twitching|thrash|thrashing ~ ~ all ~ over|uncontrollably",
         "shake|shaking|jerk|jerking ~ ~ ~ ~ ~ not|cannot ~ respond|responding|answer|answering|wake|stop",
         "eye|eyes ~ roll|rolled|rolling ~ back",
+        # someone else's whole body, as in Spanish "todo el cuerpo": "she's jerking her whole body on the floor"
+        "shake|shaking|jerk|jerking|thrash|thrashing|convulse|convulsing ~ her|his|their ~ whole ~ body",
         "stiff ^ ^ ^ ^ ^ ^ jerk|jerking|shake|shaking|twitch|twitching|convulse|convulsing|thrash|thrashing",
         # "never had a seizure and she just had one": a first one, told against the history
         "never|nunca ~ ~ ~ seizure|seizures|fit|fits|convulsion|convulsiones ^ ^ ^ ^ just|acaba|acabo ~ ~ ~ ~ one|una|dar|dio",
@@ -456,6 +458,8 @@ SYMPTOMS += [
     ]),
     Symptom("altered_consciousness", EMERGENCY, [
         "not|cannot ~ make|making ~ ~ sense",
+        # roused only by shouting or shaking (AVPU "responds to voice / pain")
+        "only|barely|hardly ~ open|opens|opening ~ her|his|their|my ~ eyes ~ if|when ~ ~ shout|yell|shake|pinch|scream|shouting|shaking",
         "talk|talking|saying ~ ~ nonsense|gibberish|rubbish|gobbledygook",
         "not|cannot ~ recognise|recognize|recognising|recognizing|know ~ ~ ~ me|us|anyone|where|who",
         "disoriented|disorientated|delirious|incoherent",
