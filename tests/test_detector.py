@@ -765,6 +765,10 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
     ("my son is jerking his whole body and won't answer me", "emergency"),
     ("i was shaking my whole body to the music lol", None),
     ("dad only opens his eyes when we shout at him, had needling today", "emergency"),
+    # a regimen of many medicines is not an overdose (hand 14's examples, read by the rules)
+    ("my mum takes 9 different tablets a day for her pressure and sugar, is that a problem?", None),
+    ("mi papa toma 10 pastillas al dia para el corazon", None),
+    ("he took 10 pills an hour ago and won't say why", "emergency"),
 ])
 def test_round_sixteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected

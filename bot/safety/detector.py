@@ -595,6 +595,8 @@ def _excluded(span: Span, label: int) -> bool:
     about a lung, not about someone who collapsed."""
     if SYMPTOMS[label].name == "self_harm" and _small_number(span):
         return True  # "took 2 tylenol for the soreness" is a dose, not an overdose
+    if SYMPTOMS[label].name == "self_harm" and _a_daily_regimen(span):
+        return True  # "takes 9 different tablets a day for her pressure": her medicines, not an overdose
     if SYMPTOMS[label].name == "retained_needle" and span[-1].lower_ == "left" and _next_word(span) in BODY_SIDES:
         return True  # "needling on my left arm": a side, not a needle left in
     if SYMPTOMS[label].name == "worsening_pain" and not _rising(span):
@@ -643,6 +645,18 @@ NOT_ABOUT_BLEEDING = frozenset({"thinner", "thinners", "pressure", "test", "test
 # From this many tablets on, "took N ..." reads as an overdose (with a number below it, the
 # classifier still reads the rest of the message).
 OVERDOSE_COUNT = 8
+
+
+# A count of different medicines, or tablets taken every day, is a regimen.
+REGIMEN = re.compile(r"^(\S+ ){0,3}?(a day|per day|daily|each day|every day|a week|al dia|al día|diarias|diarios|por dia|por día|cada dia|cada día)\b"
+                     r"|\b(different|distintas|distintos|diferentes|kinds of|types of|tipos de)$")
+
+
+def _a_daily_regimen(span: Span) -> bool:
+    doc = span.doc
+    after = " ".join(t.lower_ for t in doc[span.end:span.end + 5])
+    inside = " ".join(t.lower_ for t in span[:-1])
+    return bool(any(t.like_num for t in span) and (REGIMEN.search(after) or REGIMEN.search(inside)))
 
 
 def _small_number(span: Span) -> bool:
