@@ -60,3 +60,17 @@ def test_the_clinics_own_fact_asked_like_a_shops_is_answered():
 def test_out_of_scope_stays_unless_it_is_clearly_a_clinic_fact(intents, answers):
     message = answer_gate().process([parsed("how much is bitcoin", intents, answers)])[0]
     assert intent(message) == "out_of_scope"
+
+
+@pytest.mark.parametrize("text,answers,expected", [
+    # a question after the greeting, its answer confident: the answer
+    ("hola buenas, a q hora abren?", [("faq/find_practitioner__clinic_hours", 0.9), ("faq/cost", 0.05)], "faq"),
+    ("hi there, does dry needling hurt?", [("faq/does_it_hurt", 0.8), ("faq/what_is", 0.1)], "faq"),
+    # a greeting alone, a greeting with no question, or an unsure answer: the greeting
+    ("hola buenas?", [("faq/find_practitioner__clinic_hours", 0.9)], "greet"),
+    ("hi there, hope you are all well today", [("faq/what_is", 0.9), ("faq/why_dry", 0.05)], "greet"),
+    ("hey, quick question?", [("faq/what_is", 0.45), ("faq/why_dry", 0.4)], "greet"),
+])
+def test_a_question_after_a_greeting_gets_its_answer(text, answers, expected):
+    message = answer_gate().process([parsed(text, [("greet", 0.7), ("faq", 0.25)], answers)])[0]
+    assert intent(message) == expected

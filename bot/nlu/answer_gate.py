@@ -8,15 +8,18 @@ likely topics instead. Thresholds were tuned on tests/data/heldout_nlu.yml (make
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.intents import FALLBACK, FAQ, Gate, classifier_ranking, faq_ranking, intent_name, set_intent
 from bot.topics import is_clinic_fact, topic_of
 
 OUT_OF_SCOPE = "out_of_scope"
+GREET = "greet"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -34,6 +37,11 @@ class AnswerConfidenceGate(Gate):
             # the answer is a clinic fact this sure, the clinic's answer is given.
             "clinic_fact_out_of_scope_below": 0.7,
             "clinic_fact_answer_at_least": 0.9,
+            # "hola buenas, a q hora abren?": a greeting with a question after it reads as a
+            # greeting (its words are the surest); the question is what wants an answer, so
+            # when the message is a question of this many words and its answer is
+            # confident, the answer is given.
+            "question_after_greeting_words": 4,
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
@@ -45,6 +53,8 @@ class AnswerConfidenceGate(Gate):
         for message in messages:
             if intent_name(message) in (OUT_OF_SCOPE, FALLBACK) and self.asks_a_clinic_fact(message):
                 set_intent(message, FAQ, classifier_ranking(message)[1]["confidence"])
+            elif intent_name(message) == GREET and self.asks_after_a_greeting(message):
+                set_intent(message, FAQ, faq_ranking(message)[0]["confidence"])
             elif intent_name(message) == FAQ and not self.is_confident(faq_ranking(message)):
                 top = faq_ranking(message)[:1]
                 set_intent(message, FALLBACK, top[0]["confidence"] if top else 0.0)
@@ -58,6 +68,12 @@ class AnswerConfidenceGate(Gate):
                 and ranking[1]["name"] == FAQ
                 and is_clinic_fact(answers[0]["intent_response_key"])
                 and answers[0]["confidence"] >= self.config["clinic_fact_answer_at_least"])
+
+    def asks_after_a_greeting(self, message: Message) -> bool:
+        text = message.get(TEXT) or ""
+        words = re.findall(r"[^\W\d_]+", text)
+        return ("?" in text and len(words) >= self.config["question_after_greeting_words"]
+                and self.is_confident(faq_ranking(message)))
 
     def is_confident(self, ranking: List[Dict]) -> bool:
         if not ranking:
