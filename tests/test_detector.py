@@ -769,6 +769,9 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
     ("my mum takes 9 different tablets a day for her pressure and sugar, is that a problem?", None),
     ("mi papa toma 10 pastillas al dia para el corazon", None),
     ("he took 10 pills an hour ago and won't say why", "emergency"),
+    # worry about a person begins a report; worry about a risk asks
+    ("Also I'm worried about my mother, she's been vague and staring, not answering questions properly", "emergency"),
+    ("i'm worried about fainting during the session", None),
 ])
 def test_round_sixteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected

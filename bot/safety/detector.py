@@ -846,6 +846,19 @@ def _says_if_anything(token) -> bool:
     return token.lower_ == "if" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "anything"
 
 
+WORRY = frozenset({"worried", "worry", "concerned", "nervous", "scared", "afraid"})
+SOMEONE_WORRIED_ABOUT = frozenset({"my", "him", "her", "them", "our", "his", "mum", "mom", "dad"})
+
+
+def _asks_with_pair(lowered: List[str], index: int) -> bool:
+    """ "worried about the risk of ...": a risk asked about; but "worried about my mother,
+    she's been vague since" is worry about a person, which is how reports begin."""
+    if (lowered[index], lowered[index + 1]) not in HYPOTHETICAL_PAIRS:
+        return False
+    following = lowered[index + 2] if index + 2 < len(lowered) else ""
+    return not (lowered[index] in WORRY and following in SOMEONE_WORRIED_ABOUT)
+
+
 def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] = None) -> bool:
     if span is not None and _conditional(span):
         return True
@@ -853,7 +866,7 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
     lowered = [t.lower_ for t in before]
     if lowered and (lowered[0] in CONDITIONAL_STARTS or lowered[:2] == ["what", "if"] or lowered[:2] == ["y", "si"]):
         return True  # "if I feel short of breath after, do I call you?": a condition, not a report
-    if any(pair in HYPOTHETICAL_PAIRS for pair in zip(lowered, lowered[1:])):
+    if any(_asks_with_pair(lowered, i) for i in range(len(lowered) - 1)):
         return True
     if span is not None and _asked_earlier_in_the_sentence(span):
         return True
@@ -948,7 +961,7 @@ def _asked_earlier_in_the_sentence(span: Span) -> bool:
     before = [t for t in sentence if t.i < span.start and not _says_if_anything(t)]
     lowered = [t.lower_ for t in before]
     for index in range(len(lowered) - 2, -1, -1):
-        if (lowered[index], lowered[index + 1]) in HYPOTHETICAL_PAIRS:
+        if _asks_with_pair(lowered, index):
             between = set(lowered[index + 2:])
             return not between & (PRESENT_MARKERS | REPORT_MARKERS | TURNS)
     # "Si presenta fiebre, dificultad para respirar o sangrado, avísenos": a condition's list

@@ -458,6 +458,9 @@ SYMPTOMS += [
     ]),
     Symptom("altered_consciousness", EMERGENCY, [
         "not|cannot ~ make|making ~ ~ sense",
+        # "vague, staring, not answering questions properly"
+        "not|cannot ~ answer|answering|respond|responding ~ ~ questions ~ properly|normally|right|sensibly",
+        "staring ^ ^ not|cannot ~ answer|answering|respond|responding",
         # roused only by shouting or shaking (AVPU "responds to voice / pain")
         "only|barely|hardly ~ open|opens|opening ~ her|his|their|my ~ eyes ~ if|when ~ ~ shout|yell|shake|pinch|scream|shouting|shaking",
         "talk|talking|saying ~ ~ nonsense|gibberish|rubbish|gobbledygook",
