@@ -772,6 +772,9 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
     # worry about a person begins a report; worry about a risk asks
     ("Also I'm worried about my mother, she's been vague and staring, not answering questions properly", "emergency"),
     ("i'm worried about fainting during the session", None),
+    # round 19 Spanish, read afterwards: "de la nada" is "out of nowhere", not a denial
+    ("de la nada empece a ver doble despues de la puncion", "emergency"),
+    ("no veo doble, solo me duele el cuello", None),
 ])
 def test_round_sixteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected

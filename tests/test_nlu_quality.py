@@ -110,7 +110,7 @@ def test_urgent_recall_and_over_triage(summary, name):
 # First runs: round 7 98.1 % / 97.5 % (English / Spanish), round 8 94.7 % / 96.2 %, round 9
 # (2026-12-03, session 10) 96.7 % / 97.1 %, round 10 (2026-12-04, session 13) 96.2 % / 98.6 %,
 # round 11 (2026-12-04, session 14) 97.1 % / 94.4 %, round 12 (same session, after round 11's
-# fixes) 96.6 % / 95.3 %, round 13 (after round 12's) 97.5 % / 92.7 %, round 14 (the session's end) 100 % / 98.0 %, round 15 (session 15's start) 97.6 % / 99.1 %, round 16 (session 16) 98.4 % / 98.1 %, round 17 (its end) 98.8 % / 100 %, round 18 (session 17) 98.9 % / 100 %. Every round reads 99 % or more in `make eval`
+# fixes) 96.6 % / 95.3 %, round 13 (after round 12's) 97.5 % / 92.7 %, round 14 (the session's end) 100 % / 98.0 %, round 15 (session 15's start) 97.6 % / 99.1 %, round 16 (session 16) 98.4 % / 98.1 %, round 17 (its end) 98.8 % / 100 %, round 18 (session 17) 98.9 % / 100 %, round 19 (session 18, English) 99.1 %. Every round reads 99 % or more in `make eval`
 # since; the floor sits below, so a change that loses a round's recall fails. It is no target
 # (issue 12 asks 99 %).
 @pytest.mark.parametrize("lang,recall_floor", [("en", 0.94), ("es", 0.95)])
@@ -124,7 +124,7 @@ def test_open_world_red_flags(summary, lang, recall_floor):
         assert s["emergency"]["rate"] >= recall_floor, (round_name, s["emergency"])
         assert s["emergency_reply_has_number"]["rate"] >= 0.98, (round_name, s["emergency_reply_has_number"])
         assert s["emergency_reply_in_language"]["rate"] >= 0.95, (round_name, s["emergency_reply_in_language"])
-    assert checked >= 16
+    assert checked >= 17
 
 
 # Blind FAQ rounds (tests/data/blind_faq/<round>/, English and Spanish, never tuned against
@@ -150,6 +150,9 @@ BLIND_FLOORS = {
     "r8": [0.95, 0.03, 0.90, 0.04, 0.89, 0.60, 0.78, 0.60],
     # round 9's first run (2026-12-04, session 17, with hand 13): 94.4, 2.8, 100, 0.0, 87.0, 87.5, 92.6, 83.3 %
     "r9": [0.90, 0.06, 0.94, 0.03, 0.82, 0.82, 0.85, 0.72],
+    # round 10's first run (2026-12-04, session 18, the session's starting model): 91.2, 0.0,
+    # 87.2, 5.1, 78.8, 77.6, 97.4, 87.5 %; with hand 14: 94.1, 0.0, 87.2, 5.1, 90.9, 79.6, 89.5, 87.5 %
+    "r10": [0.88, 0.03, 0.82, 0.08, 0.85, 0.74, 0.84, 0.80],
 }
 
 

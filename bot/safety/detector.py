@@ -704,9 +704,19 @@ def _negated(before: List, after: List, question: bool = False) -> bool:
                 continue  # "no se le corta la hemorragia": what does not stop goes on
             if word == "not" and position + 1 < len(window) and _canon(window[position + 1]) == "only":
                 continue
+            if _out_of_nowhere(token):
+                continue  # "de la nada veo doble": "out of nowhere", suddenly, not a denial
             return True
     # In a question, "normal" or "ok" after a symptom asks, it does not resolve.
     return not question and _resolved(after)
+
+
+def _out_of_nowhere(token) -> bool:
+    """ "de la nada", "out of nowhere": suddenly (a red flag's onset), no negation."""
+    doc, i = token.doc, token.i
+    if token.lower_ == "nada":
+        return i >= 2 and doc[i - 2].lower_ == "de" and doc[i - 1].lower_ == "la"
+    return False
 
 
 OBSERVING = frozenset({"feel", "felt", "see", "saw", "notice", "noticed", "there's", "theres", "visible", "poking", "sticking",
@@ -758,7 +768,7 @@ def _denied_right_before(before: List, span: Span) -> bool:
     own negation later denies it; "can't lie down, can't breathe" starts with its own."""
     if not before or _canon(span[0]) in NEGATIONS | {"not", "cannot"}:
         return False
-    return _canon(before[-1]) in NEGATIONS - {"nothing"} or (
+    return (_canon(before[-1]) in NEGATIONS - {"nothing"} and not _out_of_nowhere(before[-1])) or (
         len(before) > 1 and _canon(before[-2]) in NEGATIONS and before[-1].lower_ in {"any", "a", "ningun", "ninguna"})
 
 

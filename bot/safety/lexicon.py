@@ -402,7 +402,7 @@ SYMPTOMS += [
         "no ~ puede|puedo|podia ~ mover ~ ~ brazo|pierna|lado|cara",
         "un ~ lado ~ ~ ~ ~ ~ dormido|dormida|debil|paralizado|paralizada|caido|caida",
         "un ~ lado ~ ~ ~ ~ sin ~ fuerza",
-        "veo|ve|viendo ~ doble",
+        "veo|ve|viendo|ver|veia|veía ~ doble",
         "no ~ ve|veo|vemos ~ nada ~ por|de ~ un ~ ojo",
         "vision ~ doble|borrosa",
         "dando|dio|tiene|teniendo|esta ~ ~ ~ derrame|ictus|embolia|trombosis",
