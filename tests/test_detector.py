@@ -775,6 +775,10 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
     # round 19 Spanish, read afterwards: "de la nada" is "out of nowhere", not a denial
     ("de la nada empece a ver doble despues de la puncion", "emergency"),
     ("no veo doble, solo me duele el cuello", None),
+    # "once after getting home" is today; "me duele más q" as typed
+    ("I fainted once after getting home, came round straight away and feel normal now", "urgent"),
+    ("I fainted once after a blood test, so I'm a bit nervous", None),
+    ("ya van 3 dias y me duele mas q el primer dia", "urgent"),
 ])
 def test_round_sixteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected

@@ -34,6 +34,8 @@ FRAMES = {
         r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bages ago|\blast (winter|summer|"
         r"spring|autumn|fall|year|month|christmas)|\bback in (my|his|her|our) (\w+ )?days\b|"
         r"\bonce (at|in|when|after)\b(?! (the|my|this|today'?s) (appt|appointment|session|needling|treatment|visit))"
+        # "fainted once after getting home": on the way back from the visit, today
+        r"(?! (getting|coming|i got|we got|i came|leaving|i left) (home|back|here|out))"
         # "fainted once in the shower": once is how many times, in a place, not when
         r"(?! (the|my|his|her|our) (shower|bath|bathroom|toilet|loo|kitchen|car|bed|bedroom|hall|hallway|lobby|lift|elevator|"
         r"street|waiting room|car park|parking lot|garden|yard|office|store|shop|supermarket|driveway|stairs))"

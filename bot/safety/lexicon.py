@@ -849,7 +849,7 @@ SYMPTOMS += [
         "peor ~ aun|aún|todavia|todavía",
         "ni ~ el? ~ ibuprofeno|tylenol|paracetamol|analgesico|calmante ~ ~ ~ ~ ~ nada|sirve|funciona",
         "peor ~ que ~ ~ ayer|antes",
-        "duele ~ mas ~ que",
+        "duele ~ mas|más ~ que|q",
         "no ~ me|le ~ hacen|hace ~ efecto",
         "cada ~ vez ~ mas ~ dolor",
         "empeora|empeorando|empeorado|empeoro",
