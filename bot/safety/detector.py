@@ -648,7 +648,7 @@ OVERDOSE_COUNT = 8
 
 
 # A count of different medicines, or tablets taken every day, is a regimen.
-REGIMEN = re.compile(r"^(\S+ ){0,3}?(a day|per day|daily|each day|every day|a week|al dia|al día|diarias|diarios|por dia|por día|cada dia|cada día)\b"
+REGIMEN = re.compile(r"^(\S+ ){0,3}?(a day|per day|daily|each day|every day|al dia|al día|diarias|diarios|por dia|por día|cada dia|cada día)\b"
                      r"|\b(different|distintas|distintos|diferentes|kinds of|types of|tipos de)$")
 
 
