@@ -782,3 +782,36 @@ def test_round_fifteen_kinds_in_general_form(text, expected):
 ])
 def test_round_sixteen_kinds_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 20, read afterwards: breath told by the stop it forces on the stairs, or the sitting up it needs
+    ("I have to stop halfway up the stairs to get air, that's new since the needling", "emergency"),
+    ("my husband has to sit bolt upright to get any air in tonight", "emergency"),
+    ("I stop at the shop to get air freshener on the way", None),
+    ("i sit up to get a breath of fresh air on the balcony", None),
+    # swollen, tight and the foot won't move
+    ("calf massive swollen tight, cant move my foot", "emergency"),
+    # a faint with weakness after it stays an emergency; a faint with full recovery is urgent
+    ("fainted at home and when i came to my left hand wouldnt grip anything, its still weak now", "emergency"),
+    ("fainted, came round, and now my left hand won't grip anything", "emergency"),
+    ("fainted after the session but came round quickly and feel fine now", "urgent"),
+    ("my left hand can't grip the pen well since the forearm session", "urgent"),
+    # no urine since last night (not only "all day")
+    ("chills all day and he hasn't peed since last night", "emergency"),
+    # self-harm in progress told by the body part
+    ("cutting my arm right now, sorry", "emergency"),
+    # a puddle of blood
+    ("hay un charquito de sangre en el piso, sigue saliendo del pinchazo", "emergency"),
+    # over-triage read in hand 15's writing: stopping the treatment, comparisons, hopes, make-up, risk in general
+    ("no me gustó la sensación de las agujas y no quiero seguir. ¿Puedo dejar el tratamiento?", None),
+    ("ya no quiero seguir, tengo todo listo para terminar con todo", "emergency"),
+    ("duele mas q una vacuna?", None),
+    ("me duele mas q antes despues de la puncion", "urgent"),
+    ("me va a hacer mas fuerte?", None),
+    ("my mom has weak bones, can she do dry needling", None),
+    ("her leg is weak and floppy since this morning", "emergency"),
+    ("con agujas te puedes agarrar una infección? es un riesgo real?", None),
+])
+def test_round_twenty_kinds_in_general_form(text, expected):
+    assert tier(text) == expected

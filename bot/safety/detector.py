@@ -543,6 +543,7 @@ RECOVERED = ("fine now", "ok now", "all good now", "good now", "okay now", "alri
              "came to", "woke up", "recovered", "back to normal", "with it now", "herself again", "himself again", "myself again", "feel fine", "feels fine", "im fine",
              "i'm fine", "i am fine", "seems fine", "felt fine", "feeling fine", "fine after", "fine since", "bien ahora", "ya estoy bien", "ya esta bien",
              "ya está bien", "se recupero", "se recuperó", "desperto", "despertó", "volvio en si", "volvió en sí")
+WEAKNESS = re.compile(r"weak|grip|lift|hold|move|floppy|limp|paralys|paralyz|debil|fuerza|mover")
 NOT_RECOVERED = ("again", "twice", "second time", "2nd time", "third time", "keeps", "keep", "hit", "head", "injured", "injury", "bleeding", "not waking",
                  "otra vez", "de nuevo", "golpe", "cabeza", "no despierta", "volvio a", "volvió a", "vuelve a",
                  "dos veces", "varias veces")
@@ -578,7 +579,9 @@ def _not_recovered(text: str) -> bool:
 def _recovered_faints_are_urgent(doc: Doc, findings: List[Finding]) -> List[Finding]:
     text = doc.text.lower()
     faints = [f for f in findings if f.symptom == "syncope_collapse" and f.tier == EMERGENCY and f.asserted]
-    others = [f for f in findings if f.asserted and f.tier == EMERGENCY and f.symptom != "syncope_collapse"]
+    # with weakness a faint stays an emergency (categories.yml, neuro signs): "came to and my hand won't grip"
+    others = [f for f in findings if f.asserted and f.symptom != "syncope_collapse"
+              and (f.tier == EMERGENCY or (f.symptom == "nerve_injury" and WEAKNESS.search(f.text.lower())))]
     if not faints or others or not any(p in text for p in RECOVERED) or _not_recovered(text):
         return findings
     return [replace(f, tier=URGENT) if f in faints else f for f in findings]

@@ -181,6 +181,10 @@ SYMPTOMS: List[Symptom] = [
         # exertion told by the stop it forces: "can't walk across the room without stopping to catch my breath"
         "stop|stopping|pause|pausing ~ to ~ catch|get ~ my|his|her|their? ~ breath|wind",
         "cannot|not|unable ~ ~ ~ ~ ~ ~ ~ without ~ stop|stopping|pause|pausing ~ to ~ catch|get ~ my|his|her|their? ~ breath|wind",
+        # "have to stop halfway up the stairs to get air"; orthopnoea: "sit bolt upright to get any air in"
+        "stop|stopping|pause|pausing ~ halfway|partway|midway|twice|every|several ~ ~ ~ ~ to ~ get|catch|grab ~ ~ air|breath|wind",
+        "sit|sitting|sat|prop|propped ~ bolt|straight|right? up|upright to breathe",
+        "sit|sitting|sat|prop|propped ~ bolt|straight|right? up|upright to get|catch any|enough? air|breath",
         # pneumothorax without the word "chest": a new cough with side or shoulder pain
         "cough|coughing ~ ~ ~ ~ ~ ~ side|shoulder|rib|ribs|blade ~ ~ pain|hurt|hurts|ache|sharp",
         "side|shoulder|rib|ribs ~ ~ pain|hurt|hurts|ache ~ ~ ~ ~ cough|coughing",
@@ -535,7 +539,8 @@ SYMPTOMS += [
         "leg|legs ~ ~ give|gave|giving ~ way|out",
         "no ~ puedo|puede ~ orinar|aguantar|controlar ~ ~ ~ orina|pipi|vejiga|esfinter",
         "no ~ puedo|puede|he|ha ~ podido? ~ orinar|mear|orino ~ desde|nada|en",
-        "haven't|hasn't|havent|hasnt|not|no ~ peed|weed|urinated|pee|wee ~ ~ all ~ day|since",
+        "haven't|hasn't|havent|hasnt|not|no ~ peed|weed|urinated|pee|wee ~ ~ all ~ day",
+        "haven't|hasn't|havent|hasnt|not|no ~ peed|weed|urinated|pee|wee ~ ~ since",
         # the clinical words a carer or nurse uses: "bilateral leg weakness", "urinary retention"
         "urinary|urine|bladder ~ retention",
         "retencion ~ ~ orina|urinaria",
@@ -582,6 +587,8 @@ SYMPTOMS += [
         f"take|took|taken|swallow|swallowed|taking|necked|downed|popped ~ ~ ~ whole|all|entire|bottle|box|packet|pack|lot|handful|bunch|load ~ ~ ~ ~ {MEDICINES}",
         "too ~ many ~ ~ pill|pills|tablet|tablets|painkiller|painkillers|paracetamol|tylenol|ibuprofen|meds",
         "cut|cutting|hurt|hurting|harm|harming|burn|burning ~ myself|herself|himself",
+        # in progress, told by the body part: "cutting my arm right now"
+        "CUTTING ~ my|her|his ~ arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin",
         "self ~ harm|harming",
         "suicide|goodbye ~ note|letter|letters",
         "wrote|written|writing|left ~ ~ letters ~ to|for ~ ~ family|kids|children|everyone|everybody|wife|husband|parents",
@@ -712,6 +719,8 @@ SYMPTOMS += [
         "blow|blown|blew|blowing|puff|puffed|swell|swelled|swollen ~ up ~ like ~ a ~ balloon",
         "cannot|not ~ bear|stand|tolerate ~ the ~ sheet|sheets|blanket|duvet|covers",
         "hinchado|hinchada ^ ^ duro|dura ^ ^ ^ ^ ^ ^ dolor",
+        # "leg massive swollen tight cant move foot"
+        "swell|swollen|swelled ^ ^ ^ tight|tense|hard ^ ^ ^ ^ cannot|not ~ move|bend|wiggle ~ ~ foot|toes|toe|fingers|finger|hand|ankle|wrist",
     ]),
     # --- urgent: the clinic or a doctor the same day ---
     Symptom("heavy_bleeding", URGENT, [
@@ -920,6 +929,8 @@ SYMPTOMS += [
         "empapado|empapada|empapa|empapando|empapo ~ ~ ~ ~ sangre",
         "chorro|chorrea|chorreando|brota|brotando ~ ~ sangre",
         "hemorragia",
+        # "un charquito de sangre en el piso"
+        "charco|charcos|charquito|charquitos ~ de ~ sangre",
         "sangrado|sangre ~ que ~ no ~ se? ~ detiene|para|corta",
         # "me sigue sangrando", "llevo 10 min apretando y no para"
         "sigue|sigo|siguen ~ ~ sangrando",
@@ -1005,6 +1016,17 @@ SYMPTOMS += [
         # stopping the treatment, not living: "no quiere seguir con las agujas"
         "no ~ quiero|quiere|quieres|queremos ~ seguir ~ con ~ ~ agujas|tratamiento|terapia|sesiones|puncion|citas|fisio|fisioterapia|needling",
         "not ~ want|wish ~ to ~ continue|go ~ on ~ with|the|my ~ ~ needling|treatment|sessions|therapy|physio|appointments|plan|course",
+        # the treatment named around it: "no me gustó la sensación de las agujas y no quiero seguir. ¿Puedo dejar el tratamiento?"
+        "agujas|aguja|tratamiento|terapia|sesiones|sesion|puncion|fisio ^ ^ ^ ^ ^ ^ ^ ^ ^ no ~ quiero|quiere ~ seguir",
+        "no ~ quiero|quiere ~ seguir ^ ^ ^ ^ ^ ^ ^ dejar|parar|suspender ~ el|la|las|los ~ tratamiento|terapia|sesiones|puncion|citas",
+        # comparisons and hopes, not a pain getting worse: "¿duele más que una vacuna?", "¿me va a hacer más fuerte?"
+        "duele|dolera|dolerá ~ mas|más ~ que|q ~ un|una|el|la|los|las ~ ~ vacuna|inyeccion|piquete|pinchazo|acupuntura|tatuaje|masaje|parto|shot|analisis|sacada",
+        "hacer|hace|hara|poner|pondra|dejar|dejara ~ ~ mas|más ~ fuerte|fuertes|flexible|agil|rapido|resistente",
+        "va|vaya|iba ~ a ~ hacer|poner|dejar ~ ~ mas|más ~ fuerte|fuertes|flexible|agil|rapido|resistente",
+        # the body's make-up, not a new weakness: "my mom has weak bones"
+        "weak ~ bones|bone|immune|immunity|stomach|eyesight|bladder|chin",
+        # risk in general: "con agujas te puedes agarrar una infección"
+        "puedes|puede|pueden|podria|podrias|se ~ agarrar|pescar|pegar|contraer|coger ~ una? ~ infeccion|infecciones",
         # thanks, sleep and scheduling: "a lifesaver for fitting me in", "I'm out cold by 9pm"
         "fit|fitting|fitted ~ me|us|him|her|them ~ in",
         "knock|knocked ~ me ~ out ^ ^ ^ ^ best|sleep|slept|nap|napped|bed|like",
