@@ -124,7 +124,7 @@ def test_open_world_red_flags(summary, lang, recall_floor):
         assert s["emergency"]["rate"] >= recall_floor, (round_name, s["emergency"])
         assert s["emergency_reply_has_number"]["rate"] >= 0.98, (round_name, s["emergency_reply_has_number"])
         assert s["emergency_reply_in_language"]["rate"] >= 0.95, (round_name, s["emergency_reply_in_language"])
-    assert checked >= 18
+    assert checked >= 19
 
 
 # Blind FAQ rounds (tests/data/blind_faq/<round>/, English and Spanish, never tuned against
