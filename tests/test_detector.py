@@ -812,6 +812,10 @@ def test_round_sixteen_kinds_in_general_form(text, expected):
     ("my mom has weak bones, can she do dry needling", None),
     ("her leg is weak and floppy since this morning", "emergency"),
     ("con agujas te puedes agarrar una infección? es un riesgo real?", None),
+    # not picking up is not unresponsive (an older collapse rule read it so)
+    ("he's not answering my questions, says he's busy", None),
+    ("my sister isn't answering my texts since her appointment, is the clinic open?", None),
+    ("dad is not answering when we talk to him and his eyes are rolling", "emergency"),
 ])
 def test_round_twenty_kinds_in_general_form(text, expected):
     assert tier(text) == expected

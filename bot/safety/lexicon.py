@@ -1023,6 +1023,9 @@ SYMPTOMS += [
         "duele|dolera|dolerá ~ mas|más ~ que|q ~ un|una|el|la|los|las ~ ~ vacuna|inyeccion|piquete|pinchazo|acupuntura|tatuaje|masaje|parto|shot|analisis|sacada",
         "hacer|hace|hara|poner|pondra|dejar|dejara ~ ~ mas|más ~ fuerte|fuertes|flexible|agil|rapido|resistente",
         "va|vaya|iba ~ a ~ hacer|poner|dejar ~ ~ mas|más ~ fuerte|fuertes|flexible|agil|rapido|resistente",
+        # someone not picking up, not someone unresponsive: "she's not answering my texts", "not answering my questions, says he's busy"
+        "not ~ answer|answering|respond|responding|reply|replying|pick|picking ~ up? ~ to? ~ my|his|her|the|our|your ~ text|texts|call|calls|phone|email|emails|message|messages",
+        "not ~ answer|answering ~ my|our ~ question|questions ^ ^ say|says|said ^ ^ ^ busy|later|fine|tired",
         # the body's make-up, not a new weakness: "my mom has weak bones"
         "weak ~ bones|bone|immune|immunity|stomach|eyesight|bladder|chin",
         # risk in general: "con agujas te puedes agarrar una infección"
