@@ -816,6 +816,15 @@ def test_round_sixteen_kinds_in_general_form(text, expected):
     ("he's not answering my questions, says he's busy", None),
     ("my sister isn't answering my texts since her appointment, is the clinic open?", None),
     ("dad is not answering when we talk to him and his eyes are rolling", "emergency"),
+    # round 21, read afterwards: breathing told by a watch or an oximeter
+    ("resp rate 28 says my watch, had neck needling 2h ago", "emergency"),
+    ("sats 88 on the finger thing since the session", "emergency"),
+    ("my o2 is 98% and i feel fine", None),
+    ("I was 25 minutes late, sorry", None),
+    # "suicide" as typed; worse at 72 hours than at 24; "está como ida, no se entera"
+    ("thinking of sucide, have a plan for tonight", "emergency"),
+    ("soreness worse at 72 hrs than at 24", "urgent"),
+    ("tiene fiebre y esta como ida, no se entera de lo que le digo", "emergency"),
 ])
 def test_round_twenty_kinds_in_general_form(text, expected):
     assert tier(text) == expected

@@ -241,7 +241,7 @@ class RedFlagDetector:
         if _reports_something_now(doc):
             # A question about a symptom, then "I've got it right now": a report after all.
             findings = [replace(f, hypothetical=False) for f in findings]
-        findings = _recovered_faints_are_urgent(doc, findings)
+        findings = _recovered_faints_are_urgent(doc, findings) + _low_vital_signs(doc.text)
         tier = max(
             (f.tier for f in findings if f.asserted and f.tier in TIER_RANK), key=TIER_RANK.get, default=None
         )
@@ -585,6 +585,20 @@ def _recovered_faints_are_urgent(doc: Doc, findings: List[Finding]) -> List[Find
     if not faints or others or not any(p in text for p in RECOVERED) or _not_recovered(text):
         return findings
     return [replace(f, tier=URGENT) if f in faints else f for f in findings]
+
+
+# Breathing told by a watch or an oximeter: oxygen saturation of 92 % or less, or 25 or more
+# breaths a minute, is a red flag in telephone triage (NEWS2 scores both at their top band).
+OXYGEN = re.compile(r"\b(?:o2|spo2|sp02|sats?|oxygen|saturation|oxigeno|oxígeno|saturacion|saturación)\b\D{0,14}?(\d{2})(?!\d)\s*%?")
+BREATH_RATE = re.compile(r"\b(?:resp(?:iratory)?\.? rate|rr|breaths? (?:a|per) min(?:ute)?|respiraciones por minuto|frecuencia respiratoria)\b\D{0,14}?(\d{2})(?!\d)")
+
+
+def _low_vital_signs(text: str) -> List[Finding]:
+    lowered = text.lower()
+    found = [m for m in OXYGEN.finditer(lowered) if 50 <= int(m.group(1)) <= 92]
+    found += [m for m in BREATH_RATE.finditer(lowered) if 25 <= int(m.group(1)) <= 70]
+    return [Finding("breathing", EMERGENCY, text[m.start():m.end()], m.start(), m.end(),
+                    clause_start=0, clause_end=len(text)) for m in found]
 
 
 def _inside(span: Span, idiom: Span) -> bool:

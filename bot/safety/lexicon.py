@@ -306,6 +306,8 @@ SYMPTOMS: List[Symptom] = [
         "burning ~ up",
     ]),
     Symptom("worsening_pain", URGENT, [
+        # "soreness worse at 72 hrs than at 24"
+        "worse ~ at|on|by|after ~ ~ ~ ~ than ~ at|on|after|by",
         "pain|sore|soreness|ache|hurt ~ ~ ~ get|getting|keep|keeps|still ~ worse",
         "get|getting|keep|keeps ~ worse ~ ~ day|days|week",
         "worse ~ and ~ worse",
@@ -461,6 +463,9 @@ SYMPTOMS += [
         "voz ~ ronca",
     ]),
     Symptom("altered_consciousness", EMERGENCY, [
+        # "está como ida, no se entera de lo que le digo"
+        "esta|está|anda|quedo|quedó ~ como ~ ida|ido|perdida|perdido|ausente",
+        "no ~ se ~ entera ~ de ~ ~ ~ que ~ le|les ~ digo|decimos|hablo|hablamos|dicen",
         "not|cannot ~ make|making ~ ~ sense",
         # "vague, staring, not answering questions properly"
         "not|cannot ~ answer|answering|respond|responding ~ ~ questions ~ properly|normally|right|sensibly",
@@ -578,7 +583,7 @@ SYMPTOMS += [
     Symptom("self_harm", EMERGENCY, [
         "kill|end|take|killing|ending|taking ~ myself",
         "end|take|ending|taking ~ my ~ own? ~ life",
-        "suicide|suicidal|suicidial|sucidal",
+        "suicide|suicidal|suicidial|sucidal|sucide|suicde|suiside|suicid|sucidial",
         "want|wanna|wish|ready ~ ~ ~ to? ~ die|dead",
         "not ~ want ~ to ~ live|wake|be ~ alive|here",
         "better ~ off ~ dead",
