@@ -820,6 +820,7 @@ def test_round_sixteen_kinds_in_general_form(text, expected):
     ("resp rate 28 says my watch, had neck needling 2h ago", "emergency"),
     ("sats 88 on the finger thing since the session", "emergency"),
     ("my o2 is 98% and i feel fine", None),
+    ("what should i do if my o2 drops to 90%?", None),
     ("I was 25 minutes late, sorry", None),
     # "suicide" as typed; worse at 72 hours than at 24; "está como ida, no se entera"
     ("thinking of sucide, have a plan for tonight", "emergency"),

@@ -593,10 +593,15 @@ OXYGEN = re.compile(r"\b(?:o2|spo2|sp02|sats?|oxygen|saturation|oxigeno|oxígeno
 BREATH_RATE = re.compile(r"\b(?:resp(?:iratory)?\.? rate|rr|breaths? (?:a|per) min(?:ute)?|respiraciones por minuto|frecuencia respiratoria)\b\D{0,14}?(\d{2})(?!\d)")
 
 
+# "what if my o2 drops to 90?": a reading asked about, not taken
+READING_ASKED = re.compile(r"\b(if|when|should|could|would|in case|si|cuando)\b[^.!?]*$")
+
+
 def _low_vital_signs(text: str) -> List[Finding]:
     lowered = text.lower()
     found = [m for m in OXYGEN.finditer(lowered) if 50 <= int(m.group(1)) <= 92]
     found += [m for m in BREATH_RATE.finditer(lowered) if 25 <= int(m.group(1)) <= 70]
+    found = [m for m in found if not READING_ASKED.search(lowered[:m.start()])]
     return [Finding("breathing", EMERGENCY, text[m.start():m.end()], m.start(), m.end(),
                     clause_start=0, clause_end=len(text)) for m in found]
 
