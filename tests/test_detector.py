@@ -829,3 +829,19 @@ def test_round_sixteen_kinds_in_general_form(text, expected):
 ])
 def test_round_twenty_kinds_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # needle phobia as a trait (a worry before booking), not a faint now
+    ("me desmayo nomás de ver agujas, puedo hacerme la puncion?", None),
+    ("mi hijo se desmaya solo de ver sangre, lo puede hacer?", None),
+    ("i faint just from seeing needles lol can i still do it", None),
+    ("se desmayo y no despierta", "emergency"),
+    ("he fainted after the session when he saw the blood", "emergency"),
+    # a sound heard is an observation, not hearsay ("I heard that needles can break")
+    ("hey, I think one of the needles snapped during my session, I heard a little click and the therapist took it out "
+     "but it looked shorter?", "urgent"),
+    ("i heard a needle can snap and stay inside, is that true?", None),
+])
+def test_session_twenty_kinds_in_general_form(text, expected):
+    assert tier(text) == expected

@@ -507,7 +507,7 @@ PRESENT_MARKERS = frozenset({
 # Someone else's story, told: fiction, the news, what a friend said.
 STORY = re.compile(r"\b(documentary|documentaries|movie|film|tv show|on tv|the news|a book|my book|novel|character|"
                    r"a video|a clip|youtube|tiktok|instagram|a series|una serie|un video|un vídeo|"
-                   r"podcast|article|i read|i heard|i saw online|my friend said|someone said|people say|"
+                   r"podcast|article|i read|i heard(?! (a |an |something |some |this |the )?(little |small |tiny |loud |weird |strange |faint )?(click|snap|crack|pop|noise|sound))|i saw online|my friend said|someone said|people say|"
                    r"un documental|una pelicula|una película|en la tele|en las noticias|me contaron|me conto|me contó|lei que|leí que)\b"
                    # what a stranger was seen doing: "she once saw someone go into anaphylaxis"
                    r"|\b(saw|seen) (someone|somebody|a guy|a girl|a man|a woman)\b"

@@ -1031,6 +1031,9 @@ SYMPTOMS += [
         # someone not picking up, not someone unresponsive: "she's not answering my texts", "not answering my questions, says he's busy"
         "not ~ answer|answering|respond|responding|reply|replying|pick|picking ~ up? ~ to? ~ my|his|her|the|our|your ~ text|texts|call|calls|phone|email|emails|message|messages",
         "not ~ answer|answering ~ my|our ~ question|questions ^ ^ say|says|said ^ ^ ^ busy|later|fine|tired",
+        # needle phobia as a trait, not a faint now: "me desmayo nomás de ver agujas"
+        "desmayo|desmaya|mareo|marea ~ nomas|solo|hasta ~ de|al|con ~ ver|mirar ~ ~ aguja|agujas|sangre|jeringa|jeringas",
+        "faint|faints|pass|passes ~ out? ~ just ~ from|at ~ seeing|looking ~ ~ needle|needles|blood",
         # the body's make-up, not a new weakness: "my mom has weak bones"
         "weak ~ bones|bone|immune|immunity|stomach|eyesight|bladder|chin",
         # risk in general: "con agujas te puedes agarrar una infección"
