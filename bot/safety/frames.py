@@ -72,6 +72,8 @@ FRAMES = {
         r"receptionist|website|online|laugh\w*|jokes?|nerves (are|were|got)|nervous|de los nervios|nervios[oa]s?|"
         r"(voy|vamos|llego|llegare|llegar|llegando) (\w+ )?(\w+ )?tarde|el (bus|camion|metro|elevador)|sala de espera|"
         r"driving test|hay ?fever|funny bone|wedding|gym|(push|move|shift) (my|the|our) (appointment|appt|session|booking)|"
+        # what to bring, wear or do for the visit: "q tengo q llevar el dia del appointment"
+        r"(que|q|what) (tengo|tiene|hay|do i|should i|do we|should we|does (he|she)) (que |q |to |have to |need to )?(llevar|traer|ponerme|vestir|firmar|bring|wear|sign)|"
         # finding the clinic: "which building and floor are you on? google maps is confusing me"
         r"google maps|maps app|sat ?nav|gps|directions to|(which|what) (floor|building|suite|entrance|door)|"
         r"(que|cual|en que) (piso|edificio|entrada|consultorio))\b"),
