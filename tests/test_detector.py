@@ -842,6 +842,16 @@ def test_round_twenty_kinds_in_general_form(text, expected):
     ("hey, I think one of the needles snapped during my session, I heard a little click and the therapist took it out "
      "but it looked shorter?", "urgent"),
     ("i heard a needle can snap and stay inside, is that true?", None),
+    # round 22, read afterwards (Spanish): breath, blood coughed, confusion, pain worse than yesterday
+    ("no respiro bien ayuda", "emergency"),
+    ("respiro bien, gracias", None),
+    ("no puedo ni subir la escalera del metro sin quedarme sin aire", "emergency"),
+    ("es normal toser con sangre despues de la sesion? me paso 2 veces hoy", "emergency"),
+    ("mi papa esta diciendo puras incoherencias desde q llego de la terapia", "emergency"),
+    ("voy por el tercer dia y hoy esta peor q ayer", "urgent"),
+    # tender when touched is the needled muscle: same day at most, not a heart attack
+    ("me duele un poco el pecho al tocarlo donde me pusieron las agujas", "urgent"),
+    ("me duele el pecho y el brazo izquierdo, estoy sudando", "emergency"),
 ])
 def test_session_twenty_kinds_in_general_form(text, expected):
     assert tier(text) == expected

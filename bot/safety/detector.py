@@ -779,10 +779,16 @@ ONLY_ON_TOUCH = re.compile(r"\b(only|just|solo|sólo|solamente|nomas|nomás)( \w
                            r"apretar|toco|tocan|toca|tocar|presiono|presionan|presionar)\b")
 
 
+# "me duele el pecho al tocarlo donde me pusieron las agujas": it hurts when touched
+ON_TOUCHING_IT = re.compile(r"\b(al|when i|if i) (tocarlo|tocarla|tocarme|apretarlo|apretarla|presionarlo|presionarla|"
+                            r"touch it|touch the spot|press on it|press it|press the spot)\b")
+
+
 def _about_a_chest_muscle(span: Span) -> bool:
     doc = span.doc
+    sentence = " ".join(t.lower_ for t in _sentence_of(span))
     return (any(t.lower_ in CHEST_MUSCLE for t in doc[span.start:min(len(doc), span.end + 2)])
-            or bool(ONLY_ON_TOUCH.search(" ".join(t.lower_ for t in _sentence_of(span)))))
+            or bool(ONLY_ON_TOUCH.search(sentence) or ON_TOUCHING_IT.search(sentence)))
 
 
 def _denied_right_before(before: List, span: Span) -> bool:

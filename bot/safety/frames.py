@@ -81,7 +81,7 @@ FRAMES = {
     # short of breath or anything"; "respira normal"; "no ha vuelto a sangrar").
     "negated": re.compile(
         r"\b(or anything( like that| else)?|nothing like that|ni nada( por el estilo| de eso| raro)?(?=\s*([,.;!?]|$|solo|pero|y\b))|nada de eso|"
-        r"nada raro|(respira|respiro|respirando) (normal|bien)|no se (me|le) (hincho|inflamo) nada|"
+        r"nada raro|(?<!no )(respira|respiro|respirando) (normal|bien)|no se (me|le) (hincho|inflamo) nada|"
         # signs a patient checked and did not find: "no sangra, no esta hinchado"
         r"no (sangra|sangro|esta hinchad[oa]|estoy hinchad[oa]|se ve infectad[oa]|tengo fiebre|hay pus)\s*[,.;]\s*no)\b"),
     # Fixed figures of speech that carry a symptom word; the rules know them clause by clause.

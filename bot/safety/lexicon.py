@@ -500,7 +500,9 @@ SYMPTOMS += [
         "no ~ tiene ~ sentido",
         "no ~ hace ~ sentido",
         "no ~ sabe|recuerda|acuerda ~ ni? ~ de? ~ su|mi ~ nombre|propio",
-        "habla|hablando|dice ~ ~ incoherencias|incoherente|tonterias",
+        "habla|hablando|dice|diciendo|dijo|decia ~ ~ incoherencias|incoherente|tonterias",
+        # a story that doesn't hold together: "no hila nada de lo q dice"
+        "no ~ hila|hilaba|hilvana|hilvanaba ~ nada|ni|bien|una|las|dos",
         "habla|hablando|dice ~ ~ cosas ~ sin ~ sentido",
         "no ~ me|nos|lo|la ~ reconoce|reconoció|reconocio",
         "confundido|confundida|desorientado|desorientada|delirando",
@@ -862,7 +864,7 @@ SYMPTOMS += [
         "dolor ~ ~ ~ no ~ aguanto|soporto",
         "peor ~ aun|aún|todavia|todavía",
         "ni ~ el? ~ ibuprofeno|tylenol|paracetamol|analgesico|calmante ~ ~ ~ ~ ~ nada|sirve|funciona",
-        "peor ~ que ~ ~ ayer|antes",
+        "peor ~ que|q ~ ~ ayer|antes",
         "duele ~ mas|más ~ que|q",
         "no ~ me|le ~ hacen|hace ~ efecto",
         "cada ~ vez ~ mas ~ dolor",
@@ -901,7 +903,9 @@ SYMPTOMS += [
         "ahogo|ahogandome|ahogandose|asfixia|asfixiando|asfixiandome|ahogarse|ahogarme|asfixiarse|asfixiarme",
         # a double negation: "no puede dar un paso sin ahogarse"
         "no ~ puedo|puede|podia|pude ~ ~ ~ ~ ~ sin ~ ahogarme|ahogarse|asfixiarme|asfixiarse|jadear",
-        "no ~ puedo|puede|podia|pude ~ ~ ~ ~ ~ sin ~ quedarme|quedarse ~ sin ~ aire|aliento",
+        "no ~ puedo|puede|podia|pude ~ ~ ~ ~ ~ ~ ~ ~ sin ~ quedarme|quedarse ~ sin ~ aire|aliento",
+        # "no respiro bien ayuda"
+        "no ~ respiro|respira|respiramos ~ bien",
         "cuesta|costaba|cuesta|costando|cuestan ~ ~ respirar",
         "respirar|respiro|respira ~ ~ ~ duele|dolor|cuesta|dificil|mal|raro",
         "sin ~ aliento|aire",
@@ -946,7 +950,7 @@ SYMPTOMS += [
         "empapada|empapadas|empapado|empapados ~ ~ una ~ tras ~ otra",
     ]),
     Symptom("coughing_blood", EMERGENCY, [
-        "cof|tos|toso|tose|tosiendo|tosi|escupo|escupe|escupiendo|vomito|vomita|vomitando|vomitar|devolvi|devolvio|devolviendo|devuelvo|devolver ~ ~ ~ sangre",
+        "cof|tos|toser|toso|tose|tosiendo|tosi|escupo|escupe|escupiendo|vomito|vomita|vomitando|vomitar|devolvi|devolvio|devolviendo|devuelvo|devolver ~ ~ ~ sangre",
         "flema|flemas|gargajo|esputo ~ ~ ~ ~ sangre|rosada|rosadas|sanguinolenta",
         "escupi|escupo|escupe|escupiendo|tosi|toso|tose|tosiendo|toser ~ ~ ~ rojo|roja",
         "sangre ~ ~ ~ ~ ~ ~ tosi|toso|tose|tosiendo|toser|tos|escupi|escupir|escupo",
