@@ -855,3 +855,15 @@ def test_round_twenty_kinds_in_general_form(text, expected):
 ])
 def test_session_twenty_kinds_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hand 16's calm Spanish messages the rules read as red flags (session 21)
+    ("me desmayo nomas de verlas, las agujas digo jaja, hay forma de hacerlo sin q las vea?", None),
+    ("sangra mucho cuando pinchan?", None),
+    ("mi mama se desmayo una vez cuando le sacaron sangre, hace años, ella puede venir?", None),
+    ("me sangra mucho desde que me pincharon y no para", "emergency"),
+    ("mi mama se desmayo hace rato y no responde", "emergency"),
+])
+def test_session_twenty_one_kinds_in_general_form(text, expected):
+    assert tier(text) == expected

@@ -520,7 +520,9 @@ FINE_NOW = re.compile(r"\b(now|ahora|hoy|today|these days|nowadays|hoy en dia|ho
                       r"|\bya (esta|está|estoy|se) (curad[oa]|curo|curó|sano|sana|sanado|sanada)\b|\b(it'?s|all) healed( up)? now\b"
                       r"|\b(never|not|nothing|none|nada) (since|desde)\b")
 # "is that real?" asks about the story; it does not put the story in the present.
-ASKING_ABOUT_IT = re.compile(r"\b(is|was) (that|it|this) (real|true|normal|possible|right|common|likely)\b")
+# So does asking whether the person may come: "se desmayó hace años, ¿ella puede venir?"
+ASKING_ABOUT_IT = re.compile(r"\b(is|was) (that|it|this) (real|true|normal|possible|right|common|likely)\b"
+                             r"|\b(puede|puedo|podria|podrá|podra) (venir|ir|hacerse|hacerlo|tratarse|atenderse)\b")
 
 
 YEAR = re.compile(r"\b(in|en|back in|around) (19[5-9]\d|20[0-2]\d)\b|\bin the (19)?[5-9]0s\b|\bas a (baby|toddler|teenager)\b")

@@ -1037,6 +1037,10 @@ SYMPTOMS += [
         "not ~ answer|answering ~ my|our ~ question|questions ^ ^ say|says|said ^ ^ ^ busy|later|fine|tired",
         # needle phobia as a trait, not a faint now: "me desmayo nomás de ver agujas"
         "desmayo|desmaya|mareo|marea ~ nomas|solo|hasta ~ de|al|con ~ ver|mirar ~ ~ aguja|agujas|sangre|jeringa|jeringas",
+        # ... told with a pronoun: "me desmayo nomás de verlas, las agujas digo"
+        "desmayo|desmaya|mareo|marea ~ nomas|solo|hasta ~ de|al|con ~ verlas|verla|verlos|mirarlas|mirarla|verlo",
+        # how the procedure goes, asked: "¿sangra mucho cuando pinchan?" (habitual, not a report)
+        "sangra|sangran|duele|duelen ~ mucho? ~ cuando|al ~ te|le|me|nos? ~ pinchan|pinchas|puncionan|meten|ponen|sacan|quitan|pinchar|puncionar",
         "faint|faints|pass|passes ~ out? ~ just ~ from|at ~ seeing|looking ~ ~ needle|needles|blood",
         # the body's make-up, not a new weakness: "my mom has weak bones"
         "weak ~ bones|bone|immune|immunity|stomach|eyesight|bladder|chin",
