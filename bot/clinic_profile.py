@@ -94,3 +94,9 @@ def template_values(clinic_values: Dict[str, str], path: Optional[str] = None,
     unset = say(UNSET_KEY, language, **clinic_values)
     return {placeholder: facts.get(f"{field}_{language}") or facts.get(field) or unset
             for field, placeholder in FIELDS.items()}
+
+
+def booking_page(clinic_values: Dict[str, str], path: Optional[str] = None) -> str:
+    """Where a patient books: the profile's booking link, else the clinic's website. The
+    reply to "how do I book?" (a request for a person, CONTRACT.md) points there."""
+    return load(path).get("booking_url") or clinic_values.get("clinic_url", "")

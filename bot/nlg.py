@@ -84,7 +84,8 @@ class ClinicResponseGenerator(TemplatedNaturalLanguageGenerator):
                 **kwargs: Any) -> Optional[Dict[Text, Any]]:
         clinic_values = settings.clinic(language).template_values()
         # The resolved language, so variants conditioned on the slot follow the default too.
-        values = {**slots, LANGUAGE_KEY: language, **clinic_values}
+        values = {**slots, LANGUAGE_KEY: language, **clinic_values,
+                  "clinic_booking_page": clinic_profile.booking_page(clinic_values)}
         if utter_action.startswith(FAQ_PREFIX):
             values.update(clinic_profile.template_values(clinic_values, language=language))
         message = self.generate_from_slots(utter_action, values, channel, **kwargs)

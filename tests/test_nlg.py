@@ -54,6 +54,17 @@ async def test_clinic_values_fill_every_placeholder(generator, monkeypatch):
     assert "{" not in response["text"]
 
 
+async def test_the_reply_to_a_booking_request_points_to_the_booking_link(generator, monkeypatch, tmp_path):
+    monkeypatch.setenv("CLINIC_URL", "https://clinic.example")
+    monkeypatch.delenv("CLINIC_PROFILE", raising=False)
+    assert "https://clinic.example" in (await generator.generate("utter_handoff", tracker_on("rest"), "collector"))["text"]
+    profile = tmp_path / "profile.yml"
+    profile.write_text("booking_url: https://clinic.example/book\n")
+    monkeypatch.setenv("CLINIC_PROFILE", str(profile))
+    text = (await generator.generate("utter_handoff", tracker_on("rest"), "collector"))["text"]
+    assert "https://clinic.example/book" in text and "{" not in text
+
+
 async def test_unset_clinic_name_reads_well_at_the_start_of_a_sentence(generator, monkeypatch):
     monkeypatch.delenv("CLINIC_NAME", raising=False)
     monkeypatch.setenv("CLINIC_PHONE", "555-0100")

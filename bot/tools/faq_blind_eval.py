@@ -55,7 +55,9 @@ def _measures(kind: str) -> Dict[str, Callable[[Dict, str], bool]]:
                 "told so or not sure": lambda m, got: (got.startswith("faq/") and is_not_covered("utter_" + got)) or got in NOT_ANSWERED,
                 "answered as if covered (another answer)": lambda m, got: got.startswith("faq/") and not is_not_covered("utter_" + got)}
     if kind == "clinic_facts":
-        return {"the clinic's answer": lambda m, got: got.startswith("faq/") and is_clinic_fact("utter_" + got)}
+        # "how do I book?" is a request for a person by the contract; its reply gives the booking link
+        booking = lambda m, got: m.get("fact") in ("booking_url", "booking") and got == "request_human"  # noqa: E731
+        return {"the clinic's answer": lambda m, got: (got.startswith("faq/") and is_clinic_fact("utter_" + got)) or booking(m, got)}
     if kind == "intents":
         def right(m, got):
             if m["intent"] == "clinic_fact":
