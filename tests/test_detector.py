@@ -864,6 +864,11 @@ def test_session_twenty_kinds_in_general_form(text, expected):
     ("mi mama se desmayo una vez cuando le sacaron sangre, hace años, ella puede venir?", None),
     ("me sangra mucho desde que me pincharon y no para", "emergency"),
     ("mi mama se desmayo hace rato y no responde", "emergency"),
+    # thanks for having tried, with a goodbye or no more visits: a farewell across sentences
+    ("ok so thanks for trying everyone. i wont be needing the rest of my sessions. bye", "emergency"),
+    ("adios, gracias por intentarlo con mi espalda", "emergency"),
+    ("thanks for trying to fit me in today, bye!", None),
+    ("my neck is so much better, won't need any more appointments, thanks and bye!", None),
 ])
 def test_session_twenty_one_kinds_in_general_form(text, expected):
     assert tier(text) == expected

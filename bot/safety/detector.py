@@ -241,7 +241,7 @@ class RedFlagDetector:
         if _reports_something_now(doc):
             # A question about a symptom, then "I've got it right now": a report after all.
             findings = [replace(f, hypothetical=False) for f in findings]
-        findings = _recovered_faints_are_urgent(doc, findings) + _low_vital_signs(doc.text)
+        findings = _recovered_faints_are_urgent(doc, findings) + _low_vital_signs(doc.text) + _a_farewell(doc.text)
         tier = max(
             (f.tier for f in findings if f.asserted and f.tier in TIER_RANK), key=TIER_RANK.get, default=None
         )
@@ -606,6 +606,24 @@ def _low_vital_signs(text: str) -> List[Finding]:
     found = [m for m in found if not READING_ASKED.search(lowered[:m.start()])]
     return [Finding("breathing", EMERGENCY, text[m.start():m.end()], m.start(), m.end(),
                     clause_start=0, clause_end=len(text)) for m in found]
+
+
+# Thanks for having tried, said with a goodbye or with no more visits needed: a farewell
+# (crisis-line practice), told across sentences the phrase patterns do not span. "Thanks for
+# trying to fit me in" is about a booking.
+_THANKS_FOR_TRYING = (r"\b(?:thanks|thank (?:you|u)|thx|ty) (?:so much |again )?for (?:trying|everything you tried)\b"
+                      r"(?! to (?:fit|get|find|book|squeeze|call|reach|sort|schedule|move|arrange|rebook))")
+_GOODBYE = (r"\b(?:goodbye|good bye|farewell|bye|won'?t (?:need|be needing)|wont (?:need|be needing)|"
+            r"not (?:going to|gonna) (?:be around|need))\b")
+FAREWELL = re.compile(rf"{_THANKS_FOR_TRYING}.*{_GOODBYE}|{_GOODBYE}.*{_THANKS_FOR_TRYING}"
+                      r"|\bgracias por (?:intentarlo|todo lo que intentaron|haberlo intentado)\b.*\b(?:adios|adiós|no (?:voy a|vuelvo a) necesitar)\b"
+                      r"|\b(?:adios|adiós)\b.*\bgracias por (?:intentarlo|todo lo que intentaron|haberlo intentado)\b", re.S)
+
+
+def _a_farewell(text: str) -> List[Finding]:
+    found = FAREWELL.search(text.lower())
+    return [Finding("self_harm", EMERGENCY, text[found.start():found.end()], found.start(), found.end(),
+                    clause_start=0, clause_end=len(text))] if found else []
 
 
 def _inside(span: Span, idiom: Span) -> bool:
