@@ -46,7 +46,10 @@ def test_a_mixed_message_goes_by_the_language_most_of_it_is_in(text, language):
 
 @pytest.mark.parametrize("text,language", [("hey q tal", "es"), ("eres IA?", "es"), ("chau, buen finde", "es"),
                                            ("mi numero es 555 214 8890", "es"), ("is it", "en"), ("ok gracias", "es"),
-                                           ("listo ya me voy, bye", "es")])
+                                           ("listo ya me voy, bye", "es"), ("ok perfecto", "es"), ("DN vs acupuntura?", "es"),
+                                           # insurers and technique names are said as they are
+                                           ("aceptan aetna? o medicare?", "es"), ("que es eso del sparrow pecking?", "es"),
+                                           ("do you take blue cross", "en")])
 def test_short_messages_go_by_the_function_words_they_use(text, language):
     assert detect(text) == language
 

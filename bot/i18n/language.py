@@ -33,7 +33,8 @@ SWITCH_REQUESTS = [
 # One-word messages lingua reads poorly, and which say their language plainly.
 SHORT_WORDS = {
     "es": {"hola", "gracias", "grax", "muchas", "buenas", "buenos", "adios", "adiós", "porfa", "vale",
-           "claro", "sí", "bueno", "ayuda", "oiga", "disculpe", "perdón", "perdon", "mande", "chao"},
+           "claro", "sí", "bueno", "ayuda", "oiga", "disculpe", "perdón", "perdon", "mande", "chao",
+           "perfecto", "perfecta", "entendido", "orale", "órale", "sale", "okis", "genial"},
     "en": {"hi", "hello", "hey", "thanks", "thank", "thx", "ty", "yes", "yeah", "yep", "bye", "help",
            "please", "pls", "sorry", "cheers"},
 }
@@ -45,7 +46,9 @@ MARKERS = {
                                "necesito", "como", "cómo", "donde", "dónde", "cuanto", "cuánto", "cuándo", "cuando",
                                "hay", "estoy", "esta", "está", "para", "pa", "con", "pero", "también", "tambien",
                                "nada", "mucho", "muy", "sí", "hasta", "luego", "mañana", "manana", "wepa", "oye", "dale",
-                               "listo", "lista", "voy", "vamos", "eso", "esto", "nos", "vemos"},
+                               "listo", "lista", "voy", "vamos", "eso", "esto", "nos", "vemos", "amable",
+                               # the service's own words, said only in Spanish: "DN vs acupuntura?"
+                               "acupuntura", "puncion", "punción", "aguja", "agujas", "cita", "seguro", "aceptan"},
     "en": SHORT_WORDS["en"] | {"the", "my", "is", "are", "you", "your", "what", "how", "can", "it", "i", "im", "do",
                                "does", "will", "with", "for", "and", "this", "that", "have", "got", "need", "want",
                                "when", "where", "much", "very", "thank", "later", "see", "morning", "tomorrow"},
@@ -55,7 +58,9 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # they say nothing of the message's language, so they are left out before detection.
 LOAN_WORDS = {"dry", "needling", "needle", "needles", "dn", "pt", "physical", "therapy", "therapist", "physio",
               "copay", "deductible", "medicaid", "medicare", "ok", "okay", "trigger", "point", "points", "email",
-              "online", "spa", "gym", "cupping", "tens"}
+              "online", "spa", "gym", "cupping", "tens", "vs",
+              # insurers and technique names, said as they are: "aceptan blue cross?", "el sparrow pecking"
+              "blue", "cross", "shield", "aetna", "cigna", "humana", "kaiser", "tricare", "sparrow", "pecking"}
 
 # A safety reply to a message that mixes languages ("my husband is having un seizure, se le
 # van los ojos") is sent in both: whichever half the patient reads first must say what to do.
