@@ -869,6 +869,10 @@ def test_session_twenty_kinds_in_general_form(text, expected):
     ("adios, gracias por intentarlo con mi espalda", "emergency"),
     ("thanks for trying to fit me in today, bye!", None),
     ("my neck is so much better, won't need any more appointments, thanks and bye!", None),
+    # round 23, read after its first run: a breath told by what it costs, "any more" in two words
+    ("cant really get a full breath in without it stabbing under my shoulder blade", "emergency"),
+    ("i can take a deep breath without it hurting now, all good", None),
+    ("i honestly cant go on any more, nothing helps", "emergency"),
 ])
 def test_session_twenty_one_kinds_in_general_form(text, expected):
     assert tier(text) == expected

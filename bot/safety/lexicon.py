@@ -150,6 +150,8 @@ SYMPTOMS: List[Symptom] = [
         "not|stop|stopped ~ breathe",
         f"{BREATHE} ~ problem|problems|issue|issues|trouble|difficulty|difficulties",
         f"{BREATHE} ~ ~ ~ stab|stabs|hurt|hurts|pain|painful|sharp|agony|catch|catches|knife|burn|burning",
+        # told by what it costs: "can't take a deep breath without it hurting"
+        "cannot|not|never ~ ~ ~ ~ ~ breath|breaths|breathe ~ in? ~ without ~ it? ~ hurting|hurt|pain|stabbing|catching|burning",
         "little|small|tiny|short|shallow ~ breath|breaths",
         "through ~ a ~ straw",
         "not|cannot ~ get|finish ~ ~ ~ end ~ of ~ a|my ~ sentence",
@@ -612,6 +614,7 @@ SYMPTOMS += [
         "how ~ to ~ end ~ it|things|everything",
         "know|figured|decided|planned ~ out? ~ how ~ i ~ will|'ll|ll|would|'d|am|'m|m|gonna|going ~ to? ~ do ~ it",
         "cannot|not ~ go ~ on ~ ~ ~ ~ anymore|living",
+        "cannot|not ~ go ~ on ~ ~ ~ ~ any ~ more|longer",
         "no ~ one|body ~ would ~ miss ~ me",
         "not ~ be ~ around|here ~ anymore|much|long|after|past|by",
         # a farewell in an admin request: "refund my package, i won't be around to use it"
