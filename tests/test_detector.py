@@ -873,6 +873,10 @@ def test_session_twenty_kinds_in_general_form(text, expected):
     ("cant really get a full breath in without it stabbing under my shoulder blade", "emergency"),
     ("i can take a deep breath without it hurting now, all good", None),
     ("i honestly cant go on any more, nothing helps", "emergency"),
+    # bleeding asked about, then told in the next sentence
+    ("is it normal or am i bleeding too much? it wont stop", "emergency"),
+    ("is it normal to bleed a bit? it stopped quickly", None),
+    ("what should i do if it bleeds and it won't stop?", None),
 ])
 def test_session_twenty_one_kinds_in_general_form(text, expected):
     assert tier(text) == expected

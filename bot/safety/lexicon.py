@@ -220,6 +220,8 @@ SYMPTOMS: List[Symptom] = [
         f"{BLEED} ~ ~ ~ ~ ~ ~ ~ ~ not|will|cannot ~ stop|stopping|stopped",
         f"pump|pumping|spurt|gush|pour|drip|dripping ~ ~ {BLEED}",
         f"not|cannot ~ stop ~ ~ {BLEED}",
+        # asked about, then told: "am i bleeding too much? it wont stop"
+        f"{BLEED} ^ ^ ^ ^ ^ it|that|this ~ still? ~ not|cannot ~ stop|stopping",
         f"heavy|heavily|lot|lots|alot|severe|uncontrolled|uncontrollable|profuse|profusely|major|massive|pour|pouring|gush|gushing|spurt|spurting|soak|soaking|soaked|loads|tons ~ ~ {BLEED}",
         f"{BLEED} ~ ~ lot|alot|lots|heap|load|loads|drip|dripping|pump|heavy|heavily|everywhere|profusely|pour|pouring|gushing|spurting|soak|soaking|through|badly|heaps|nonstop|non-stop",
         f"{BLEED} ~ ~ for ~ ~ hour|hours|minutes|mins",
