@@ -877,6 +877,12 @@ def test_session_twenty_kinds_in_general_form(text, expected):
     ("is it normal or am i bleeding too much? it wont stop", "emergency"),
     ("is it normal to bleed a bit? it stopped quickly", None),
     ("what should i do if it bleeds and it won't stop?", None),
+    # round 23 (Spanish), read after its first run: confusion told by its answers; a mild
+    # dizziness on getting up from the table
+    ("mi papa esta bien somnoliento y responde cosas raras desde la cita", "emergency"),
+    ("le pregunto algo y me contesta cosas raras, no era asi antes de la sesion", "emergency"),
+    ("me dio un mareito al levantarme de la camilla, me sente y ya", None),
+    ("me dio un mareito al pararme y me desmaye", "urgent"),
 ])
 def test_session_twenty_one_kinds_in_general_form(text, expected):
     assert tier(text) == expected

@@ -513,7 +513,9 @@ SYMPTOMS += [
         "no ~ se ~ puede ~ mantener ~ despierto|despierta",
         "no ~ abre ~ los ~ ojos",
         "no ~ coordina|coordino|coordinaba",
-        "muy ~ adormilado|adormilada|somnoliento|somnolienta",
+        "muy|bien|super|re|demasiado ~ adormilado|adormilada|somnoliento|somnolienta",
+        # answers that don't fit: "le pregunto si quiere agua y responde cosas raras"
+        "responde|responda|contesta|conteste|respondiendo|contestando ~ cosas ~ raras|extranas|rarisimas|locas",
     ]),
     Symptom("organ_injury", EMERGENCY, [
         "belly|stomach|tummy|abdomen|abdominal ~ ~ ~ ~ hard|rigid|swell|bloat|bloated|distend|distended|board|rock",
@@ -1003,6 +1005,8 @@ SYMPTOMS += [
         # a reaction to news: "nearly passed out when I told him it's needles"
         "NEARLY|ALMOST|ALMOSTT ~ PASSED|BLACKED ~ OUT ~ when|at|seeing|reading|hearing",
         "casi ~ me ~ desmayo|desmaye|caigo",
+        # a little dizziness on getting up from the table (seed 004: sit and rest)
+        "mareito|mareadito|mareadita|mareaito ^ ^ al ~ pararme|levantarme|pararse|levantarse|incorporarme|bajarme",
     ]),
     # A fever that comes with a cold or the flu, told when asking whether to come in: the
     # "unwell" answer (call the clinic first), not an infection from the needling.
