@@ -883,6 +883,10 @@ def test_session_twenty_kinds_in_general_form(text, expected):
     ("le pregunto algo y me contesta cosas raras, no era asi antes de la sesion", "emergency"),
     ("me dio un mareito al levantarme de la camilla, me sente y ya", None),
     ("me dio un mareito al pararme y me desmaye", "urgent"),
+    # "a bit of blood where one needle came out" is not "a bit of the needle"
+    ("there was a tiny bit of blood where one needle came out, normal?", None),
+    ("i think a fragment of one of the needles is still in my calf", "urgent"),
+    ("a bit of what looks like needle is poking out of my skin", "urgent"),
 ])
 def test_session_twenty_one_kinds_in_general_form(text, expected):
     assert tier(text) == expected

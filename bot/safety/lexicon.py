@@ -785,7 +785,10 @@ SYMPTOMS += [
     ]),
     Symptom("retained_needle", URGENT, [
         "needle ~ ~ ~ ~ broke|broken|snap|snapped|break|stuck|left",
-        "piece|bit|tip|fragment|part ~ of ~ ~ ~ needle",
+        # "a bit of the needle", not "a bit of blood where one needle came out"
+        "piece|bit|tip|fragment|part ~ of ~ the|a|an|that|this|one|my|her|his|their|your? ~ needle",
+        "piece|bit|tip|fragment|part ~ of ~ one ~ of ~ the|my|her|his|their|your|those? ~ needle|needles",
+        "piece|bit|tip|fragment|part ~ of ~ what ~ look|looks|seem|seems|feel|feels ~ like ~ a|the? ~ needle",
         "piece|bit|tip|fragment|part ~ stayed|left|stuck|remained ~ in|inside|behind",
         "something|metal|bit ~ ~ sharp|metal|hard ~ ~ under|in ~ ~ skin",
         "metal ~ ~ ~ poke|poking|stick|sticking",
