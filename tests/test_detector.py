@@ -887,6 +887,9 @@ def test_session_twenty_kinds_in_general_form(text, expected):
     ("there was a tiny bit of blood where one needle came out, normal?", None),
     ("i think a fragment of one of the needles is still in my calf", "urgent"),
     ("a bit of what looks like needle is poking out of my skin", "urgent"),
+    # no change yet is not numbness
+    ("me lo hicieron ayer y todavia no siento nada diferente, cuando se nota", None),
+    ("no siento nada en la pierna desde la sesion", "urgent"),
 ])
 def test_session_twenty_one_kinds_in_general_form(text, expected):
     assert tier(text) == expected

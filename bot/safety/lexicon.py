@@ -1034,6 +1034,9 @@ SYMPTOMS += [
         "how ~ long ~ ~ ~ ~ needle|needles ~ left|stay|kept ~ in",
         "cuanto ~ tiempo ~ ~ ~ ~ aguja|agujas ~ adentro|dentro|puesta|puestas",
         "aguja|agujas ~ lleva|llevan|tiene|tienen ~ ~ medicina|medicamento|liquido|sustancia|algo|nada ~ adentro|dentro",
+        # no change yet, not numbness: "todavía no siento nada diferente", "I don't feel any different"
+        "no ~ siento|noto|senti|note|sentia|notaba ~ nada|ningun|ninguna|ni ~ diferente|distinto|distinta|cambio|mejoria|diferencia|mejor",
+        "not ~ feel|felt|notice|noticed ~ any|much|anything ~ different|difference|change|better",
         # stopping the treatment, not living: "no quiere seguir con las agujas"
         "no ~ quiero|quiere|quieres|queremos ~ seguir ~ con ~ ~ agujas|tratamiento|terapia|sesiones|puncion|citas|fisio|fisioterapia|needling",
         "not ~ want|wish ~ to ~ continue|go ~ on ~ with|the|my ~ ~ needling|treatment|sessions|therapy|physio|appointments|plan|course",
