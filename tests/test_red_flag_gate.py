@@ -276,3 +276,10 @@ def test_questions_about_people_or_help_and_feeling_better_are_framed(text, fram
 def test_what_to_bring_or_wear_is_everyday_talk(text):
     # the classifier read "q tengo q llevar" as an urgent report; in this frame it needs to be surer
     assert frame_of(text) == "everyday"
+
+
+@pytest.mark.parametrize("text", ["who came up with dry needling and when", "quien invento la puncion seca y desde cuando se usa",
+                                  "una amiga dice q te inyectan algo, sera cierto?", "is it true the needles go really deep"])
+def test_questions_about_the_treatments_history_or_a_claim_heard_are_framed(text):
+    # the classifier read "how long has it been around" as a symptom's duration (FAQ round 13)
+    assert frame_of(text) == "hypothetical"

@@ -28,6 +28,10 @@ FRAMES = {
         # whether the treatment would help a condition, or when to avoid it: "le serviria?"
         r"(me|le|te|nos|les) (serviria|servira|sirve|ayudaria|ayudara)|(would|will|could|does|can) (it|dn|dry needling|needling|this) (help|work)|"
         r"evitarla|evitarlo|evitar (la|el) (puncion|tratamiento|dry needling)|avoid (it|dn|needling|dry needling|treatment)|"
+        # the treatment's history, or a claim heard, asked about: "who came up with this?", "¿será cierto?"
+        r"who (came up with|invented|developed|created|started)|quien (invento|creo|desarrollo|empezo)|"
+        r"desde cuando (se usa|se hace|existe|lo hacen|la usan)|how long has (it|this|dry needling|dn|needling) been (around|used|a thing)|"
+        r"(sera|es) (cierto|verdad)|is (it|that|this) (really )?true|"
         # a small question asked plainly: "solo queria saber si me puedo bañar"
         r"(solo|nomas|nada mas) (queria|quiero|quisiera) (saber|preguntar) si|just (wanted|want|wanna) to (know|ask|check) (if|whether))\b"),
     "past_or_other": re.compile(
