@@ -890,6 +890,11 @@ def test_session_twenty_kinds_in_general_form(text, expected):
     # no change yet is not numbness
     ("me lo hicieron ayer y todavia no siento nada diferente, cuando se nota", None),
     ("no siento nada en la pierna desde la sesion", "urgent"),
+    # round 24, read after its first run: breathless lying flat, told by what it feels like;
+    # winded by a few steps at home (Spanish)
+    ("cant lie flat tonight without feeling like im suffocating", "emergency"),
+    ("me canso caminando al baño, tengo q sentarme a medio camino", "emergency"),
+    ("me canso caminando en el parque una hora, es normal a mi edad?", None),
 ])
 def test_session_twenty_one_kinds_in_general_form(text, expected):
     assert tier(text) == expected

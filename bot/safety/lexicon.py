@@ -139,6 +139,7 @@ SYMPTOMS: List[Symptom] = [
         # breathless lying down, told by what it stops: "can't lie flat without gasping"
         "cannot|not ~ lie|lay|sleep ~ flat|down ~ without ~ gasp|cough|struggle|choke|wheeze|breathe|breath|air",
         "cannot|not ~ ~ ~ ~ ~ without ~ gasp|choke|wheeze|puff|puffing|panting",
+        "cannot|not ~ ~ ~ ~ ~ without ~ feel|feeling ~ like ~ ~ ~ suffocate|suffocating|choke|choking|drown|drowning|gasp",
         "cannot|not ~ ~ ~ ~ ~ without ~ getting|feeling|going ~ breathless|winded|puffed",
         # breath told by speech: "stop halfway through every sentence to get air"
         "sentence|sentences|words|word ~ to ~ get|catch|grab|take ~ ~ air|breath",
@@ -901,6 +902,9 @@ SYMPTOMS += [
     ]),
     # --- Spanish for the first categories ---
     Symptom("breathing", EMERGENCY, [
+        # winded by a few steps at home: "me canso caminando al baño, tengo q sentarme"
+        "me ~ canso|agito|ahogo|cansa|agita|ahoga ~ ~ caminando|andando|yendo ~ ~ al|a|hasta ~ el|la? ~ bano|baño|cocina|cuarto|puerta|sala|cama",
+        "me ~ canso|agito|ahogo|cansa|agita|ahoga ~ ~ al ~ caminar|andar|ir ~ ~ al|a|hasta ~ el|la? ~ bano|baño|cocina|cuarto|puerta|sala|cama",
         "no ~ puedo|puede|podia|pude|podemos ~ ~ respirar",
         # Spanglish and pleuritic pain: "no puedo breathe bien", "como cuchillada al respirar"
         "no ~ puedo|puede ~ breathe|catch",
