@@ -895,6 +895,9 @@ def test_session_twenty_kinds_in_general_form(text, expected):
     ("cant lie flat tonight without feeling like im suffocating", "emergency"),
     ("me canso caminando al baño, tengo q sentarme a medio camino", "emergency"),
     ("me canso caminando en el parque una hora, es normal a mi edad?", None),
+    # a risk asked about: "¿la punción puede hacer q uno vomite sangre?"
+    ("la puncion en el abdomen puede hacer q uno vomite sangre? me lo dijo una vecina", None),
+    ("estoy vomitando sangre desde la puncion en el abdomen", "emergency"),
 ])
 def test_session_twenty_one_kinds_in_general_form(text, expected):
     assert tier(text) == expected

@@ -871,7 +871,7 @@ def _resolved(after: List) -> bool:
 
 ANYONE = frozenset({"alguien", "anyone", "anybody"})
 EVER = re.compile(r"\b(alguna vez|ever|nunca)\b")
-CAN_IT_CAUSE = re.compile(r"(?<!no )\b(puede|pueden|podria|podrian) (me |te |le |les |nos )?(dar|causar|provocar|producir)\b"
+CAN_IT_CAUSE = re.compile(r"(?<!no )\b(puede|pueden|podria|podrian) (me |te |le |les |nos )?(dar|causar|provocar|producir|hacer (que|q) (uno|una|alguien|la gente|te|le|me|se))\b"
                           r"|\bse (puede|podria) (tener|sufrir)\b")
 CONDITIONAL_STARTS = frozenset({"if", "si", "suppose", "say"})
 
