@@ -898,6 +898,10 @@ def test_session_twenty_kinds_in_general_form(text, expected):
     # a risk asked about: "¿la punción puede hacer q uno vomite sangre?"
     ("la puncion en el abdomen puede hacer q uno vomite sangre? me lo dijo una vecina", None),
     ("estoy vomitando sangre desde la puncion en el abdomen", "emergency"),
+    # worse pain with what was expected after it; pain no medicine touches (two read-round
+    # urgents the classifier stopped lifting when hands 17-18 were loaded)
+    ("day 3 and my back is way more painful than before I came in, it was supposed to settle in 48 hours right?", "urgent"),
+    ("dolor de 9 de 10 en el hombro. nada me lo quita ni el naproxeno", "urgent"),
 ])
 def test_session_twenty_one_kinds_in_general_form(text, expected):
     assert tier(text) == expected

@@ -841,6 +841,8 @@ INTENSIFIED = frozenset({"fuerte", "feo", "fea", "raro", "rara", "mal", "duro", 
                          "itchy", "molesto", "molesta", "rojito", "rojita", "hinchadito", "hinchadita"})
 NOT_A_RESOLUTION_BEFORE = frozenset({"the", "a", "bus", "full", "without", "w/o", "wont", "won't", "never", "cant", "can't"})
 
+# "it was supposed to settle", "debería quitarse": what was expected, not what happened.
+EXPECTED = frozenset({"supposed", "meant", "should", "expected", "deberia", "debería", "supone", "suponia", "suponía"})
 # "the tingling in my arm went away": the resolution may come a few words later.
 RESOLUTION_WINDOW = 8
 
@@ -855,6 +857,8 @@ def _resolved(after: List) -> bool:
                 continue  # "at the bus stop", "without stopping for air"
             if {t.lower_ for t in after[max(0, position - 3):position]} & {"make", "makes", "making", "made", "hacer"}:
                 continue  # "to make it stop", "to make the pain stop": a purpose, not an end
+            if {t.lower_ for t in after[max(0, position - 3):position]} & EXPECTED:
+                continue  # "it was supposed to settle in 48 hours": an expectation, not an end
             if {t.lower_ for t in after[max(0, position - 2):position]} & {"that", "this", "normal"}:
                 return False
             if position + 1 < len(after) and after[position + 1].lower_ in {"past", "up", "worse", "beyond", "through", "out",

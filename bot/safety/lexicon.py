@@ -874,7 +874,9 @@ SYMPTOMS += [
         "no ~ para ~ de ~ aumentar|crecer|empeorar|subir",
         "dolor ~ ~ ~ no ~ aguanto|soporto",
         "peor ~ aun|aún|todavia|todavía",
-        "ni ~ el? ~ ibuprofeno|tylenol|paracetamol|analgesico|calmante ~ ~ ~ ~ ~ nada|sirve|funciona",
+        "ni ~ el? ~ ibuprofeno|tylenol|paracetamol|analgesico|calmante|naproxeno|advil|aleve|nolotil|tramadol ~ ~ ~ ~ ~ nada|sirve|funciona",
+        # "nada me lo quita, ni el naproxeno"
+        "nada ~ me|le ~ lo|la ~ quita|calma ^ ^ ni ~ el|la|los|las? ~ ibuprofeno|tylenol|paracetamol|analgesico|analgesicos|calmante|calmantes|naproxeno|advil|aleve|nolotil|tramadol|pastillas",
         "peor ~ que|q ~ ~ ayer|antes",
         "duele ~ mas|más ~ que|q",
         "no ~ me|le ~ hacen|hace ~ efecto",
