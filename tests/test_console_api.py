@@ -227,8 +227,8 @@ def test_status_moves_forward_with_who_and_when(stack) -> None:
 def test_questions_the_bot_could_not_answer_are_listed(stack) -> None:
     console = Console(stack)
     patient = sender()
-    # No word the model knows. ("qwxz plorb vent?" once did, and got the benefits answer at
-    # 0.73: "vent" shares its letters with "ventajas"; a gate on unknown words is still to do.)
+    # No word the model was trained on: the unknown-words gate says "not sure" (the twitch
+    # answer at 0.68 before it, bot/nlu/unknown_words.py).
     text = "xzq vvkp jjrw?"
     replies = say(stack, patient, text)
     assert replies  # the bot said it is not sure

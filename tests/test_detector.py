@@ -905,3 +905,31 @@ def test_session_twenty_kinds_in_general_form(text, expected):
 ])
 def test_session_twenty_one_kinds_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "don't know where" is confusion only with someone after it (found in a training hand)
+    ("Now I need someone new and don't know where to start.", None),
+    ("i don't know where to go for this, my GP or a physio?", None),
+    ("she doesnt know where she is since the session", "emergency"),
+    ("he doesn't know where he's at, keeps asking the same thing", "emergency"),
+    ("mum doesn't recognise where she is", "emergency"),
+    # the treatment asked about in general, told of nobody
+    ("is having needles stuck in your muscles actually safe", None),
+    ("is having needles stuck in my back for 3 days safe", "urgent"),
+    # round 25's kinds: a fright, a confusing page, someone on a screen, a bill, a risk asked
+    ("the dog barked and i nearly had a heart attack lol, anyway is 3pm free?", None),
+    ("honestly so confused by the forms on your website, which one do i fill in", None),
+    ("saw a tiktok of someone collapsing after cupping, is needling like that?", None),
+    ("on that medical show the nurse screamed he's fitting and i got nervous about tuesday", None),
+    ("el recibo de la luz me dejo sin aire jaja, aceptan pagos?", None),
+    ("what's the worst case, could they puncture something or cause an infection?", None),
+    ("watching tv and my dad collapsed on the floor", "emergency"),
+    ("the needles gave me an infection, can they see me today", "urgent"),
+    # confusion in Spanish; bleeding found again after it stopped; a fever told, then "call someone?"
+    ("mi papa no dice cosas con sentido desde la terapia", "emergency"),
+    ("stopped bleeding yesterday but there's fresh blood on the plaster now", "urgent"),
+    ("tengo fiebre y escalofrios desde ayer, llamo a alguien?", "urgent"),
+])
+def test_session_twenty_four_kinds_in_general_form(text, expected):
+    assert tier(text) == expected

@@ -855,9 +855,10 @@ def _resolved(after: List) -> bool:
             previous = after[position - 1].lower_ if position else ""
             if previous in NOT_A_RESOLUTION_BEFORE:
                 continue  # "at the bus stop", "without stopping for air"
-            if {t.lower_ for t in after[max(0, position - 3):position]} & {"make", "makes", "making", "made", "hacer"}:
+            just_before = {t.lower_ for t in after[max(0, position - 3):position]}
+            if just_before & {"make", "makes", "making", "made", "hacer"}:
                 continue  # "to make it stop", "to make the pain stop": a purpose, not an end
-            if {t.lower_ for t in after[max(0, position - 3):position]} & EXPECTED:
+            if just_before & EXPECTED:
                 continue  # "it was supposed to settle in 48 hours": an expectation, not an end
             if {t.lower_ for t in after[max(0, position - 2):position]} & {"that", "this", "normal"}:
                 return False
@@ -878,6 +879,9 @@ EVER = re.compile(r"\b(alguna vez|ever|nunca)\b")
 CAN_IT_CAUSE = re.compile(r"(?<!no )\b(puede|pueden|podria|podrian) (me |te |le |les |nos )?(dar|causar|provocar|producir|hacer (que|q) (uno|una|alguien|la gente|te|le|me|se))\b"
                           r"|\bse (puede|podria) (tener|sufrir)\b")
 CONDITIONAL_STARTS = frozenset({"if", "si", "suppose", "say"})
+# the treatment's risk asked about: "can they hit an organ or give u an infection"
+CAN_THEY_CAUSE = re.compile(r"\b(can|could|might|would|will|does|do) (it|they|dn|needling|dry needling|the needles?|needles|this|that) "
+                            r"(\w+ ){0,6}(give|cause|lead to|result in|hit|puncture|pierce)\b")
 
 
 IF_WORDS = frozenset({"if", "si", "suppose", "supposing"})
@@ -930,9 +934,11 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
         return True  # "if I feel short of breath after, do I call you?": a condition, not a report
     if any(_asks_with_pair(lowered, i) for i in range(len(lowered) - 1)):
         return True
+    if _asks_if_the_treatment_is_safe(lowered, clause):
+        return True  # "is having needles stuck in your muscles actually safe"
     if span is not None and _asked_earlier_in_the_sentence(span):
         return True
-    if CAN_IT_CAUSE.search(without_accents(" ".join(lowered))):
+    if CAN_IT_CAUSE.search(without_accents(" ".join(lowered))) or CAN_THEY_CAUSE.search(" ".join(lowered)):
         return True  # "la puncion seca puede dar mareo o desmayo?": a risk asked about
     if _asks_if_possible(clause) or _asks_about_a_risk_in_general(clause):
         return True  # "infection from DN possible?", "fainting risk with needling?", "¿la gente se desmaya?"
@@ -947,6 +953,17 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
     if not asks_about_risk:
         return False
     return not (words & REPORT_MARKERS or _first_person_report(before))
+
+
+SAFETY_WORDS = frozenset({"safe", "dangerous", "risky", "harmful", "bad", "seguro", "peligroso", "malo"})
+
+
+def _asks_if_the_treatment_is_safe(before: List[str], clause: List) -> bool:
+    """ "is having needles stuck in your muscles safe?": the treatment asked about, told of
+    nobody ("is getting needles stuck in my back for 3 days safe" is a report)."""
+    words = {t.lower_ for t in clause}
+    return (before[:2] in (["is", "having"], ["is", "getting"])
+            and bool(words & SAFETY_WORDS) and not words & PERSONAL)
 
 
 UNSURE = frozenset({"sure", "know", "idk", "dunno", "unsure", "certain", "se", "sé"})
@@ -973,6 +990,9 @@ def _asks_if_possible(clause: List) -> bool:
     return following is not None and following.text == "?" and not {t.lower_ for t in clause} & PERSONAL
 
 
+# "tengo fiebre desde ayer ... llamo a alguien?": the asker tells of themselves; "alguien"
+# is whom to call, not people in general
+TELLS_OF_ONESELF = frozenset({"tengo", "tuve", "estoy", "siento", "senti", "sentí", "desde", "ayer", "anoche"})
 GENERIC_SUBJECTS = re.compile(r"\b(la gente|people|patients|los pacientes|alguien|anyone|anybody|someone|somebody|folks)\b")
 
 
@@ -1010,7 +1030,7 @@ def _asks_about_a_risk_in_general(clause: List) -> bool:
     if question is None:
         return False
     words = {t.lower_ for t in question}
-    if words & PERSONAL:
+    if words & (PERSONAL | TELLS_OF_ONESELF):
         return False
     return bool(words & RISK_WORDS) or bool(GENERIC_SUBJECTS.search(question.text.lower()))
 

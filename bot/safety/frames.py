@@ -32,6 +32,10 @@ FRAMES = {
         r"who (came up with|invented|developed|created|started)|quien (invento|creo|desarrollo|empezo)|"
         r"desde cuando (se usa|se hace|existe|lo hacen|la usan)|how long has (it|this|dry needling|dn|needling) been (around|used|a thing)|"
         r"(sera|es) (cierto|verdad)|is (it|that|this) (really )?true|"
+        # whether it is allowed, or a dose asked: "is needling even allowed during chemo", "cuantas pastillas me puedo tomar"
+        r"(is|are) (it|needling|dry needling|dn|this|that|they) (even |still )?(allowed|ok|okay|an option|possible)|"
+        r"(esta|está) permitid[oa]|"
+        r"(cuant[oa]s|how many|how much) (\w+ ){0,3}(me |le )?(puedo|puede|debo|can i|should i|may i|can (he|she)|should (he|she)) (tomar|take|have)|"
         # a small question asked plainly: "solo queria saber si me puedo bañar"
         r"(solo|nomas|nada mas) (queria|quiero|quisiera) (saber|preguntar) si|just (wanted|want|wanna) to (know|ask|check) (if|whether))\b"),
     "past_or_other": re.compile(
@@ -58,7 +62,7 @@ FRAMES = {
         r"faded|settled|fine this morning|fine after|it went|went after|went in|recovered|back to normal|"
         r"stopped after|it stopped|and stopped|has stopped|all good now|nothing since|none of that|that'?s it|that was it|"
         r"it'?s gone|gone by|it passed|and it passed|feel fine|feels? (much|loads|lots|so much|a lot|heaps|way|tons) better|me siento (mucho |muy |ya )?(mejor|bien)|"
-        r"stopped (right|straight) away|stopped (quickly|immediately|on its own|by itself)|(now|ahora) (todo bien|all good|estoy bien)|"
+        r"stopped (right|straight) away|(all|it'?s) stopped now|stopped (quickly|immediately|on its own|by itself)|(now|ahora) (todo bien|all good|estoy bien)|"
         r"ya (paso|pasó)(?! (una|un|dos|tres|cuatro|cinco|\d+|varios|varias|mas|más|casi)\b)|ya (se me paso|se me pasó|estoy bien|esta bien|está bien|paro|paró)|se me quito|se me quitó|"
         r"se (me|le) (paso|quito|fue)|se compuso|ya (estoy|esta|toy) (bien|sano|sana|normal|como nuev[oa]|jugando)|"
         r"(no|ni) (me |le )?(ha|han) vuelto|estoy como nuev[oa]|se me esta (yendo|quitando|pasando))\b"),
@@ -93,7 +97,7 @@ FRAMES = {
         r"\b(blood boil\w*|cold feet|patience of a saint|blood,? sweat and tears|knock(ed|s)? me out|"
         r"(app|site|website|computer|laptop|phone|printer|wifi|system) (keeps )?(having|had|throw\w*) a (fit|wobbly)|"
         r"sweating buckets|la gota gorda|jaw (hit|dropped to|on) the floor|flat out like|breathe (a little |a bit )?(easier|easy)|life ?saver|slept like (the dead|a log|a baby)|"
-        r"dead to the world|(it'?s|its|is|was|been) (a|an absolute|a total|a complete) nightmare|out cold (by|at|before|every)|estoy que vuelo|me muero de (ganas|risa|hambre|sueno))\b"),
+        r"dead to the world|(me )?quede sin palabras|speechless|(it'?s|its|is|was|been) (a|an absolute|a total|a complete) nightmare|out cold (by|at|before|every)|estoy que vuelo|me muero de (ganas|risa|hambre|sueno))\b"),
 }
 
 

@@ -478,10 +478,12 @@ SYMPTOMS += [
         # roused only by shouting or shaking (AVPU "responds to voice / pain")
         "only|barely|hardly ~ open|opens|opening ~ her|his|their|my ~ eyes ~ if|when ~ ~ shout|yell|shake|pinch|scream|shouting|shaking",
         "talk|talking|saying ~ ~ nonsense|gibberish|rubbish|gobbledygook",
-        "not|cannot ~ recognise|recognize|recognising|recognizing|know ~ ~ ~ me|us|anyone|where|who",
+        # "where" only with someone after it: "don't know where to start" is no confusion
+        "not|cannot ~ recognise|recognize|recognising|recognizing|know ~ ~ ~ me|us|anyone|who",
+        "not|cannot ~ recognise|recognize|recognising|recognizing ~ ~ ~ where",
         "disoriented|disorientated|delirious|incoherent",
         "not|cannot ~ know|remember|tell ~ what|which ~ year|day|month|date",
-        "not|cannot ~ know ~ where ~ he|she|i|they ~ is|am|are",
+        "not|cannot ~ know ~ where ~ he|she|i|they|we ~ is|am|are|'s|'m|'re|was|were",
         "new|sudden|acute ~ confusion",
         # awake but absent: "she's awake but not with it at all, just mumbling"
         "awake|conscious|eyes ~ ~ but ~ not ~ with ~ it|us|herself|himself",
@@ -509,6 +511,7 @@ SYMPTOMS += [
         # a story that doesn't hold together: "no hila nada de lo q dice"
         "no ~ hila|hilaba|hilvana|hilvanaba ~ nada|ni|bien|una|las|dos",
         "habla|hablando|dice ~ ~ cosas ~ sin ~ sentido",
+        "no ~ dice|habla|decia|hablaba ~ ~ cosas ~ con ~ sentido",
         "no ~ me|nos|lo|la ~ reconoce|reconoció|reconocio",
         "confundido|confundida|desorientado|desorientada|delirando",
         "no ~ se ~ puede ~ mantener ~ despierto|despierta",
@@ -755,6 +758,8 @@ SYMPTOMS += [
         "blood|bleed|bleeding|bled ^ ^ ^ ^ ^ ^ ^ ^ restarted|restarts|restarting",
         "stopped|stops ^ ^ restarted|restarts|restarting",
         "blood|bleed|bleeding|bled ^ ^ ^ ^ ^ ^ ^ ^ starts|started|starting ~ again",
+        # found again after it had stopped: "stopped last night but there's fresh blood on my shirt"
+        "stopped|stop|paro|paró ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ fresh|new|nueva|fresca ~ blood|sangre",
     ]),
     Symptom("syncope_collapse", URGENT, [
         # A faint with full recovery: the detector lowers plain "fainted" to urgent when the
@@ -1124,6 +1129,16 @@ SYMPTOMS += [
         "blue ~ in ~ the ~ face",
         "breathless|faint|dizzy|giddy ~ with ~ excitement|anticipation|joy|relief|happiness",
         "NEARLY|ALMOST ~ had ~ a ~ heart ~ attack ~ when|at|seeing",
+        # a fright: "the cat knocked the vase over and I nearly had a heart attack haha"
+        "NEARLY|ALMOST ~ had|have|gave|give ~ me? ~ a ~ heart ~ attack",
+        # confused by a thing, not confused: "so confused by your booking page"
+        "so|really|very|super|totally|completely|bit|little|kinda|pretty|abit? ~ confused|confusing ~ by|about|with ~ ~ ~ page|website|site|form|forms|app|instructions|email|emails|bill|booking|wording|system|portal|menu|options|prices|link|times|timetable|paperwork",
+        # someone else on a screen: "a youtube video of someone fitting after acupuncture"
+        "video|clip|footage|tiktok|reel|documentary ~ of ~ someone|somebody|people|a|this ~ man? ~ fit|fitting|seize|seizing|seizure|collapse|collapsing|faint|fainting|choke|choking|bleed|bleeding",
+        # a show quoted: "the doctor on that hospital drama just yelled she's seizing"
+        "drama|show|series|movie|film|soap|episode|telenovela|novela|serie|pelicula ^ ^ ^ yelled|shouted|screamed|said|says|yells|grito|gritó|dijo ^ ^ ^ seize|seizing|fit|fitting|collapse|collapsing|dying|bleeding",
+        # a bill that takes the breath away: "la cuenta del hospital me dejo sin aire jaja"
+        "cuenta|factura|precio|precios|cobro|recibo|bill|total ^ ^ ^ ^ ^ ^ ^ dejo|dejó|deja|dejaron ~ sin ~ aire|aliento",
         "on ~ pin ~ and ~ needle",
         "turn|turned|turns|go|went ~ to ~ jelly ~ ~ ~ think|thinking|thought",
         "save|saved ~ my|his|her ~ life",

@@ -56,7 +56,8 @@ ROUNDS = {"round 1 (b*: first run before any fix, tuned against since)": "redfla
           "round 21 (f*: written blind after round 20, with its fixes and hand 15; session 19)": "redflag_open_f*.yml",
           "round 22 (e*: Spanish, written blind after round 21, with its fixes; session 20)": "redflag_open_e*.yml",
           "round 23 (d*: English and Spanish, written blind after round 22, with its fixes and hand 16; session 22)": "redflag_open_d*.yml",
-          "round 24 (c*: English and Spanish, written blind after round 23, with its fixes; session 23)": "redflag_open_c*.yml"}
+          "round 24 (c*: English and Spanish, written blind after round 23, with its fixes; session 23)": "redflag_open_c*.yml",
+          "round 25 (a*: English and Spanish, written blind after round 24, with its fixes; session 24)": "redflag_open_a*.yml"}
 
 
 def open_rounds() -> Dict[str, List[Dict]]:
