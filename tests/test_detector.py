@@ -930,6 +930,15 @@ def test_session_twenty_one_kinds_in_general_form(text, expected):
     ("mi papa no dice cosas con sentido desde la terapia", "emergency"),
     ("stopped bleeding yesterday but there's fresh blood on the plaster now", "urgent"),
     ("tengo fiebre y escalofrios desde ayer, llamo a alguien?", "urgent"),
+    # kinds the classifier alone had caught, now told to the rules: blood told by its colour
+    # after a cough, pain out of proportion told by a scream, breath through a straw in
+    # Spanish, soreness rising past the expected 48 hours
+    ("my dad coughed into a napkin and it was pink, he had his upper back needled", "emergency"),
+    ("her calf is swollen and shiny and she cries when i touch it", "emergency"),
+    ("siento q respiro por un popote desde la sesion", "emergency"),
+    ("day 4 and still ramping up, not easing at all", "urgent"),
+    ("day 3 and my training is ramping up nicely, can i have needling before my race", None),
+    ("my cough is bad and my throat is red", None),
 ])
 def test_session_twenty_four_kinds_in_general_form(text, expected):
     assert tier(text) == expected

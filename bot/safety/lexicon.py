@@ -155,6 +155,8 @@ SYMPTOMS: List[Symptom] = [
         "cannot|not|never ~ ~ ~ ~ ~ breath|breaths|breathe ~ in? ~ without ~ it? ~ hurting|hurt|pain|stabbing|catching|burning",
         "little|small|tiny|short|shallow ~ breath|breaths",
         "through ~ a ~ straw",
+        # the same in Spanish: "siento q respiro x un popote"
+        "respiro|respira|respirar|respirando ~ x|por|con|a ~ traves? ~ de? ~ un|una ~ popote|pajita|pitillo|sorbete|bombilla|carrizo",
         "not|cannot ~ get|finish ~ ~ ~ end ~ of ~ a|my ~ sentence",
         "without ~ stop|stopping ~ for ~ air|breath",
         f"cannot|barely ~ {BREATHE}",
@@ -212,6 +214,8 @@ SYMPTOMS: List[Symptom] = [
         "phlegm|mucus|sputum|spit ~ ~ ~ ~ bloody|red|pink",
         "flema|flemas|esputo|gargajo|gargajos|moco|mocos|escupitajo ~ ~ ~ ~ ~ sangre|roja|rojas|rojo|rojos|rosada|rosado|sanguinolenta|sanguinolento",
         "cough|coughed|coughing ~ up ~ ~ ~ red|pink",
+        # told by what the hand or tissue showed: "coughed into my hand n it was red"
+        "cough|coughed|coughing ^ ^ ^ ^ ^ it|that|which|and|n ~ was|is|looked|came ~ out? ~ all? ~ red|pink|bloody",
         "bring|bringing|brought ~ up ~ ~ ~ red|pink",
         "sick|vomit|vomited|threw ~ ~ with ~ blood|bloody",
         "coffee ~ ground|grounds ~ ~ ~ vomit|sick|puke",
@@ -322,6 +326,8 @@ SYMPTOMS: List[Symptom] = [
         "pain ~ ~ ~ ~ nothing ~ help|helps|helping|touch|touches|work|works|shift|shifts",
         "nurofen|advil|ibuprofen|paracetamol|tylenol|painkillers|panadol|codeine|naproxen ~ do|does|did|doing ~ zilch|nothing|squat|jack|sod",
         "SORER|ACHIER|STIFFER ~ than ~ ~ yesterday|before|day|morning|ever",
+        # past the expected 48 hours and rising: "its day 3 and ramping up"
+        "day ~ #NUM|three|four|five|third|fourth|fifth ^ ^ ramping|ramped|ramps|building|climbing ~ up?",
         "more ~ painful|sore|tender|swollen ^ ^ ^ ^ ^ ^ ^ ^ than ~ it? ~ was? ~ yesterday|before",
         # "more painful today (day 3) than it was the day after the session"
         "more ~ painful|sore|tender|swollen ^ ^ ^ ^ ^ ^ than ~ it|they ~ was|were ~ the ~ day|first|morning",
@@ -719,6 +725,9 @@ SYMPTOMS += [
         "plan ~ para ~ matarme|morir|morirme|suicidarme|quitarme",
     ]),
     Symptom("compartment", EMERGENCY, [
+        # pain out of all proportion, told by its effect: "he screams if you even touch it"
+        "scream|screams|screaming|screamed|yells|yelling|cries|crying|howls ~ if|when ~ you|i|anyone|someone|we ~ even? ~ touch|touches|brush|brushes|graze",
+        "swollen|swelling|puffy ~ and ~ shiny",
         "leg|calf|arm|forearm|thigh|shin|foot|hand ~ ~ ~ ~ ~ cold ~ and ~ pale|white|numb|blue",
         "cold ~ ~ ~ ~ and ~ pale|white",
         "fingers|toes|hand|foot ~ ~ gone|going|turned|turning ~ pale|white|blue",
