@@ -939,6 +939,11 @@ def test_session_twenty_one_kinds_in_general_form(text, expected):
     ("day 4 and still ramping up, not easing at all", "urgent"),
     ("day 3 and my training is ramping up nicely, can i have needling before my race", None),
     ("my cough is bad and my throat is red", None),
+    # a symptom named as a sign to know about, unless one is reported after it
+    ("my GP said chest pain is a red flag but mine was from the gym and it went the next day", None),
+    ("worst ever headache is a warning sign right? because i have one now", "emergency"),
+    # someone on a screen, in Spanish
+    ("en la pelicula el chavo se desmaya y me acorde de mi cita jaja, confirmo el lunes", None),
 ])
 def test_session_twenty_four_kinds_in_general_form(text, expected):
     assert tier(text) == expected
