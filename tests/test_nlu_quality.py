@@ -110,7 +110,7 @@ def test_urgent_recall_and_over_triage(summary, name):
 # First runs: round 7 98.1 % / 97.5 % (English / Spanish), round 8 94.7 % / 96.2 %, round 9
 # (2026-12-03, session 10) 96.7 % / 97.1 %, round 10 (2026-12-04, session 13) 96.2 % / 98.6 %,
 # round 11 (2026-12-04, session 14) 97.1 % / 94.4 %, round 12 (same session, after round 11's
-# fixes) 96.6 % / 95.3 %, round 13 (after round 12's) 97.5 % / 92.7 %, round 14 (the session's end) 100 % / 98.0 %, round 15 (session 15's start) 97.6 % / 99.1 %, round 16 (session 16) 98.4 % / 98.1 %, round 17 (its end) 98.8 % / 100 %, round 18 (session 17) 98.9 % / 100 %, round 19 (session 18, English) 99.1 %, round 20 (session 19) 98.2 % / 98.9 %, round 21 99.4 % / 98.9 %, round 22 (session 20, Spanish) 92.0 %, 96.6 % after its fixes, round 23 (session 22) 98.5 %, 100 % after its fixes / 98.8 %, round 24 (session 23) 99.0 % / 98.8 %. Every round reads 99 % or more in `make eval`
+# fixes) 96.6 % / 95.3 %, round 13 (after round 12's) 97.5 % / 92.7 %, round 14 (the session's end) 100 % / 98.0 %, round 15 (session 15's start) 97.6 % / 99.1 %, round 16 (session 16) 98.4 % / 98.1 %, round 17 (its end) 98.8 % / 100 %, round 18 (session 17) 98.9 % / 100 %, round 19 (session 18, English) 99.1 %, round 20 (session 19) 98.2 % / 98.9 %, round 21 99.4 % / 98.9 %, round 22 (session 20, Spanish) 92.0 %, 96.6 % after its fixes, round 23 (session 22) 98.5 %, 100 % after its fixes / 98.8 %, round 24 (session 23) 99.0 % / 98.8 %, round 25 (session 24) 100 % / 98.7 %. Every round reads 99 % or more in `make eval`
 # since; the floor sits below, so a change that loses a round's recall fails. It is no target
 # (issue 12 asks 99 %).
 @pytest.mark.parametrize("lang,recall_floor", [("en", 0.94), ("es", 0.95)])
@@ -164,6 +164,10 @@ BLIND_FLOORS = {
     # round 13's first run (2026-12-05, session 23, with hands 17-18): 84.0, 2.7, 90.8, 0.0, 97.1, 83.3, 85.2, 80.0 %;
     # on the session's starting data (what ships): 85.3, 2.7, 90.8, 1.3, 97.1, 83.3, 85.2, 80.0 %
     "r13": [0.79, 0.05, 0.85, 0.04, 0.90, 0.76, 0.77, 0.72],
+    # round 14's first run (2026-12-05, session 24, with the unknown-words gate and hands 17-18):
+    # 93.0, 0.0, 91.2, 1.5, 95.8, 93.1, 97.3, 80.0 %; with hands 19-20 and the session's rules
+    # (one English message, "what's the worst that could happen ... give u an infection", fixed from it): 94.7, 0.0, 92.6, 0.0, 95.8, 93.1, 97.3, 80.0 %
+    "r14": [0.89, 0.03, 0.87, 0.03, 0.90, 0.88, 0.92, 0.72],
 }
 
 
