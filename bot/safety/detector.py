@@ -936,8 +936,7 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
         return True
     if _asks_if_the_treatment_is_safe(lowered, clause):
         return True  # "is having needles stuck in your muscles actually safe"
-    rest = span.doc[span.end:] if span is not None else after
-    if _named_as_a_warning_sign(after) and not {t.lower_ for t in rest} & HAS_ONE_NOW:
+    if _named_as_a_warning_sign(after, span):
         return True  # "my physio said a worst ever headache is a warning sign, but mine ..."
     if span is not None and _asked_earlier_in_the_sentence(span):
         return True
@@ -958,16 +957,22 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
     return not (words & REPORT_MARKERS or _first_person_report(before))
 
 
-def _named_as_a_warning_sign(after: List) -> bool:
-    """The symptom as a sign to know about: "... is a warning sign", "... are red flags"."""
-    words = [t.lower_ for t in after[:4]]
-    return (words[:1] in (["is"], ["are"], ["es"], ["son"])
-            and any(" ".join(words[i:i + 2]) in WARNING_SIGNS for i in range(1, 3)))
-
-
+WARNING_SIGNS = frozenset({"warning sign", "warning signs", "red flag", "red flags", "señal de", "senal de", "signo de"})
 # "... is a warning sign right? because I have one now": the sign named, then reported
 HAS_ONE_NOW = frozenset({"now", "have", "got", "having", "today", "since", "tengo", "ahora", "hoy"})
-WARNING_SIGNS = frozenset({"warning sign", "warning signs", "red flag", "red flags", "señal de", "senal de", "signo de"})
+
+
+def _named_as_a_warning_sign(after: List, span: Optional[Span]) -> bool:
+    """The symptom as a sign to know about ("... is a warning sign", "... are red flags"),
+    with nothing after it that reports one."""
+    words = [t.lower_ for t in after[:4]]
+    if not (words[:1] in (["is"], ["are"], ["es"], ["son"])
+            and any(" ".join(words[i:i + 2]) in WARNING_SIGNS for i in range(1, 3))):
+        return False
+    rest = span.doc[span.end:] if span is not None else after
+    return not {t.lower_ for t in rest} & HAS_ONE_NOW
+
+
 SAFETY_WORDS = frozenset({"safe", "dangerous", "risky", "harmful", "bad", "seguro", "peligroso", "malo"})
 
 
