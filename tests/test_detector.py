@@ -947,3 +947,32 @@ def test_session_twenty_one_kinds_in_general_form(text, expected):
 ])
 def test_session_twenty_four_kinds_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # how deep the needle goes, asked in Spanish (found in a training hand), not a needle left in
+    ("me preocupa q la aguja llegue muy adentro, hasta donde la meten", None),
+    ("la aguja va muy profundo? me da miedo", None),
+    ("creo q la aguja se quedo adentro", "urgent"),
+    # people in general asked about, with no question mark (found in a training hand)
+    ("my daughter gets woozy with needles, do people pass out during this", None),
+    ("does anyone pass out during this session", None),
+    ("can anyone help he passed out during this", "emergency"),
+    ("does anyone know what to do, my dad passed out", "emergency"),
+    # round r15's first-run kinds: a trait told (fainting at blood draws, hives from jewellery), what the needle does asked
+    ("honestly im terrified of needles like i pass out at blood draws. is this even for me", None),
+    ("le tengo panico a las agujas, me desmayo cuando me sacan sangre. igual me lo recomiendan?", None),
+    ("soy alergica al niquel, las agujas tienen niquel? me salen ronchas con aretes baratos", None),
+    ("como funciona? que hace la aguja adentro del musculo", None),
+    ("i passed out at the blood draw this morning and still feel awful", "emergency"),
+    ("me salieron ronchas por todo el cuerpo desde la sesion", "urgent"),
+    ("se desmayo cuando le sacaron la aguja y no responde", "emergency"),
+    # found in hand 23: appointments spaced out, a risk as a noun phrase, anyone in the present tense
+    ("my PT didnt say how spaced out the appts should be, like weekly or twice a week", None),
+    ("infection risk DN", None),
+    ("alguien se marea o se desmaya mientras tiene las agujas puestas", None),
+    ("alguien se desmayo en la sala de espera y no despierta", "emergency"),
+    ("i feel spaced out and my face is drooping", "emergency"),
+])
+def test_session_twenty_five_kinds_in_general_form(text, expected):
+    assert tier(text) == expected

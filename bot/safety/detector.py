@@ -946,6 +946,10 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
         return True  # "infection from DN possible?", "fainting risk with needling?", "¿la gente se desmaya?"
     if span is not None and {t.lower_ for t in span} & SPAN_MODALS and _impersonal_question_through(clause, span):
         return True  # "la aguja se puede romper adentro del musculo??": the phrase itself asks
+    if after and after[0].lower_ in RISK_WORDS:
+        return True  # "infection risk DN": a risk named as a noun phrase
+    if _asks_about_people_in_general(lowered, clause):
+        return True  # "my daughter gets woozy with needles, do people pass out during this"
     if set(lowered) & ANYONE and span is not None and EVER.search(span.doc.text.lower()):
         return True  # "¿alguien se ha desmayado alguna vez en su consulta?": others, in general
     # a span may run past the question into the report: "bruise supposed to get bigger?? mine's doubled since"
@@ -955,6 +959,28 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
     if not asks_about_risk:
         return False
     return not (words & REPORT_MARKERS or _first_person_report(before))
+
+
+# "do people pass out during this": a question put about people in general, with nobody in it
+# told of and no call for help ("can anyone help, he passed out" names someone)
+QUESTION_AUXILIARIES_OF_PEOPLE = frozenset({"do", "does", "did", "can", "could", "will", "would", "have", "has"})
+PEOPLE_IN_GENERAL = frozenset({"people", "patients", "anyone", "anybody", "folks", "others"})
+
+
+# "alguien se marea o se desmaya mientras tiene las agujas puestas": the present tense, of anyone
+SOMEONE_STARTS = (("alguien", "se"), ("la", "gente"), ("los", "pacientes"))
+HAPPENS_TO_ANYONE = frozenset({"desmaya", "desmayan", "marea", "marean", "sangra", "sangran", "infecta", "infectan"})
+CALLS_FOR_HELP = frozenset({"help", "call", "now", "today", "tonight", "still", "ayuda", "auxilio", "ahora", "aqui", "aquí",
+                            "llamen", "hoy"})
+
+
+def _asks_about_people_in_general(lowered: List[str], clause: List) -> bool:
+    words = {t.lower_ for t in clause}
+    if words & (PERSONAL | CALLS_FOR_HELP):
+        return False
+    if len(lowered) >= 2 and lowered[0] in QUESTION_AUXILIARIES_OF_PEOPLE and lowered[1] in PEOPLE_IN_GENERAL:
+        return True
+    return tuple(lowered[:2]) in SOMEONE_STARTS and bool(words & HAPPENS_TO_ANYONE)
 
 
 WARNING_SIGNS = frozenset({"warning sign", "warning signs", "red flag", "red flags", "señal de", "senal de", "signo de"})

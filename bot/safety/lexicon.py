@@ -1054,6 +1054,22 @@ SYMPTOMS += [
         "how ~ long ~ ~ ~ ~ needle|needles ~ left|stay|kept ~ in",
         "cuanto ~ tiempo ~ ~ ~ ~ aguja|agujas ~ adentro|dentro|puesta|puestas",
         "aguja|agujas ~ lleva|llevan|tiene|tienen ~ ~ medicina|medicamento|liquido|sustancia|algo|nada ~ adentro|dentro",
+        # appointments spread over time, not a spaced-out person: "how spaced out the appts should be"
+        "how ~ ~ spaced|space ~ out",
+        "not ~ say|tell|mention|explain|know ~ how ~ ~ spaced|space ~ out",
+        "appts|appt|appointments|appointment|sessions|session|visits|treatments ~ ~ ~ spaced|space|spacing ~ out",
+        "spaced|space|spacing ~ out ~ the|my|our|his|her ~ appts|appointments|sessions|visits|treatments",
+        # what the needle does, asked: "que hace la aguja adentro del musculo"
+        "que|qué ~ hace|hacen ~ la|las ~ aguja|agujas ~ adentro|dentro",
+        # a trait, in the present: "i pass out at blood draws", "me desmayo cuando me sacan sangre"
+        "PASS|PASSES|FAINT|FAINTS ~ out? ~ at|with|during|from|around|for ~ ~ blood|injections|injection|shots|jabs|vaccines|vaccinations|draws",
+        "PASS|PASSES|FAINT|FAINTS ~ out? ~ at ~ the ~ sight ~ of",
+        "me|se ~ DESMAYO|DESMAYA ~ cuando ~ me|le ~ SACAN|PONEN|INYECTAN|PICAN|VACUNAN",
+        "me|se ~ DESMAYO|DESMAYA ~ con|al ~ ~ ~ sangre|inyecciones|inyeccion|vacunas|vacuna|ver",
+        # an allergy told as a trait: "me salen ronchas con aretes baratos", "i get a rash from cheap earrings"
+        "ronchas|roncha|sarpullido|comezon|rash|rashes|hives ~ ~ con|from|with|de|por ~ ~ ~ aretes|arete|bisuteria|collares|relojes|reloj|niquel|earrings|jewelry|jewellery|nickel|watches|metal",
+        # how deep it goes, asked: "me preocupa q la aguja llegue muy adentro, hasta donde la meten"
+        "aguja|agujas ~ llegue|llega|lleguen|llegan|llegara|entre|entra|entran|va|vaya|van ~ muy|tan|demasiado|mas|más ~ adentro|profundo|hondo",
         # no change yet, not numbness: "todavía no siento nada diferente", "I don't feel any different"
         "no ~ siento|noto|senti|note|sentia|notaba ~ nada|ningun|ninguna|ni ~ diferente|distinto|distinta|cambio|mejoria|diferencia|mejor",
         "not ~ feel|felt|notice|noticed ~ any|much|anything ~ different|difference|change|better",
