@@ -168,6 +168,10 @@ BLIND_FLOORS = {
     # 93.0, 0.0, 91.2, 1.5, 95.8, 93.1, 97.3, 80.0 %; with hands 19-20 and the session's rules
     # (one English message, "what's the worst that could happen ... give u an infection", fixed from it): 94.7, 0.0, 92.6, 0.0, 95.8, 93.1, 97.3, 80.0 %
     "r14": [0.89, 0.03, 0.87, 0.03, 0.90, 0.88, 0.92, 0.72],
+    # round 15's first run (2026-12-05, session 25, the session's starting model, what ships with the
+    # session's rules): 89.1, 4.0, 88.6, 1.0, 91.7, 96.0, 87.9, 91.7 %; with hands 21-23 (tried, not
+    # shipped: they cost red-flag recall, docs/drafts/README.md): 90.1, 4.0, 93.3, 1.0, 91.7, 92.0, 84.8, 91.7 %
+    "r15": [0.85, 0.06, 0.84, 0.03, 0.87, 0.90, 0.82, 0.80],
 }
 
 
