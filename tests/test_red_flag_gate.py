@@ -283,3 +283,15 @@ def test_what_to_bring_or_wear_is_everyday_talk(text):
 def test_questions_about_the_treatments_history_or_a_claim_heard_are_framed(text):
     # the classifier read "how long has it been around" as a symptom's duration (FAQ round 13)
     assert frame_of(text) == "hypothetical"
+
+
+def test_examples_that_opt_out_are_not_read_as_not_a_red_flag(tmp_path):
+    (tmp_path / "nlu.yml").write_text(
+        'version: "3.1"\nnlu:\n'
+        "- intent: faq/side_effects\n  examples: |\n    - does it leave a bruise\n"
+        "- intent: faq/serious_risks\n  metadata: {red_flag_negative: false}\n"
+        "  examples: |\n    - can it puncture a lung\n", encoding="utf-8")
+    texts, tiers, _ = training_set(load_data(str(tmp_path)), tmp_path / "no_safety_examples")
+    assert "does it leave a bruise" in texts
+    assert "can it puncture a lung" not in texts
+    assert set(tiers) == {"none"}

@@ -28,7 +28,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
-from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, METADATA, METADATA_INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -303,7 +303,7 @@ def _says_something(remainder: str) -> bool:
 
 def training_set(training_data: TrainingData, examples_dir: Path):
     """The classifier's examples: data/safety, the NLU data's red-flag intents, and every
-    other NLU example as "not a red flag"."""
+    other NLU example as "not a red flag" unless its intent's metadata says otherwise."""
     texts, tiers, categories = [], [], []
     for example in load_examples(examples_dir):
         texts.append(example.text)
@@ -315,10 +315,21 @@ def training_set(training_data: TrainingData, examples_dir: Path):
         text = message.get(TEXT)
         if not text or " ".join(text.lower().split()) in seen:
             continue  # data/nlu/es/red_flags.yml repeats some of data/safety: read once
+        if not _is_red_flag_negative(message):
+            continue
         texts.append(text)
         tiers.append(TIER_FOR_INTENT.get(intent, NONE))
         categories.append(None)
     return texts, tiers, categories
+
+
+def _is_red_flag_negative(message: Message) -> bool:
+    """Hands written for the FAQ's breadth opt out (`red_flag_negative: false` in their
+    intents' metadata): the classifier's boundary is measured on the examples it has, and
+    hundreds of new questions that name a symptom move it enough to miss emergencies
+    (docs/evaluations/2026-12-05-session25.md)."""
+    intent_metadata = (message.get(METADATA) or {}).get(METADATA_INTENT) or {}
+    return intent_metadata.get("red_flag_negative", True) is not False
 
 
 def _intent(message: Message) -> Optional[str]:
