@@ -976,3 +976,24 @@ def test_session_twenty_four_kinds_in_general_form(text, expected):
 ])
 def test_session_twenty_five_kinds_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round r16's first-run kinds: relaxing, a controlled condition told as a trait, a hard
+    # workout, risks asked by name; each beside the report it must not hide
+    ("first session tomorrow and then heading home to chill. anything to avoid after?", None),
+    ("gonna chill on the couch after, is that ok", None),
+    ("started getting the chills tonight and the needle spot is hot", "urgent"),
+    ("is needling safe with epilepsy? my sister has seizures now and then (well controlled on meds)", None),
+    ("mi hermana tiene convulsiones de vez en cuando, controladas con medicina, puede hacerse puncion?", None),
+    ("my dad is having a seizure now and then he stopped breathing", "emergency"),
+    ("she's having seizures now", "emergency"),
+    ("hoy amaneci con el cuello como si hubiera ido al gym a matarme, es normal?", None),
+    ("i killed myself at the gym yesterday lol, is it ok to get needled today", None),
+    ("quiero matarme", "emergency"),
+    ("going to the gym to kill myself", "emergency"),
+    ("What are the rare serious complications, like infection or a needle hitting an organ?", None),
+    ("what are the risks? i think i have an infection, its red and hot", "urgent"),
+])
+def test_session_twenty_six_kinds_in_general_form(text, expected):
+    assert tier(text) == expected

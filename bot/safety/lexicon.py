@@ -1114,6 +1114,22 @@ SYMPTOMS += [
         "pass ~ out ~ ~ flyer|flyers|leaflet|leaflets",
         "out ~ of ~ breath ~ from ~ ~ stair|stairs|run|running|laugh|laughing",
         "kill|killing ~ myself ~ laugh|laughing",
+        # a hard workout, not self-harm: "I killed myself at the gym", "como si hubiera ido al gym a matarme"
+        "KILLED|KILLING ~ myself|me ~ at|in ~ the ~ gym|workout|training|class",
+        "gym|gimnasio|gimnacio|gim|entrenar|crossfit ~ a ~ matarme|reventarme|destrozarme",
+        "MATANDOME|MATANDOLE ~ en ~ el ~ gym|gimnasio|gim|entrenamiento",
+        # relaxing, not chills: "heading home to chill", "netflix and chill"
+        "to|and|gonna|wanna|just ~ CHILL|CHILLAX",
+        "CHILL|CHILLING ~ out|on|at|with|home|the",
+        # a condition told as a trait: "my sister has seizures now and then (well controlled on meds)"
+        # (plural only: "she's having a seizure now and then stopped breathing" is a report)
+        "SEIZURES|FITS|CONVULSIONS|CONVULSIONES ~ now ~ and ~ then",
+        "SEIZURES|FITS|CONVULSIONS|CONVULSIONES|EPILEPSY|EPILEPSIA ~ every ~ so ~ often",
+        "SEIZURES|FITS|CONVULSIONS|CONVULSIONES|EPILEPSY|EPILEPSIA ~ from ~ time ~ to ~ time",
+        "seizure|seizures|convulsion|convulsions|convulsiones|epilepsy|epilepsia ~ ~ ~ well|fully|mostly|bien ~ controlled|managed|controladas|controlada|controlados",
+        "convulsiones|convulsion|ataques|epilepsia ~ de ~ vez ~ en ~ cuando",
+        # risks asked by name: "what are the rare serious complications, like infection or ...?"
+        "what|which|cuales|que ~ are|r|is|son ~ the|los|las? ~ ~ ~ risks|risk|complications|complication|dangers|danger|riesgos|complicaciones|peligros ^ ^ like|including|incl|como|incluyendo ~ ~ infection|infections|infeccion|infecciones|bleeding|sangrado|fainting|desmayo",
         "died|dying|die ~ ~ laugh|laughing",
         "could ~ kill ~ for",
         "going|gon|want|wan|wanna|ready|to? ~ ~ end ~ it ~ with ~ ~ ~ clinic|you|physio|therapist|them|him|her|treatment|sessions|needling|boyfriend|girlfriend",
