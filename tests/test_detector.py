@@ -994,6 +994,12 @@ def test_session_twenty_five_kinds_in_general_form(text, expected):
     ("going to the gym to kill myself", "emergency"),
     ("What are the rare serious complications, like infection or a needle hitting an organ?", None),
     ("what are the risks? i think i have an infection, its red and hot", "urgent"),
+    # kinds the red-flag classifier alone had caught, now known to the rules
+    ("feels like an elephant sat on me and im all sweaty", "emergency"),
+    ("neither of my painkillers make any difference to the pain since the session", "urgent"),
+    ("the tablets make no difference", "urgent"),
+    ("do painkillers make any difference to the soreness after?", None),
+    ("what if the painkillers make no difference?", None),
 ])
 def test_session_twenty_six_kinds_in_general_form(text, expected):
     assert tier(text) == expected

@@ -203,6 +203,8 @@ SYMPTOMS: List[Symptom] = [
         "cp",
         "chess ~ pain|hurt|tight|pressure|ache",
         "sit|sitting|sat|press|pressing|stand|standing|weight|elephant ~ on ~ ~ chest",
+        # the classic description without the word chest: "feels like an elephant sat on me"
+        "like ~ an? ~ elephant ~ sat|sitting|standing|is|were|was ~ on ~ me",
         "heart attack",
         "pain|hurt ~ ~ when|to ~ breathe",
     ]),
@@ -903,6 +905,9 @@ SYMPTOMS += [
         "10/10",
         "10|ten ~ out ~ of ~ 10|ten",
         "painkiller|painkillers|naproxen|ibuprofen|paracetamol|tylenol|advil|meds|codeine|tramadol ~ not|n't|nothing ~ touch|touching|help|helping|work|working",
+        # "neither of my painkillers make any difference", "the tablets make no difference"
+        "neither|none ~ of ~ my|the ~ painkiller|painkillers|tablets|pills|meds|medications|medicines ~ make|makes|made|is|are ~ any|a ~ difference",
+        "painkiller|painkillers|tablets|pills|meds|medication|medicine|ibuprofen|paracetamol|tylenol|advil|codeine ~ ~ make|makes|made|making ~ no ~ difference",
     ]),
     Symptom("dizziness", URGENT, [
         "mareo|mareos|mareado|mareada|vertigo ~ ~ ~ ~ vuelve|vuelven|regresa|regresan|sigue|siguen",
