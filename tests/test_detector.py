@@ -1000,6 +1000,13 @@ def test_session_twenty_five_kinds_in_general_form(text, expected):
     ("the tablets make no difference", "urgent"),
     ("do painkillers make any difference to the soreness after?", None),
     ("what if the painkillers make no difference?", None),
+    # kinds hand 24's model read less surely: a plan asked as a question, a needle that came
+    # out shorter, a patch told by its colour
+    ("is it normal to think about jumping off the bridge near my house every day?", "emergency"),
+    ("thinking of jumping off the bridge into the river tonight", "emergency"),
+    ("la fisio dijo 'uy' al sacar la aguja y me parecio que salio mas corta", "urgent"),
+    ("purple patch expanding, 3cm yesterday 7cm today", "urgent"),
+    ("is a purple patch normal after needling?", None),
 ])
 def test_session_twenty_six_kinds_in_general_form(text, expected):
     assert tier(text) == expected

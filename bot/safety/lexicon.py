@@ -639,6 +639,8 @@ SYMPTOMS += [
         f"#NUM ~ of ~ ~ ~ {MEDICINES}",
         "last ~ message",
         "jump ~ off|in|in front|under ~ ~ ~ bridge|building|roof|train|cliff|traffic",
+        # asked as a question, still a disclosure: "is it normal to think about jumping off the bridge?"
+        "JUMP|JUMPING|JUMPED ~ off|from|in|under|before ~ ~ ~ ~ bridge|building|roof|train|cliff|balcony|overpass",
         "have|got|bought ~ ~ rope|gun|pills|blade",
         "stop ~ being ~ ~ burden",
         # the means at hand, a farewell, a count beyond a dose
@@ -790,6 +792,8 @@ SYMPTOMS += [
     Symptom("haematoma", URGENT, [
         "bruise|lump|swell|swelling|bump ~ ~ ~ ~ ~ big|bigger|grow|growing|grows|grew|larger|spread|spreading|expand|expanding",
         "grow|growing|expanding|spreading ~ bruise|lump|bump|swelling",
+        # a patch told by its colour: "purple patch expanding, 3cm yesterday 7cm today"
+        "purple|blue|black|dark|bluish|purplish ~ patch|mark|spot|area|blotch ~ ~ ~ ~ expanding|spreading|growing|bigger|larger",
         # "the swelling at the back of my arm is spreading"
         "bruise|lump|swell|swelling|bump ~ ~ ~ ~ ~ ~ ~ ~ spread|spreading|expand|expanding",
         "hematoma|haematoma",
@@ -829,6 +833,9 @@ SYMPTOMS += [
         "algo ~ ~ clavado|brillante|duro",
         "cosa|algo ~ duro|dura ~ que ~ pincha|pica|clava|punza",
         "salio|salió|saco|sacó|salieron ~ toda? ~ doblada|chueca|torcida|rota|sin ~ punta?",
+        # the needle came out shorter than it went in: a piece may be left inside
+        "salio|salió|saco|sacó|salieron ~ mas|más ~ corta|cortita|chiquita|pequena|pequeña",
+        "needle ~ ~ came|come|looked|was ~ out? ~ shorter",
         "puntita|punta ~ ~ ~ ~ piel|pierna|brazo|cuello|espalda",
         "pedazo|trozo|punta|pedacito|parte ~ de ~ ~ aguja",
         "half|part ~ a|of ~ the? ~ needle",
