@@ -1007,6 +1007,12 @@ def test_session_twenty_five_kinds_in_general_form(text, expected):
     ("la fisio dijo 'uy' al sacar la aguja y me parecio que salio mas corta", "urgent"),
     ("purple patch expanding, 3cm yesterday 7cm today", "urgent"),
     ("is a purple patch normal after needling?", None),
+    # round r17's first-run kinds: a mild faintness asked in Spanish, how the needle stays in asked
+    ("es normal sentirse cansado o medio desmayado justo al terminar?", None),
+    ("lo encontre medio desmayado en el baño y no responde", "emergency"),
+    ("me siento medio desmayada y con dolor en el pecho", "emergency"),
+    ("con el picoteo de gorrion la aguja se queda adentro un rato?", None),
+    ("creo que la aguja se quedo adentro", "urgent"),
 ])
 def test_session_twenty_six_kinds_in_general_form(text, expected):
     assert tier(text) == expected

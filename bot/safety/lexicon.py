@@ -1040,6 +1040,8 @@ SYMPTOMS += [
         # a reaction to news: "nearly passed out when I told him it's needles"
         "NEARLY|ALMOST|ALMOSTT ~ PASSED|BLACKED ~ OUT ~ when|at|seeing|reading|hearing",
         "casi ~ me ~ desmayo|desmaye|caigo",
+        # "es normal sentirse cansado o medio desmayado justo al terminar?" (a feeling, asked)
+        "sentirse|sentir|siento|senti|sentia|sentí|sentía ~ ~ ~ ~ medio|algo|poco|poquito|tantito ~ desmayado|desmayada",
         # a little dizziness on getting up from the table (seed 004: sit and rest)
         "mareito|mareadito|mareadita|mareaito ^ ^ al ~ pararme|levantarme|pararse|levantarse|incorporarme|bajarme",
     ]),
@@ -1065,6 +1067,7 @@ SYMPTOMS += [
         # questions about the procedure: "how long are the needles left in?"
         "how ~ long ~ ~ ~ ~ needle|needles ~ left|stay|kept ~ in",
         "cuanto ~ tiempo ~ ~ ~ ~ aguja|agujas ~ adentro|dentro|puesta|puestas",
+        "aguja|agujas ~ se ~ queda|quedan ~ adentro|dentro|puesta|puestas ~ un|mucho|cuanto ~ rato|tiempo",
         "aguja|agujas ~ lleva|llevan|tiene|tienen ~ ~ medicina|medicamento|liquido|sustancia|algo|nada ~ adentro|dentro",
         # appointments spread over time, not a spaced-out person: "how spaced out the appts should be"
         "how ~ ~ spaced|space ~ out",
