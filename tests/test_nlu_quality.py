@@ -168,10 +168,17 @@ BLIND_FLOORS = {
     # 93.0, 0.0, 91.2, 1.5, 95.8, 93.1, 97.3, 80.0 %; with hands 19-20 and the session's rules
     # (one English message, "what's the worst that could happen ... give u an infection", fixed from it): 94.7, 0.0, 92.6, 0.0, 95.8, 93.1, 97.3, 80.0 %
     "r14": [0.89, 0.03, 0.87, 0.03, 0.90, 0.88, 0.92, 0.72],
-    # round 15's first run (2026-12-05, session 25, the session's starting model, what ships with the
-    # session's rules): 89.1, 4.0, 88.6, 1.0, 91.7, 96.0, 87.9, 91.7 %; with hands 21-23 (tried, not
-    # shipped: they cost red-flag recall, docs/drafts/README.md): 90.1, 4.0, 93.3, 1.0, 91.7, 92.0, 84.8, 91.7 %
+    # round 15's first run (2026-12-05, session 25, the session's starting model): 89.1, 4.0, 88.6, 1.0,
+    # 91.7, 96.0, 87.9, 91.7 %; with hands 21-23 (loaded in session 26, opted out of the red-flag
+    # classifier's negatives): 90.1, 4.0, 93.3, 1.0, 91.7, 92.0, 84.8, 91.7 %; with hand 24: 90.1, 5.0, 90.5, 1.9, 91.7, 92.0, 87.9, 91.7 %
     "r15": [0.85, 0.06, 0.84, 0.03, 0.87, 0.90, 0.82, 0.80],
+    # round 16's first run (2026-12-06, session 26, with hands 21-23): 88.6, 3.4, 92.1, 1.0, 94.7, 89.7,
+    # 87.5, 84.6 % (session's starting model: 88.6, 2.3, 91.1, 3.0, 94.7, 86.2, 87.5, 84.6 %); with hand 24,
+    # written on its first run's kinds: 94.3, 2.3, 94.1, 2.0, 94.7, 93.1, 87.5, 92.3 %
+    "r16": [0.89, 0.05, 0.89, 0.05, 0.89, 0.88, 0.82, 0.84],
+    # round 17's first run (2026-12-06, session 26, the session's starting model): 91.0, 3.4, 91.3, 2.2,
+    # 93.3, 85.7, 70.0, 100 %; with hands 21-24 (written without sight of it): 89.9, 2.2, 91.3, 2.2, 93.3, 89.3, 73.3, 92.9 %
+    "r17": [0.85, 0.05, 0.87, 0.05, 0.86, 0.85, 0.68, 0.85],
 }
 
 
