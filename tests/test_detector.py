@@ -983,6 +983,7 @@ def test_session_twenty_five_kinds_in_general_form(text, expected):
     # workout, risks asked by name; each beside the report it must not hide
     ("first session tomorrow and then heading home to chill. anything to avoid after?", None),
     ("gonna chill on the couch after, is that ok", None),
+    ("i keep getting a chill at night since the needling and the spot is hot", "urgent"),
     ("started getting the chills tonight and the needle spot is hot", "urgent"),
     ("is needling safe with epilepsy? my sister has seizures now and then (well controlled on meds)", None),
     ("mi hermana tiene convulsiones de vez en cuando, controladas con medicina, puede hacerse puncion?", None),

@@ -1135,7 +1135,9 @@ SYMPTOMS += [
         "MATANDOME|MATANDOLE ~ en ~ el ~ gym|gimnasio|gim|entrenamiento",
         # relaxing, not chills: "heading home to chill", "netflix and chill"
         "to|and|gonna|wanna|just ~ CHILL|CHILLAX",
-        "CHILL|CHILLING ~ out|on|at|with|home|the",
+        # (not "chill at|with|the": "a chill at night", "a chill with a fever" are symptoms)
+        "CHILL|CHILLING ~ out|home",
+        "CHILL|CHILLING ~ on ~ the ~ couch|sofa|beach",
         # a condition told as a trait: "my sister has seizures now and then (well controlled on meds)"
         # (plural only: "she's having a seizure now and then stopped breathing" is a report)
         "SEIZURES|FITS|CONVULSIONS|CONVULSIONES ~ now ~ and ~ then",
