@@ -1017,3 +1017,24 @@ def test_session_twenty_five_kinds_in_general_form(text, expected):
 ])
 def test_session_twenty_six_kinds_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # red-flag round 26's first-run kinds: chest pain told by the breastbone or as "pesadez",
+    # blood spat asked as a question, sight lost in one eye, a bruise grown since, soreness
+    # still rising days later; each beside what must stay calm
+    ("for the last 20 min a heavy ache behind my breastbone that won't go away, prob just indigestion", "emergency"),
+    ("does the breastbone area get sore if you needle the chest muscles?", None),
+    ("tmb tengo como una pesadez en el pecho desde la mañana pero seguro no es nada", "emergency"),
+    ("es normal escupir rojo cuando toso despues de la sesion?", "emergency"),
+    ("perdi la vista de un ojo de la nada hace 10 minutos", "emergency"),
+    ("mi mama tiene un moretón q empezo chiquito y ahora le cubre media espalda", "urgent"),
+    ("still getting more sore after 3 days, thought it would settle", "urgent"),
+    ("is it normal to be getting more sore the first day?", None),
+    # "sounds weird" comments on an idea unless someone sounds it
+    ("why do they want the muscle to twitch? sounds weird", None),
+    ("my dad sounds weird on the phone, words all mixed up", "emergency"),
+    ("his speech sounds slurred since this afternoon", "emergency"),
+])
+def test_session_twenty_seven_kinds_in_general_form(text, expected):
+    assert tier(text) == expected

@@ -179,6 +179,9 @@ BLIND_FLOORS = {
     # round 17's first run (2026-12-06, session 26, the session's starting model): 91.0, 3.4, 91.3, 2.2,
     # 93.3, 85.7, 70.0, 100 %; with hands 21-24 (written without sight of it): 89.9, 2.2, 91.3, 2.2, 93.3, 89.3, 73.3, 92.9 %
     "r17": [0.85, 0.05, 0.87, 0.05, 0.86, 0.85, 0.68, 0.85],
+    # round 18's first run (2026-12-06, session 27, the session's starting model): 95.5, 1.5, 95.8, 1.4,
+    # 100, 92.6, 92.0, 100 %
+    "r18": [0.91, 0.04, 0.91, 0.04, 0.90, 0.88, 0.86, 0.88],
 }
 
 

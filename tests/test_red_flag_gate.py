@@ -266,6 +266,16 @@ def test_a_remainder_of_function_words_is_not_read(remainder, expected):
     ("en que piso queda el consultorio?", "everyday"),
     ("honestly how painful is the needling, my pain tolerance is low", "hypothetical"),
     ("his face looks droopy and he is on the floor", None),
+    # over on its own (red-flag round 26, general form)
+    ("a little red dot at each needle site, fading already", "resolved"),
+    ("slight redness where the needles were, gone within a couple of hours", "resolved"),
+    ("the dizziness after my first session only lasted a minute and never came back", "resolved"),
+    ("the feeling in my hand still hasn't come back since the needling", None),
+    ("lower back a bit sore 2 days later but much better than yesterday", "resolved"),
+    ("tengo un puntito rojo donde fue la aguja pero ya casi no se ve", "resolved"),
+    ("quedo rojito alrededor de los piquetes pero a las 2 horas ya no habia nada", "resolved"),
+    ("my vision is fading", None),
+    ("ya no siento nada en la pierna", None),
 ])
 def test_questions_about_people_or_help_and_feeling_better_are_framed(text, frame):
     assert frame_of(text) == frame

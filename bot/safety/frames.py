@@ -68,7 +68,14 @@ FRAMES = {
         r"stopped (right|straight) away|(all|it'?s) stopped now|stopped (quickly|immediately|on its own|by itself)|(now|ahora) (todo bien|all good|estoy bien)|"
         r"ya (paso|pasó)(?! (una|un|dos|tres|cuatro|cinco|\d+|varios|varias|mas|más|casi)\b)|ya (se me paso|se me pasó|estoy bien|esta bien|está bien|paro|paró)|se me quito|se me quitó|"
         r"se (me|le) (paso|quito|fue)|se compuso|ya (estoy|esta|toy) (bien|sano|sana|normal|como nuev[oa]|jugando)|"
-        r"(no|ni) (me |le )?(ha|han) vuelto|estoy como nuev[oa]|se me esta (yendo|quitando|pasando))\b"),
+        r"(no|ni) (me |le )?(ha|han) vuelto|estoy como nuev[oa]|se me esta (yendo|quitando|pasando)|"
+        # over on its own: "fading already", "gone within a couple of hours" (not "hasn't come
+        # back": that is numbness or strength still missing)
+        r"(already|almost|mostly|nearly) (fading|faded|gone)|fading already|"
+        r"gone (within|after|in) (a|an|one|two|three|\d+|a couple of|a few) (\w+ )?(seconds?|mins?|minutes?|hours?|hrs?)|"
+        r"only lasted (a|an|one|two|\d+|a couple of|a few) (\w+ )?(seconds?|mins?|minutes?|hours?)|"
+        r"(much|way|a lot|loads|lots|heaps|so much) better than (yesterday|before|last night|this morning)|"
+        r"ya (casi )?no se (ve|nota)|ya no (habia|hay|quedaba|queda) nada)\b"),
     # Expected reactions (seeds 000 "Common Side Effects", 004 "After the Procedure"): a
     # message that talks of soreness, tiredness or a bruise is read strictly, while the
     # rules still catch any red-flag phrase in it.

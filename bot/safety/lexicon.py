@@ -207,6 +207,9 @@ SYMPTOMS: List[Symptom] = [
         "like ~ an? ~ elephant ~ sat|sitting|standing|is|were|was ~ on ~ me",
         "heart attack",
         "pain|hurt ~ ~ when|to ~ breathe",
+        # "a heavy ache behind my breastbone"
+        f"{CHEST_PAIN} ~ ~ behind|under|in|on|at|across|around ~ ~ breastbone|sternum",
+        f"breastbone|sternum ~ ~ ~ {CHEST_PAIN}",
     ]),
     Symptom("coughing_blood", EMERGENCY, [
         f"cough|spit|vomit|throw|puke|hack ~ ~ ~ ~ ~ {BLEED}|froth",
@@ -328,6 +331,10 @@ SYMPTOMS: List[Symptom] = [
         "pain ~ ~ ~ ~ nothing ~ help|helps|helping|touch|touches|work|works|shift|shifts",
         "nurofen|advil|ibuprofen|paracetamol|tylenol|painkillers|panadol|codeine|naproxen ~ do|does|did|doing ~ zilch|nothing|squat|jack|sod",
         "SORER|ACHIER|STIFFER ~ than ~ ~ yesterday|before|day|morning|ever",
+        # still rising days later: "still getting more sore after 3 days"
+        "get|getting|gets|growing ~ more ~ sore|painful|achy|tender ~ after ~ #NUM ~ day|days",
+        "get|getting|gets|growing ~ more ~ sore|painful|achy|tender ~ after ~ a? ~ few|several|couple ~ ~ day|days",
+        "get|getting|gets|growing ~ more ~ sore|painful|achy|tender ~ every|each ~ day",
         # past the expected 48 hours and rising: "its day 3 and ramping up"
         "day ~ #NUM|three|four|five|third|fourth|fifth ^ ^ ramping|ramped|ramps|building|climbing ~ up?",
         "more ~ painful|sore|tender|swollen ^ ^ ^ ^ ^ ^ ^ ^ than ~ it? ~ was? ~ yesterday|before",
@@ -394,7 +401,10 @@ SYMPTOMS += [
         "speech|words ~ ~ ~ slur|slurred|slurring|garbled|jumbled|muddled|weird|strange|funny|wrong|off|mixed",
         # the talking itself slurred: "she's talking all slurred"
         "talk|talking|voice ~ ~ slur|slurred|slurring|garbled",
-        "talk|talking|speak|speaking|sound|sounding ~ ~ funny|weird|strange|gibberish|nonsense|drunk",
+        "talk|talking|speak|speaking ~ ~ funny|weird|strange|gibberish|nonsense|drunk",
+        # "sounds weird" alone comments on an idea ("why twitch? sounds weird"): a speaker first
+        "he|she|i|voice|speech|words|mum|mom|dad|husband|wife|son|daughter|grandma|grandpa ~ ~ sound|sounding ~ ~ funny|weird|strange|drunk",
+        "sound|sounding ~ ~ gibberish|nonsense|slurred",
         "not|cannot ~ find|get|say ~ ~ ~ word|words|out",
         "one ~ side ~ ~ ~ ~ ~ weak|numb|dead|floppy|droop|droopy|paralysed|paralyzed|limp|heavy",
         "weak|numb|dead|floppy|paralysed|paralyzed ~ ~ ~ ~ one|left|right ~ side",
@@ -423,6 +433,8 @@ SYMPTOMS += [
         "un ~ lado ~ ~ ~ ~ sin ~ fuerza",
         "veo|ve|viendo|ver|veia|veía ~ doble",
         "no ~ ve|veo|vemos ~ nada ~ por|de ~ un ~ ojo",
+        # "perdí la vista de un ojo de la nada"
+        "perdi|perdio|pierdo|pierde|perdiendo ~ la ~ vista|vision",
         "vision ~ doble|borrosa",
         "dando|dio|tiene|teniendo|esta ~ ~ ~ derrame|ictus|embolia|trombosis",
         "peor ~ dolor ~ de ~ cabeza",
@@ -803,6 +815,8 @@ SYMPTOMS += [
         "no ~ para|deja ~ de ~ crecer",
         "no ~ para|deja ~ de ~ extenderse|agrandarse|expandirse|crecer",
         "moreton|morete|hematoma|cardenal|chichon|bolita|bulto|bola|hinchazon ~ ~ ~ ~ crece|creciendo|grande|agrandando|aumenta|aumentando",
+        # grown since: "un moretón q empezó chiquito y ahora le cubre media espalda"
+        "moreton|morete|hematoma|cardenal|morado|mancha ^ ^ ^ ^ ^ ^ ^ ^ cubre|cubriendo|extiende|extendiendo|expande|esparce|abarca",
     ]),
     Symptom("retained_needle", URGENT, [
         "needle ~ ~ ~ ~ broke|broken|snap|snapped|break|stuck|left",
@@ -962,7 +976,7 @@ SYMPTOMS += [
         "jadeando|jadeo|jadeaba|jadeante|resoplando ~ como ~ si ~ hubiera|hubiese ~ corrido",
     ]),
     Symptom("chest_pain", EMERGENCY, [
-        "dolor|dolores|presion|opresion|punzada|pinchazo|ardor|peso ~ ~ ~ ~ pecho",
+        "dolor|dolores|presion|opresion|punzada|pinchazo|ardor|peso|pesadez|pesades|apreton ~ ~ ~ ~ pecho",
         "pecho ~ ~ ~ ~ duele|dolor|apretado|apretada|oprime|presion|arde|quema|aprieta",
         "duele|dolia|dolio ~ ~ ~ pecho",
         "infarto|ataque ~ al ~ corazon",
@@ -994,7 +1008,7 @@ SYMPTOMS += [
     Symptom("coughing_blood", EMERGENCY, [
         "cof|tos|toser|toso|tose|tosiendo|tosi|escupo|escupe|escupiendo|vomito|vomita|vomitando|vomitar|devolvi|devolvio|devolviendo|devuelvo|devolver ~ ~ ~ sangre",
         "flema|flemas|gargajo|esputo ~ ~ ~ ~ sangre|rosada|rosadas|sanguinolenta",
-        "escupi|escupo|escupe|escupiendo|tosi|toso|tose|tosiendo|toser ~ ~ ~ rojo|roja",
+        "escupi|escupo|escupe|escupiendo|escupir|tosi|toso|tose|tosiendo|toser ~ ~ ~ rojo|roja",
         "sangre ~ ~ ~ ~ ~ ~ tosi|toso|tose|tosiendo|toser|tos|escupi|escupir|escupo",
         # vomit like coffee grounds is old blood (telephone-triage practice)
         "posos|pozos|borra ~ de ~ cafe",
