@@ -271,6 +271,10 @@ def test_a_remainder_of_function_words_is_not_read(remainder, expected):
     ("slight redness where the needles were, gone within a couple of hours", "resolved"),
     ("the dizziness after my first session only lasted a minute and never came back", "resolved"),
     ("the feeling in my hand still hasn't come back since the needling", None),
+    # the same words said of a sense or a strength tell a loss
+    ("my vision is almost gone in one eye", None),
+    ("the feeling in my leg was gone within a few minutes", None),
+    ("its not much better than yesterday", None),
     ("lower back a bit sore 2 days later but much better than yesterday", "resolved"),
     ("tengo un puntito rojo donde fue la aguja pero ya casi no se ve", "resolved"),
     ("quedo rojito alrededor de los piquetes pero a las 2 horas ya no habia nada", "resolved"),

@@ -68,14 +68,7 @@ FRAMES = {
         r"stopped (right|straight) away|(all|it'?s) stopped now|stopped (quickly|immediately|on its own|by itself)|(now|ahora) (todo bien|all good|estoy bien)|"
         r"ya (paso|pasó)(?! (una|un|dos|tres|cuatro|cinco|\d+|varios|varias|mas|más|casi)\b)|ya (se me paso|se me pasó|estoy bien|esta bien|está bien|paro|paró)|se me quito|se me quitó|"
         r"se (me|le) (paso|quito|fue)|se compuso|ya (estoy|esta|toy) (bien|sano|sana|normal|como nuev[oa]|jugando)|"
-        r"(no|ni) (me |le )?(ha|han) vuelto|estoy como nuev[oa]|se me esta (yendo|quitando|pasando)|"
-        # over on its own: "fading already", "gone within a couple of hours" (not "hasn't come
-        # back": that is numbness or strength still missing)
-        r"(already|almost|mostly|nearly) (fading|faded|gone)|fading already|"
-        r"gone (within|after|in) (a|an|one|two|three|\d+|a couple of|a few) (\w+ )?(seconds?|mins?|minutes?|hours?|hrs?)|"
-        r"only lasted (a|an|one|two|\d+|a couple of|a few) (\w+ )?(seconds?|mins?|minutes?|hours?)|"
-        r"(much|way|a lot|loads|lots|heaps|so much) better than (yesterday|before|last night|this morning)|"
-        r"ya (casi )?no se (ve|nota)|ya no (habia|hay|quedaba|queda) nada)\b"),
+        r"(no|ni) (me |le )?(ha|han) vuelto|estoy como nuev[oa]|se me esta (yendo|quitando|pasando))\b"),
     # Expected reactions (seeds 000 "Common Side Effects", 004 "After the Procedure"): a
     # message that talks of soreness, tiredness or a bruise is read strictly, while the
     # rules still catch any red-flag phrase in it.
@@ -111,6 +104,25 @@ FRAMES = {
 }
 
 
+# Over on its own ("fading already", "gone within a couple of hours", "only lasted a minute"),
+# said of a mark or an ache; not of a sense or a strength, where the same words tell a loss ("my
+# vision is almost gone", "the feeling was gone within minutes"), nor "hasn't come back" (the
+# feeling still missing).
+FADED = re.compile(
+    _NOT_NEGATED + r"\b((already|almost|mostly|nearly) (fading|faded|gone)|fading already|"
+    r"gone (within|after|in) (a|an|one|two|three|\d+|a couple of|a few) (\w+ )?(seconds?|mins?|minutes?|hours?|hrs?)|"
+    r"only lasted (a|an|one|two|\d+|a couple of|a few) (\w+ )?(seconds?|mins?|minutes?|hours?)|"
+    r"(much|way|a lot|loads|lots|heaps|so much) better than (yesterday|before|last night|this morning)|"
+    r"ya (casi )?no se (ve|nota)|ya no (habia|hay|quedaba|queda) nada)\b")
+SENSE_OR_STRENGTH = re.compile(
+    r"\b(vision|sight|eyesight|eyes?|feeling|sensation|strength|grip|hearing|voice|speech|balance|memory|breath|breathing|"
+    r"pulse|vista|ojos?|sensibilidad|fuerza|voz|equilibrio|memoria|aire|respiracion|pulso)\b")
+
+
+def _over_on_its_own(lowered: str) -> bool:
+    return bool(FADED.search(lowered)) and not SENSE_OR_STRENGTH.search(lowered)
+
+
 # "Is that normal?" asks about a risk in general ("is it normal to get dizzy after?"),
 # unless the message also tells what is happening now: then it asks about the report
 # ("the bruise keeps getting bigger, is that normal?"), which is read as one.
@@ -129,6 +141,7 @@ def _asks_if_normal_in_general(lowered: str) -> bool:
 # Each frame's test, in the order they are tried: the first that holds names the frame.
 FRAME_TESTS: List[Tuple[str, Callable[[str], object]]] = [(name, pattern.search) for name, pattern in FRAMES.items()]
 FRAME_TESTS.insert(1, ("hypothetical", _asks_if_normal_in_general))
+FRAME_TESTS.insert([name for name, _ in FRAME_TESTS].index("resolved") + 1, ("resolved", _over_on_its_own))
 
 
 def frame_of(text: str) -> Optional[str]:
