@@ -1035,6 +1035,11 @@ def test_session_twenty_six_kinds_in_general_form(text, expected):
     ("why do they want the muscle to twitch? sounds weird", None),
     ("my dad sounds weird on the phone, words all mixed up", "emergency"),
     ("his speech sounds slurred since this afternoon", "emergency"),
+    # sight told by what it did (found on re-reading the frames: "almost gone" said of vision)
+    ("my vision was gone within a few minutes", "emergency"),
+    ("my vision is almost gone in one eye", "emergency"),
+    ("the sight in my left eye went black for a bit", "emergency"),
+    ("does your eyesight go funny with dry needling near the neck?", None),
 ])
 def test_session_twenty_seven_kinds_in_general_form(text, expected):
     assert tier(text) == expected

@@ -417,6 +417,9 @@ SYMPTOMS += [
         "sudden|suddenly|new ~ weakness ~ ~ ~ ~ arm|leg|side|face",
         "see|seeing|saw ~ double|two",
         "lose|lost|losing|blurry|blurred|blur ~ ~ vision|sight|eyesight",
+        # told by what the sight did: "my vision was gone within minutes", "sight in one eye went black"
+        "vision|sight|eyesight ~ ~ ~ ~ ~ gone|disappeared|blacked|fading|faded",
+        "vision|sight|eyesight ~ ~ ~ ~ ~ went|go|going|turned ~ black|dark|dim|grey|gray",
         "blind ~ in ~ ~ eye",
         "worst ~ headache",
         "sudden|suddenly|thunderclap ~ ~ ~ ~ headache",
