@@ -1043,3 +1043,15 @@ def test_session_twenty_six_kinds_in_general_form(text, expected):
 ])
 def test_session_twenty_seven_kinds_in_general_form(text, expected):
     assert tier(text) == expected
+
+
+# Session 28: the feeling itself said to be gone, beside a sensation that passed.
+@pytest.mark.parametrize("text,expected", [
+    ("the feeling in my left leg is almost gone since the session", "urgent"),
+    ("all feeling in my hand is going, started an hour ago", "urgent"),
+    ("the tight feeling in my calf is gone now", None),
+    ("the sore feeling in my arm went away overnight", None),
+    ("the feeling in my leg is back to normal", None),
+])
+def test_session_twenty_eight_feeling_gone(text, expected):
+    assert tier(text) == expected

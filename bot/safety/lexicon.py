@@ -371,6 +371,8 @@ SYMPTOMS: List[Symptom] = [
         "cannot|not ~ lift|grip|move|straighten|bend|raise|hold",
         "cannot|not ~ feel ~ ~ ~ ~ arm|leg|hand|foot|fingers|toes|face|side",
         "lost|losing|lose|no ~ feeling|sensation|strength",
+        # the feeling itself gone: "the feeling in my left leg is almost gone" (not "the tight feeling ... is gone")
+        "the|all ~ feeling|sensation ~ in ~ my|his|her|the ~ ~ arm|leg|hand|foot|fingers|toes|face|side|thumb ~ is|has|was|went ~ ~ gone|disappeared|going",
         "dead ~ arm|leg",
     ]),
     Symptom("dizziness", URGENT, [
