@@ -267,6 +267,12 @@ class RedFlagDetector:
             # "bleeding again from the spot, it had stopped": the stop is what it restarted
             # from, so only a negation before it ("not bleeding again") denies it.
             negated = not _carries_negation(span) and _negated(before, [], question)
+        elif symptom.name == "stroke" and not question and not _blurred(span) and (_resolved(after) or _resolved(continuation)):
+            # "my face drooped for a few minutes but it's gone now": a stroke sign that went
+            # away may be a TIA, still an emergency (categories.yml stroke: urgent never);
+            # only a denial before it ("no slurred speech") takes it back. Blurred sight that
+            # cleared is left to the usual reading (standing up quickly, seed 000).
+            negated = not _carries_negation(span) and _negated(before, [], question)
         elif symptom.name == "syncope_collapse" and tier == EMERGENCY and _recovered_after(before, after, continuation, question, span):
             # "fainted once in the shower, felt fine after": a faint with full recovery is
             # same-day (categories.yml), not over and done with; with a knock to the head or
@@ -809,6 +815,10 @@ def _about_a_chest_muscle(span: Span) -> bool:
     sentence = " ".join(t.lower_ for t in _sentence_of(span))
     return (any(t.lower_ in CHEST_MUSCLE for t in doc[span.start:min(len(doc), span.end + 2)])
             or bool(ONLY_ON_TOUCH.search(sentence) or ON_TOUCHING_IT.search(sentence)))
+
+
+def _blurred(span: Span) -> bool:
+    return any(t.lower_.startswith(("blur", "borros")) for t in span)
 
 
 def _denied_right_before(before: List, span: Span) -> bool:

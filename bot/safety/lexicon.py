@@ -372,7 +372,7 @@ SYMPTOMS: List[Symptom] = [
         "cannot|not ~ feel ~ ~ ~ ~ arm|leg|hand|foot|fingers|toes|face|side",
         "lost|losing|lose|no ~ feeling|sensation|strength",
         # the feeling itself gone: "the feeling in my left leg is almost gone" (not "the tight feeling ... is gone")
-        "the|all ~ feeling|sensation ~ in ~ my|his|her|the ~ ~ arm|leg|hand|foot|fingers|toes|face|side|thumb ~ is|has|was|went ~ ~ gone|disappeared|going",
+        "the|all ~ feeling|sensation ~ in ~ my|his|her|the ~ ~ arm|leg|hand|foot|fingers|toes|face|side|thumb ~ is|has|was ~ ~ GONE|DISAPPEARED|VANISHED",
         "dead ~ arm|leg",
     ]),
     Symptom("dizziness", URGENT, [
@@ -420,8 +420,12 @@ SYMPTOMS += [
         "see|seeing|saw ~ double|two",
         "lose|lost|losing|blurry|blurred|blur ~ ~ vision|sight|eyesight",
         # told by what the sight did: "my vision was gone within minutes", "sight in one eye went black"
-        "vision|sight|eyesight ~ ~ ~ ~ ~ gone|disappeared|blacked|fading|faded",
-        "vision|sight|eyesight ~ ~ ~ ~ ~ went|go|going|turned ~ black|dark|dim|grey|gray",
+        # in capitals: compared as written, since "gone" would otherwise match any form of "go"
+        # ("did my vision go wrong?", "my eyesight is going with age")
+        "vision|sight|eyesight ~ ~ ~ ~ ~ GONE|DISAPPEARED|VANISHED|BLACKED|FADING|FADED",
+        "vision|sight|eyesight ~ ~ ~ ~ ~ went|go|going|turned ~ ~ black|dark|dim|grey|gray|double",
+        # half the field lost: "half of everything vanished", "half my vision went black"
+        "half ~ of? ~ ~ vision|sight|everything|what|view ~ ~ ~ ~ GONE|VANISHED|DISAPPEARED|MISSING|BLACK|DARK",
         "blind ~ in ~ ~ eye",
         "worst ~ headache",
         "sudden|suddenly|thunderclap ~ ~ ~ ~ headache",
