@@ -70,6 +70,10 @@ def test_out_of_scope_stays_unless_it_is_clearly_a_clinic_fact(intents, answers)
     ("hola buenas?", [("faq/find_practitioner__clinic_hours", 0.9)], "greet"),
     ("hi there, hope you are all well today", [("faq/what_is", 0.9), ("faq/why_dry", 0.05)], "greet"),
     ("hey, quick question?", [("faq/what_is", 0.45), ("faq/why_dry", 0.4)], "greet"),
+    # small talk after the greeting is part of it, not a question to answer
+    ("Buenos días, ¿cómo está usted?", [("faq/find_practitioner__clinic_address", 0.9), ("faq/cost", 0.05)], "greet"),
+    ("hi there, how are you doing today?", [("faq/what_is", 0.9), ("faq/why_dry", 0.05)], "greet"),
+    ("hola, como estas? cuanto cuesta una sesion?", [("faq/cost__clinic_prices", 0.9), ("faq/cost", 0.05)], "faq"),
 ])
 def test_a_question_after_a_greeting_gets_its_answer(text, answers, expected):
     message = answer_gate().process([parsed(text, [("greet", 0.7), ("faq", 0.25)], answers)])[0]

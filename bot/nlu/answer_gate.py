@@ -20,6 +20,12 @@ from bot.topics import is_clinic_fact, topic_of
 
 OUT_OF_SCOPE = "out_of_scope"
 GREET = "greet"
+# Small talk asked after a greeting ("Buenos días, ¿cómo está?", "hi, how are you?") is
+# part of the greeting, not a question for an answer: it is not counted as one.
+PLEASANTRY = re.compile(
+    r"\b(how (are|r) (you|u|ya|things)( doing| today)?|how('?s| is) (it going|your day|everyone)|how do you do|what'?s up|"
+    r"c[oó]mo (est[aá]s?|est[aá]n|le va|te va|va todo|amaneci[oó]|amaneciste|les va)|qu[eé] tal|qu[eé] onda|qu[eé] hubo|qu[eé] m[aá]s)\b",
+    re.IGNORECASE)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -70,7 +76,7 @@ class AnswerConfidenceGate(Gate):
                 and answers[0]["confidence"] >= self.config["clinic_fact_answer_at_least"])
 
     def asks_after_a_greeting(self, message: Message) -> bool:
-        text = message.get(TEXT) or ""
+        text = PLEASANTRY.sub(" ", message.get(TEXT) or "")
         words = re.findall(r"[^\W\d_]+", text)
         return ("?" in text and len(words) >= self.config["question_after_greeting_words"]
                 and self.is_confident(faq_ranking(message)))

@@ -58,8 +58,8 @@ TIER_RANK = {None: 0, URGENT: 1, EMERGENCY: 2}
 CLASSIFIER_FILE = "red_flag_classifier.npz"
 LETTERS = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 # The doubts another sentence can cast on a report: an admin question, a question about
-# "if", another intent ("Is parking free? Do I bring the report? My son just fainted again").
-ASKED_BESIDE = ("everyday", "hypothetical", "other_intent")
+# "if", another intent, contact details ("Is parking free? Do I bring the report? My son just fainted again").
+ASKED_BESIDE = ("everyday", "hypothetical", "other_intent", "contact_details")
 # Where one question or report ends and the next begins.
 SENTENCE_SPLIT = re.compile(r"(?<=[.?!¿¡])\s+|[\n;]+|¿")
 

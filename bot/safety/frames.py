@@ -69,6 +69,9 @@ FRAMES = {
         r"ya (paso|pasó)(?! (una|un|dos|tres|cuatro|cinco|\d+|varios|varias|mas|más|casi)\b)|ya (se me paso|se me pasó|estoy bien|esta bien|está bien|paro|paró)|se me quito|se me quitó|"
         r"se (me|le) (paso|quito|fue)|se compuso|ya (estoy|esta|toy) (bien|sano|sana|normal|como nuev[oa]|jugando)|"
         r"(no|ni) (me |le )?(ha|han) vuelto|estoy como nuev[oa]|se me esta (yendo|quitando|pasando))\b"),
+    # Contact details given (an email address or a phone number): a name beside them is no
+    # symptom ("Mi nombre es Roberto Hernández y mi correo es ..." read as an emergency).
+    "contact_details": re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}|(?<![\w/])\+?\d[\d ().-]{6,}\d(?![\w/])"),
     # Expected reactions (seeds 000 "Common Side Effects", 004 "After the Procedure"): a
     # message that talks of soreness, tiredness or a bruise is read strictly, while the
     # rules still catch any red-flag phrase in it.
