@@ -309,3 +309,21 @@ def test_examples_that_opt_out_are_not_read_as_not_a_red_flag(tmp_path):
     assert "does it leave a bruise" in texts
     assert "can it puncture a lung" not in texts
     assert set(tiers) == {"none"}
+
+
+# Session 28: contact details given make the classifier strict ("Mi nombre es Roberto
+# Hernández y mi correo es ..." had been read as an emergency); a report beside them is
+# still read sentence by sentence, and the rules are not affected.
+@pytest.mark.parametrize("text", [
+    "Mi nombre es Roberto Hernández y mi correo es roberto.hdz@ejemplo.com, para que me contacten",
+    "soy Ana Ruiz, mi cel es 555-213-8890, llamenme porfa",
+    "this is Tom Baker, call me back on +1 (415) 555 0199 when you can"])
+def test_contact_details_make_the_classifier_strict(gate, text):
+    assert frame_of(text) == "contact_details"
+    assert decide(gate, text, reading(0.8, 0.05)) != "red_flag_emergency"
+
+
+def test_a_report_beside_contact_details_is_still_read():
+    text = "my dad fell and won't wake up!! call 555-213-8890"
+    assert frame_of(text) == "contact_details"
+    assert default_detector().assess(text).tier == "emergency"  # the rules, frames or not
