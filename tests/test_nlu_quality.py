@@ -145,7 +145,10 @@ BLIND_FLOORS = {
     # round 6's first run (2026-12-04, session 14): 97.1, 1.4, 88.3, 4.3, 96.4, 84.1, 87.8, 68.8 %
     "r6": [0.94, 0.03, 0.85, 0.06, 0.92, 0.80, 0.83, 0.62],
     # round 7's first run (2026-12-04, session 15): 95.0, 1.7, 89.9, 6.3, 96.9, 77.3, 86.0, 72.4 %
-    "r7": [0.91, 0.04, 0.85, 0.08, 0.90, 0.72, 0.80, 0.65],
+    # with hand 25 (session 28): 93.3, 5.0 (3/60: "I have BCBS through my job ... out of pocket" got the
+    # undressing answer; a pulled hamstring asking how many treatments got sports injuries), 88.6, 3.8,
+    # 90.6, 86.4, 86.0, 93.1 %: the wrong-answer floor moved from 4 % to 5 %; rounds 19 and 20 were measured with it
+    "r7": [0.91, 0.05, 0.85, 0.08, 0.90, 0.72, 0.80, 0.65],
     # round 8's first run (2026-12-04, session 16): 100, 0.0, 94.7, 0.0, 96.6, 66.7, 83.0, 68.2 %
     "r8": [0.95, 0.03, 0.90, 0.04, 0.89, 0.60, 0.78, 0.60],
     # round 9's first run (2026-12-04, session 17, with hand 13): 94.4, 2.8, 100, 0.0, 87.0, 87.5, 92.6, 83.3 %
@@ -180,8 +183,14 @@ BLIND_FLOORS = {
     # 93.3, 85.7, 70.0, 100 %; with hands 21-24 (written without sight of it): 89.9, 2.2, 91.3, 2.2, 93.3, 89.3, 73.3, 92.9 %
     "r17": [0.85, 0.05, 0.87, 0.05, 0.86, 0.85, 0.68, 0.85],
     # round 18's first run (2026-12-06, session 27, the session's starting model): 95.5, 1.5, 95.8, 1.4,
-    # 100, 92.6, 92.0, 100 %
+    # 100, 92.6, 92.0, 100 %; with hand 25 (session 28): 92.5, 1.5, 95.8, 1.4, 100, 92.6, 88.0, 100 %
+    # (the new English misses all "not sure")
     "r18": [0.91, 0.04, 0.91, 0.04, 0.90, 0.88, 0.86, 0.88],
+    # round 19's first run (2026-12-06, session 28, with hand 25): 98.1, 1.9, 96.7, 0.0, 85.0, 100, 96.4, 100 %;
+    # with hand 27 and the greeting and contact-details changes: 98.1, 1.9, 96.7, 0.0, 95.0, 100, 100, 100 %
+    "r19": [0.94, 0.04, 0.92, 0.03, 0.80, 0.93, 0.90, 0.85],
+    # round 20's first run (2026-12-06, session 28, the session's final model): 90.2, 3.9, 95.7, 0.0, 100, 100, 92.9, 90.9 %
+    "r20": [0.86, 0.06, 0.91, 0.03, 0.88, 0.93, 0.86, 0.80],
 }
 
 
