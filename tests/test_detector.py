@@ -1075,3 +1075,29 @@ def test_session_twenty_eight_feeling_gone(text, expected):
 ])
 def test_session_twenty_eight_stroke_signs_that_passed(text, expected):
     assert tier(text) == expected
+
+
+# Session 29: words that named a red flag only by accident. "both feet" in a foot complaint,
+# "shoulder blade" after "'s" (read as "has a blade"), and climbing stairs as what aggravates
+# an old pain were escalated; the named signs stay red flags.
+@pytest.mark.parametrize("text,expected", [
+    ("plantar fasciitis both feet, 8 months. tried insoles, rolling a ball. is needling the next step?", None),
+    ("My wife's shoulder blade area aches constantly from holding the baby. Is needling ok?", None),
+    ("Hip pain on the outside of my hip, aches when I climb stairs. Is dry needling used for that?", None),
+    ("golfers elbow from climbing, aches into the forearm when i grip holds", None),
+    ("sciatica for years, sitting in the car for more than half an hour makes it worse. could needling help?", None),
+    ("numb in both feet since the back needling", "emergency"),
+    ("both legs wont move properly", "emergency"),
+    ("i've got a blade and i want to end it", "emergency"),
+    ("pain was a 3 after the session, now it's a 7 and climbing, day 3", "urgent"),
+    ("our son's arm is getting fatter by the minute and he's screaming when we try to straighten his fingers", "emergency"),
+])
+def test_session_twenty_nine_words_that_named_a_red_flag_by_accident(text, expected):
+    assert tier(text) == expected
+
+
+def test_calm_messages_that_describe_ordinary_pain_are_not_red_flags_to_the_rules():
+    """tests/data/calm_pain_en.yml: written from categories.yml's routine lines, never trained on."""
+    texts = yaml.safe_load((Path(__file__).parent / "data" / "calm_pain_en.yml").read_text(encoding="utf-8"))
+    flagged = [t for t in texts if tier(t) is not None]
+    assert len(texts) > 200 and not flagged, flagged

@@ -78,3 +78,18 @@ def test_out_of_scope_stays_unless_it_is_clearly_a_clinic_fact(intents, answers)
 def test_a_question_after_a_greeting_gets_its_answer(text, answers, expected):
     message = answer_gate().process([parsed(text, [("greet", 0.7), ("faq", 0.25)], answers)])[0]
     assert intent(message) == expected
+
+
+# Session 29: Rasa's fallback turns a message down when FAQ and another intent score alike,
+# even when the answer itself is all but certain ("is there actual proof this works").
+@pytest.mark.parametrize("intents,answers,expected", [
+    ([("nlu_fallback", 0.4), ("faq", 0.398), ("out_of_scope", 0.326)], [("faq/evidence", 0.999), ("faq/how_it_works", 0.001)], "faq"),
+    ([("nlu_fallback", 0.4), ("out_of_scope", 0.5), ("faq", 0.47)], [("faq/safety", 0.998), ("faq/serious_risks", 0.001)], "faq"),
+    # an answer that is likely, not sure, stays "not sure"
+    ([("nlu_fallback", 0.4), ("faq", 0.45), ("out_of_scope", 0.4)], [("faq/evidence", 0.8), ("faq/how_it_works", 0.1)], "nlu_fallback"),
+    # FAQ is not one of the two likeliest intents
+    ([("nlu_fallback", 0.4), ("greet", 0.38), ("thank", 0.35), ("faq", 0.2)], [("faq/evidence", 0.99), ("faq/cost", 0.01)], "nlu_fallback"),
+])
+def test_a_sure_answer_is_given_when_the_intent_is_in_doubt(intents, answers, expected):
+    message = answer_gate().process([parsed("is there actual proof this works", intents, answers)])[0]
+    assert intent(message) == expected

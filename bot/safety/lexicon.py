@@ -662,7 +662,9 @@ SYMPTOMS += [
         "jump ~ off|in|in front|under ~ ~ ~ bridge|building|roof|train|cliff|traffic",
         # asked as a question, still a disclosure: "is it normal to think about jumping off the bridge?"
         "JUMP|JUMPING|JUMPED ~ off|from|in|under|before ~ ~ ~ ~ bridge|building|roof|train|cliff|balcony|overpass",
-        "have|got|bought ~ ~ rope|gun|pills|blade",
+        "have|got|bought ~ ~ rope|gun|pills",
+        # "a blade", not "my wife's shoulder blade" ('s reads as "has")
+        "have|got|bought ~ a|some|razor|new ~ blade|blades",
         "stop ~ being ~ ~ burden",
         # the means at hand, a farewell, a count beyond a dose
         "have|got|holding|hold ~ the ~ knife|razor|blade|rope|gun",
@@ -770,6 +772,9 @@ SYMPTOMS += [
         "leg|calf|arm|forearm|thigh|shin|pierna|brazo|antebrazo|gemelo|pantorrilla|muslo ~ ~ ~ ~ ~ rock ~ hard",
         "blow|blown|blew|blowing|puff|puffed|swell|swelled|swollen ~ up ~ like ~ a ~ balloon",
         "cannot|not ~ bear|stand|tolerate ~ the ~ sheet|sheets|blanket|duvet|covers",
+        # swelling told by its speed, and pain on stretching the fingers or toes (the classic sign)
+        "arm|leg|calf|forearm|thigh|shin|hand|foot ~ ~ ~ ~ fatter|bigger|swollen|swelling|puffier ~ by ~ the ~ minute|hour",
+        "scream|screams|screaming|screamed|yells|yelling|cries|crying|agony ~ ~ when|if ~ ~ ~ try|tries|tried ~ to ~ straighten|stretch|move|bend ~ ~ fingers|toes|finger|toe|foot|hand",
         "hinchado|hinchada ^ ^ duro|dura ^ ^ ^ ^ ^ ^ dolor",
         # "leg massive swollen tight cant move foot"
         "swell|swollen|swelled ^ ^ ^ tight|tense|hard ^ ^ ^ ^ cannot|not ~ move|bend|wiggle ~ ~ foot|toes|toe|fingers|finger|hand|ankle|wrist",
@@ -1074,6 +1079,13 @@ SYMPTOMS += [
         "cold|flu|gripa|gripe|resfriado|catarro|covid|virus|bug ^ ^ ^ ^ ^ ^ fever|fiebre|temperature|calentura|temp",
     ]),
     Symptom("figure of speech", IDIOM, [
+        # a long-standing foot complaint on both sides is no bilateral sign: "plantar fasciitis both feet"
+        "plantar ~ fasciitis|fascitis|fasciits|fasciitus ~ ~ in? ~ both|either ~ foot|feet|heel|heels",
+        # what aggravates an old pain, not pain climbing: "aches when I climb stairs", "sore from climbing"
+        "when|while|whenever ~ ~ climb|climbing ~ ~ ~ stairs|stair|steps|hills|hill|holds|walls|ladders|ladder",
+        "from|for ~ rock|indoor|wall? ~ CLIMBING|BOULDERING",
+        # what aggravates it, not pain rising by the hour: "sitting for more than half an hour makes it worse"
+        "an|a|#NUM ~ hour|hours|minutes|mins ~ ~ makes|make|made ~ it|them|things|everything ~ ~ worse",
         # how the procedure goes: "is the needle left in?", "with the electrical current hooked up"
         "is|are|r ~ the|a ~ needle|needles ~ left ~ in",
         # exertion: "can't finish a run without getting winded"
