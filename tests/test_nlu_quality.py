@@ -191,6 +191,9 @@ BLIND_FLOORS = {
     "r19": [0.94, 0.04, 0.92, 0.03, 0.80, 0.93, 0.90, 0.85],
     # round 20's first run (2026-12-06, session 28, the session's final model): 90.2, 3.9, 95.7, 0.0, 100, 100, 92.9, 90.9 %
     "r20": [0.86, 0.06, 0.91, 0.03, 0.88, 0.93, 0.86, 0.80],
+    # round 21's first run (2026-12-06, session 29, the model trained at 0cc6a66 with the session's gate and
+    # rules code): 90.4, 1.1, 88.4, 2.3, 93.3, 88.2, 86.7, 100 %
+    "r21": [0.86, 0.04, 0.84, 0.05, 0.86, 0.82, 0.80, 0.85],
 }
 
 
