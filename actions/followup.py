@@ -6,8 +6,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.tracker_facts import previous_faq_key
-from bot.followups import answer_key
+from actions.tracker_facts import faq_ranking, previous_faq_key
+from bot.followups import answer_key, standalone_answer
 
 
 class ActionAnswerFollowup(Action):
@@ -15,7 +15,9 @@ class ActionAnswerFollowup(Action):
         return "action_answer_followup"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        key = answer_key(tracker.latest_message.get("text") or "", previous_faq_key(tracker))
+        text = tracker.latest_message.get("text") or ""
+        previous = previous_faq_key(tracker)
+        key = answer_key(text, previous) or (None if previous else standalone_answer(text, faq_ranking(tracker)))
         if key:
             dispatcher.utter_message(response=f"utter_{key}")
         else:

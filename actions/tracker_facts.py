@@ -1,7 +1,7 @@
 """What the actions read from a conversation, in one place."""
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 from rasa_sdk import Tracker
 
@@ -29,11 +29,15 @@ def language(tracker: Tracker) -> str:
     return conversation_language(tracker.get_slot("language"))
 
 
+def faq_ranking(tracker: Tracker) -> List[Dict]:
+    """The answer selector's ranking for the latest message, best first."""
+    selector = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
+    return [r for r in selector.get("ranking") or [] if r.get("intent_response_key")]
+
+
 def faq_candidates(tracker: Tracker, limit: int = 3) -> List[str]:
     """The most likely FAQ topics for the latest message, best first."""
-    selector = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
-    ranking = selector.get("ranking") or []
-    return [topic_of(r["intent_response_key"]) for r in ranking[:limit] if r.get("intent_response_key")]
+    return [topic_of(r["intent_response_key"]) for r in faq_ranking(tracker)[:limit]]
 
 
 def previous_faq_key(tracker: Tracker) -> Optional[str]:

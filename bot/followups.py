@@ -4,11 +4,12 @@ replies to them, given the previous answer (a topic's full answer or a precise o
 "Tell me more" / "why?" after a precise answer gives its topic's full answer. A follow-up
 that asks whether something is normal or safe gets the previous answer's own cautions
 again, never a reply that reassures by default; with no previous answer, None (the action
-then says it is not sure)."""
+then says it is not sure), unless the message names what it asks and its answer is sure
+(`standalone_answer`)."""
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Dict, List, Optional
 
 from bot.topics import topic_of
 
@@ -95,3 +96,22 @@ def answer_key(text: str, previous_key: Optional[str]) -> Optional[str]:
     if aspect == "duration" and previous_key in STATES_A_DURATION:
         return previous_key
     return FOLLOWUP_ANSWER.get((aspect, topic)) or FOLLOWUP_ANSWER.get((aspect, None))
+
+
+# As sure as the answer gate's "sure_answer" (bot/nlu/answer_gate.py), and as clear of
+# another topic's answer as its margin.
+SURE_ANSWER = 0.95
+SURE_MARGIN = 0.2
+
+
+def standalone_answer(text: str, ranking: List[Dict]) -> Optional[str]:
+    """A "follow-up" with nothing before it ("is this a once-a-week kind of thing or more
+    often?") is a question of its own: the answer selector's answer when it is sure. Not for
+    "is that normal?" and the like (an aspect with no topic): never a default that reassures."""
+    if aspect_of(text) is not None or not ranking:
+        return None
+    best = ranking[0]
+    topic = topic_of(best["intent_response_key"])
+    runner_up = next((r["confidence"] for r in ranking[1:] if topic_of(r["intent_response_key"]) != topic), 0.0)
+    sure = best["confidence"] >= SURE_ANSWER and best["confidence"] - runner_up >= SURE_MARGIN
+    return best["intent_response_key"] if sure else None

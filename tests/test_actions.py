@@ -220,6 +220,28 @@ async def test_followup_without_context_asks_to_rephrase(followup):
     assert dispatcher.messages[0]["response"] == "utter_not_sure"
 
 
+def sure(text: str, key: str, confidence: float) -> Dict:
+    event = user_event(text, "ask_followup", answer=key)
+    event["parse_data"]["response_selector"]["faq"]["ranking"] = [
+        {"intent_response_key": key, "confidence": confidence}, {"intent_response_key": "faq/techniques", "confidence": 0.01}]
+    return event
+
+
+@pytest.mark.parametrize("text,confidence,expected", [
+    # a "follow-up" that opens the conversation and names what it asks: its sure answer
+    ("Is this a once-a-week kind of thing or more often than that?", 0.999, "utter_faq/number_of_sessions"),
+    # an answer that is only likely is no answer
+    ("Is this a once-a-week kind of thing or more often than that?", 0.8, "utter_not_sure"),
+    # never a default that reassures, however sure the selector is
+    ("is that normal?", 0.999, "utter_not_sure"),
+])
+async def test_a_followup_that_opens_the_conversation(text, confidence, expected):
+    tracker = tracker_with(sure(text, "faq/number_of_sessions", confidence))
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerFollowup().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["response"] == expected
+
+
 async def test_the_clinic_is_notified_even_when_the_database_is_down(clinic_receiver, monkeypatch, caplog):
     url, received, calls = clinic_receiver
     monkeypatch.setenv("ESCALATION_STORE_URL", "postgresql://nobody@127.0.0.1:9/nowhere")  # nothing listens

@@ -1091,6 +1091,16 @@ def test_session_twenty_eight_stroke_signs_that_passed(text, expected):
     ("i've got a blade and i want to end it", "emergency"),
     ("pain was a 3 after the session, now it's a 7 and climbing, day 3", "urgent"),
     ("our son's arm is getting fatter by the minute and he's screaming when we try to straighten his fingers", "emergency"),
+    # an example in a question about risks, an infection elsewhere, knots, a new town
+    ("What are the really serious things that could go wrong, like an infection or a needle going into an organ?", None),
+    ("Type 2 diabetic on metformin. Does that change anything, like slower healing or infection?", None),
+    ("what do i do, like chest pain right now?", "emergency"),
+    ("Estoy tomando antibiótico por una infección de muela. ¿Puedo ir igual a mi sesión?", None),
+    ("my massage therapist always finds these hard little lumps near my shoulder blades. What are those?", None),
+    ("there are these hard hot lumps where you needled", "urgent"),
+    ("Just moved to Leeds and don't know anyone. How do I track down somebody local who does this?", None),
+    ("she doesn't recognise anyone since the session", "emergency"),
+    ("he doesn't know who I am", "emergency"),
 ])
 def test_session_twenty_nine_words_that_named_a_red_flag_by_accident(text, expected):
     assert tier(text) == expected

@@ -954,6 +954,8 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
         return True  # "la puncion seca puede dar mareo o desmayo?": a risk asked about
     if _asks_if_possible(clause) or _asks_about_a_risk_in_general(clause):
         return True  # "infection from DN possible?", "fainting risk with needling?", "¿la gente se desmaya?"
+    if span is not None and _an_example_in_a_question(span, clause):
+        return True  # "what could go wrong, like an infection or a needle in an organ?"
     if span is not None and {t.lower_ for t in span} & SPAN_MODALS and _impersonal_question_through(clause, span):
         return True  # "la aguja se puede romper adentro del musculo??": the phrase itself asks
     if after and after[0].lower_ in RISK_WORDS:
@@ -1033,6 +1035,33 @@ def _unsure_whether_someone(token) -> bool:
 
 
 POSSIBLE = frozenset({"possible", "posible", "likely", "probable"})
+
+
+EXAMPLE_OPENERS = frozenset({"like", "such", "eg", "e.g.", "including", "incl", "como", "tipo"})
+QUESTION_OPENERS = frozenset({"what", "which", "does", "do", "did", "can", "could", "will", "would", "is", "are", "any",
+                              "how", "should", "might", "que", "qué", "cual", "cuales", "puede", "pueden", "hay", "es", "son"})
+
+
+def _an_example_in_a_question(span: Span, clause: List) -> bool:
+    """ "What could go wrong, like an infection or a needle going into an organ?", "does
+    diabetes change anything, like slower healing or infection?": the symptom is an example
+    in a question about risks (a clause opened by "like" / "such as" before a noun, in a
+    sentence that opens with a question word and ends with "?"), unless the sentence tells
+    of now ("like chest pain right now?") or the example is someone ("like I can't breathe?")."""
+    if not clause or clause[0].lower_ not in EXAMPLE_OPENERS:
+        return False
+    doc = span.doc
+    following = doc[clause[0].i + 1] if clause[0].i + 1 < len(doc) else None
+    if following is None or following.lower_ in PERSONAL | {"it", "you", "your", "el", "ella"}:
+        return False
+    start, end = clause[0].i, span.end
+    while start > 0 and doc[start - 1].text not in SENTENCE_ENDS:
+        start -= 1
+    while end < len(doc) and doc[end].text not in SENTENCE_ENDS:
+        end += 1
+    sentence = {t.lower_ for t in doc[start:end]}
+    return (end < len(doc) and doc[end].text == "?" and doc[start].lower_.lstrip("¿") in QUESTION_OPENERS
+            and not sentence & REPORT_MARKERS)
 
 
 def _asks_if_possible(clause: List) -> bool:

@@ -508,7 +508,9 @@ SYMPTOMS += [
         "only|barely|hardly ~ open|opens|opening ~ her|his|their|my ~ eyes ~ if|when ~ ~ shout|yell|shake|pinch|scream|shouting|shaking",
         "talk|talking|saying ~ ~ nonsense|gibberish|rubbish|gobbledygook",
         # "where" only with someone after it: "don't know where to start" is no confusion
-        "not|cannot ~ recognise|recognize|recognising|recognizing|know ~ ~ ~ me|us|anyone|who",
+        "not|cannot ~ recognise|recognize|recognising|recognizing|know ~ ~ ~ me|us|who",
+        # not "just moved here and don't know anyone"
+        "not|cannot ~ recognise|recognize|recognising|recognizing ~ ~ ~ anyone",
         "not|cannot ~ recognise|recognize|recognising|recognizing ~ ~ ~ where",
         "disoriented|disorientated|delirious|incoherent",
         "not|cannot ~ know|remember|tell ~ what|which ~ year|day|month|date",
@@ -1079,6 +1081,12 @@ SYMPTOMS += [
         "cold|flu|gripa|gripe|resfriado|catarro|covid|virus|bug ^ ^ ^ ^ ^ ^ fever|fiebre|temperature|calentura|temp",
     ]),
     Symptom("figure of speech", IDIOM, [
+        # an infection somewhere needles were not: "antibiotics for a tooth infection"
+        "tooth|ear|throat|sinus|bladder|urinary|dental|gum|yeast|chest ~ infection|infections",
+        "infeccion|infecciones ~ de|en ~ la|las|el|los|una? ~ muela|muelas|diente|dientes|oido|oidos|garganta|orina|vejiga|encia|encias|pecho",
+        "infeccion|infecciones ~ urinaria|urinarias|dental|dentales",
+        # muscle knots as patients describe them: "my massage therapist finds these hard little lumps"
+        "these|those hard little|small? lumps|knots|bumps",
         # a long-standing foot complaint on both sides is no bilateral sign: "plantar fasciitis both feet"
         "plantar ~ fasciitis|fascitis|fasciits|fasciitus ~ ~ in? ~ both|either ~ foot|feet|heel|heels",
         # what aggravates an old pain, not pain climbing: "aches when I climb stairs", "sore from climbing"

@@ -17,7 +17,7 @@ from typing import Callable, Dict, List, Sequence
 
 import yaml
 
-from bot.followups import answer_key
+from bot.followups import answer_key, standalone_answer
 from bot.tools.red_flag_eval import _rate, language_of
 from bot.topics import detail_of, is_clinic_fact, is_not_covered, topic_of
 
@@ -78,10 +78,12 @@ def score(kind: str, messages: Sequence[Dict], decisions: Sequence[str], parses:
 def first_reply(parse: Dict, decided: str) -> str:
     """What the bot answers when this is the conversation's first message: a message read
     as a follow-up ("how often should I go?") gets the follow-up's answer with no previous
-    one (actions/followup.py), or "not sure"."""
+    one, or the answer it is sure of (actions/followup.py), or "not sure"."""
     if decided != FOLLOWUP:
         return decided
-    return answer_key(parse.get("text") or "", None) or "nlu_fallback"
+    text = parse.get("text") or ""
+    ranking = ((parse.get("response_selector") or {}).get("faq") or {}).get("ranking") or []
+    return answer_key(text, None) or standalone_answer(text, ranking) or "nlu_fallback"
 
 
 def evaluate(parse_all, decision) -> Dict:
