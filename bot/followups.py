@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional
 
-from bot.topics import topic_of
+from bot.topics import answer_is_clear, topic_of
 
 # What the follow-up asks about, by its words, in English or Spanish (accents optional:
 # patients often leave them out). First match wins. In Spanish "seguro" is both "safe"
@@ -108,10 +108,6 @@ def standalone_answer(text: str, ranking: List[Dict]) -> Optional[str]:
     """A "follow-up" with nothing before it ("is this a once-a-week kind of thing or more
     often?") is a question of its own: the answer selector's answer when it is sure. Not for
     "is that normal?" and the like (an aspect with no topic): never a default that reassures."""
-    if aspect_of(text) is not None or not ranking:
+    if aspect_of(text) is not None or not answer_is_clear(ranking, SURE_ANSWER, SURE_MARGIN):
         return None
-    best = ranking[0]
-    topic = topic_of(best["intent_response_key"])
-    runner_up = next((r["confidence"] for r in ranking[1:] if topic_of(r["intent_response_key"]) != topic), 0.0)
-    sure = best["confidence"] >= SURE_ANSWER and best["confidence"] - runner_up >= SURE_MARGIN
-    return best["intent_response_key"] if sure else None
+    return ranking[0]["intent_response_key"]

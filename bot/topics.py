@@ -3,7 +3,7 @@ bot offers a topic as a button (the question is sent back as the user's message)
 each language the bot speaks (`topics(language)`)."""
 from __future__ import annotations
 
-from typing import Dict, NamedTuple, Optional
+from typing import Dict, List, NamedTuple, Optional
 
 
 class Topic(NamedTuple):
@@ -126,3 +126,15 @@ def is_not_covered(retrieval_key: str) -> bool:
 
 def is_clinic_fact(retrieval_key: str) -> bool:
     return (detail_of(retrieval_key) or "").startswith(CLINIC_FACT_PREFIX)
+
+
+def answer_is_clear(ranking: List[Dict], at_least: float, margin: float) -> bool:
+    """The answer selector's best answer scores `at_least` and beats the best answer of
+    another topic by `margin`. A topic's general answer close to one of its precise answers
+    ("how much r u charging": cost / the clinic's prices) is no risk of a wrong topic."""
+    if not ranking:
+        return False
+    best = ranking[0]
+    topic = topic_of(best["intent_response_key"])
+    runner_up = next((r["confidence"] for r in ranking[1:] if topic_of(r["intent_response_key"]) != topic), 0.0)
+    return best["confidence"] >= at_least and best["confidence"] - runner_up >= margin

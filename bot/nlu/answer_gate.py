@@ -16,7 +16,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.intents import FALLBACK, FAQ, Gate, classifier_ranking, faq_ranking, intent_name, set_intent
-from bot.topics import is_clinic_fact, topic_of
+from bot.topics import answer_is_clear, is_clinic_fact
 
 OUT_OF_SCOPE = "out_of_scope"
 GREET = "greet"
@@ -95,12 +95,4 @@ class AnswerConfidenceGate(Gate):
                 and self.is_confident(faq_ranking(message)))
 
     def is_confident(self, ranking: List[Dict]) -> bool:
-        if not ranking:
-            return False
-        best = ranking[0]["confidence"]
-        # The runner-up that matters is another topic's: a topic's general answer close to
-        # one of its precise answers ("how much r u charging": cost / the clinic's prices)
-        # is no risk of answering the wrong topic.
-        topic = topic_of(ranking[0]["intent_response_key"])
-        runner_up = next((r["confidence"] for r in ranking[1:] if topic_of(r["intent_response_key"]) != topic), 0.0)
-        return best >= self.threshold and best - runner_up >= self.margin
+        return answer_is_clear(ranking, self.threshold, self.margin)
