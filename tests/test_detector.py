@@ -1111,3 +1111,19 @@ def test_calm_messages_that_describe_ordinary_pain_are_not_red_flags_to_the_rule
     texts = yaml.safe_load((Path(__file__).parent / "data" / "calm_pain_en.yml").read_text(encoding="utf-8"))
     flagged = [t for t in texts if tier(t) is not None]
     assert len(texts) > 200 and not flagged, flagged
+
+
+# Session 30: a session squeezed into a day ("fit this in") was a seizure word to the
+# sentence-level read; climbing as a sport, and the fear of a needle put in too deep, were
+# red flags. The reports they resemble stay red flags.
+@pytest.mark.parametrize("text,expected", [
+    ("I do a lot of climbing and my forearms are always tight. What would needling do for me?", None),
+    ("me da cosa que me metan la aguja muy adentro, hasta donde llega?", None),
+    ("can you fit a session in before work on friday?", None),
+    ("my pain keeps climbing since the session", "urgent"),
+    ("my back pain is climbing every hour", "urgent"),
+    ("me metieron la aguja muy adentro y se quedo un trozo", "urgent"),
+    ("he had a fit in the car and is not waking up", "emergency"),
+])
+def test_session_thirty_a_sport_a_schedule_and_a_fear(text, expected):
+    assert tier(text) == expected

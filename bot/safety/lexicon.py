@@ -1092,6 +1092,10 @@ SYMPTOMS += [
         # what aggravates an old pain, not pain climbing: "aches when I climb stairs", "sore from climbing"
         "when|while|whenever ~ ~ climb|climbing ~ ~ ~ stairs|stair|steps|hills|hill|holds|walls|ladders|ladder",
         "from|for ~ rock|indoor|wall? ~ CLIMBING|BOULDERING",
+        # a sport, not pain climbing: "I do a lot of climbing and my forearms are always tight"
+        "lot|bit|lots|loads|heaps ~ of ~ rock|indoor? ~ CLIMBING|BOULDERING",
+        "go|goes|went|love|loves|enjoy|enjoys|into|started ~ rock|indoor? ~ CLIMBING|BOULDERING",
+        "CLIMBING|BOULDERING ~ gym|wall|walls|session|sessions|holds|shoes|trip|trips|club|team|partner|route|routes",
         # what aggravates it, not pain rising by the hour: "sitting for more than half an hour makes it worse"
         "an|a|#NUM ~ hour|hours|minutes|mins ~ ~ makes|make|made ~ it|them|things|everything ~ ~ worse",
         # how the procedure goes: "is the needle left in?", "with the electrical current hooked up"
@@ -1128,6 +1132,8 @@ SYMPTOMS += [
         "ronchas|roncha|sarpullido|comezon|rash|rashes|hives ~ ~ con|from|with|de|por ~ ~ ~ aretes|arete|bisuteria|collares|relojes|reloj|niquel|earrings|jewelry|jewellery|nickel|watches|metal",
         # how deep it goes, asked: "me preocupa q la aguja llegue muy adentro, hasta donde la meten"
         "aguja|agujas ~ llegue|llega|lleguen|llegan|llegara|entre|entra|entran|va|vaya|van ~ muy|tan|demasiado|mas|más ~ adentro|profundo|hondo",
+        # the same fear, the practitioner doing it: "me da cosa que me metan la aguja muy adentro"
+        "metan|meta|meten|mete|meter|claven|clave|clavan|clavar|pongan|ponga|metera|meteran ~ la|las|una ~ aguja|agujas ~ muy|tan|demasiado|mas|más ~ adentro|profundo|hondo",
         # no change yet, not numbness: "todavía no siento nada diferente", "I don't feel any different"
         "no ~ siento|noto|senti|note|sentia|notaba ~ nada|ningun|ninguna|ni ~ diferente|distinto|distinta|cambio|mejoria|diferencia|mejor",
         "not ~ feel|felt|notice|noticed ~ any|much|anything ~ different|difference|change|better",
@@ -1157,6 +1163,8 @@ SYMPTOMS += [
         "puedes|puede|pueden|podria|podrias|se ~ agarrar|pescar|pegar|contraer|coger ~ una? ~ infeccion|infecciones",
         # thanks, sleep and scheduling: "a lifesaver for fitting me in", "I'm out cold by 9pm"
         "fit|fitting|fitted ~ me|us|him|her|them ~ in",
+        # "I need to fit this in over my lunch break": a session squeezed into a day
+        "fit|fitting|fitted|squeeze|squeezing ~ it|this|that|everything|things|one|session|sessions|appointment|appointments|appt|appts|visit|visits|needling ~ in|into|around",
         "knock|knocked ~ me ~ out ^ ^ ^ ^ best|sleep|slept|nap|napped|bed|like",
         "music|noise|singing|screaming|racket|karaoke|drilling|shouting ^ ^ ^ ^ ^ ^ ear|ears ~ ~ bleed|bleeding",
         "out ~ cold ~ by|at|before|after|every|most",
