@@ -1124,6 +1124,11 @@ def test_calm_messages_that_describe_ordinary_pain_are_not_red_flags_to_the_rule
     ("my back pain is climbing every hour", "urgent"),
     ("me metieron la aguja muy adentro y se quedo un trozo", "urgent"),
     ("he had a fit in the car and is not waking up", "emergency"),
+    # what a needle may leave (round 24), an infection named as a risk in the infinitive
+    ("does needling leave marks or bruises?", None),
+    ("dicen que con las agujas puedes pinchar un nervio o pillar una infeccion, es verdad?", None),
+    ("the needle left a piece inside my arm", "urgent"),
+    ("creo que tengo una infeccion donde me pusieron las agujas", "urgent"),
 ])
 def test_session_thirty_a_sport_a_schedule_and_a_fear(text, expected):
     assert tier(text) == expected

@@ -1132,6 +1132,10 @@ SYMPTOMS += [
         "ronchas|roncha|sarpullido|comezon|rash|rashes|hives ~ ~ con|from|with|de|por ~ ~ ~ aretes|arete|bisuteria|collares|relojes|reloj|niquel|earrings|jewelry|jewellery|nickel|watches|metal",
         # how deep it goes, asked: "me preocupa q la aguja llegue muy adentro, hasta donde la meten"
         "aguja|agujas ~ llegue|llega|lleguen|llegan|llegara|entre|entra|entran|va|vaya|van ~ muy|tan|demasiado|mas|más ~ adentro|profundo|hondo",
+        # what a needle may leave behind, asked: "can dry needling leave bruises?" (not a needle left in)
+        "needle|needles|needling ~ leave|leaves|left ~ a|any|little|small|tiny? ~ bruise|bruises|bruising|mark|marks|scar|scars|hole|holes|spot|spots|dot|dots|trace|traces",
+        # an infection as a risk, in the infinitive: "se puede pinchar un órgano o pillar una infección"
+        "puede|puedes|pueden|podria|podrias|riesgo|miedo|o|y ~ ~ ~ pillar|agarrar|coger|contraer|pescar ~ una|alguna? ~ infeccion|infecciones",
         # the same fear, the practitioner doing it: "me da cosa que me metan la aguja muy adentro"
         "metan|meta|meten|mete|meter|claven|clave|clavan|clavar|pongan|ponga|metera|meteran ~ la|las|una ~ aguja|agujas ~ muy|tan|demasiado|mas|más ~ adentro|profundo|hondo",
         # no change yet, not numbness: "todavía no siento nada diferente", "I don't feel any different"
