@@ -199,6 +199,12 @@ BLIND_FLOORS = {
     # round 22's first run (2026-12-06, session 29, the session's final model, trained at 140c9d7):
     # 100, 0.0, 87.2, 3.5, 93.3, 87.5, 80.0, 85.7 %
     "r22": [0.95, 0.03, 0.83, 0.06, 0.86, 0.82, 0.74, 0.78],
+    # round 23's first run (2026-12-06, session 30, the model trained at eb76fd3 with hand 30):
+    # 94.1, 1.2, 93.7, 0.0, 100, 92.9, 78.6, 91.7 %
+    "r23": [0.90, 0.03, 0.89, 0.03, 0.93, 0.88, 0.74, 0.82],
+    # round 24's first run (2026-12-06, session 30, the model trained at 8600132 with hands 31-32):
+    # 93.8, 1.2, 92.3, 0.0, 100, 93.5, 89.7, 90.9 %
+    "r24": [0.89, 0.03, 0.88, 0.03, 0.90, 0.87, 0.82, 0.81],
 }
 
 
