@@ -93,3 +93,21 @@ def test_a_question_after_a_greeting_gets_its_answer(text, answers, expected):
 def test_a_sure_answer_is_given_when_the_intent_is_in_doubt(intents, answers, expected):
     message = answer_gate().process([parsed("is there actual proof this works", intents, answers)])[0]
     assert intent(message) == expected
+
+
+@pytest.mark.parametrize("ranking,clear", [
+    # a topic's general answer close to one of its precise answers is no risk of a wrong topic
+    ([("faq/cost", 0.55), ("faq/cost__clinic_prices", 0.45)], True),
+    # another topic's answer this close is
+    ([("faq/cost", 0.5), ("faq/insurance", 0.45)], False),
+    ([("faq/cost", 0.3), ("faq/insurance", 0.0)], False),
+    ([], False),
+])
+def test_the_answer_gate_and_standalone_follow_ups_share_one_test_of_a_clear_answer(ranking, clear):
+    from bot.followups import SURE_ANSWER, SURE_MARGIN, standalone_answer
+    from bot.topics import answer_is_clear
+
+    answers = [{"intent_response_key": key, "confidence": confidence} for key, confidence in ranking]
+    gate = AnswerConfidenceGate({})
+    assert gate.is_confident(answers) == answer_is_clear(answers, 0.4, 0.1) == clear
+    assert (standalone_answer("once a week kind of thing?", answers) is not None) == answer_is_clear(answers, SURE_ANSWER, SURE_MARGIN)
