@@ -1132,3 +1132,20 @@ def test_calm_messages_that_describe_ordinary_pain_are_not_red_flags_to_the_rule
 ])
 def test_session_thirty_a_sport_a_schedule_and_a_fear(text, expected):
     assert tier(text) == expected
+
+
+# Session 31: fitness named with "fit" ("fairly fit for his age") was a seizure word to the
+# sentence-level read, and the examples in a question about complications ("things like
+# infection or hitting a lung") were reports. The reports they resemble stay red flags.
+@pytest.mark.parametrize("text,expected", [
+    ("My dad is 81 and fairly fit for his age. Is needling safe for someone older?", None),
+    ("I'm fit and healthy, do I need a referral?", None),
+    ("trying to keep fit, can I run the day after?", None),
+    ("How rare are the serious complications, things like infection or a punctured lung?", None),
+    ("que complicaciones puede haber, cosas como infeccion?", None),
+    ("my dad is fit and healthy but just had a fit and is not responding", "emergency"),
+    ("she's quite fit but just had a seizure", "emergency"),
+    ("is this normal, things like pus and a hot red spot?", "urgent"),
+])
+def test_session_thirty_one_fitness_and_complications_asked_about(text, expected):
+    assert tier(text) == expected

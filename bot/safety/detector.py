@@ -686,7 +686,8 @@ def _rising(span: Span) -> bool:
         return True
 
 
-RISK_WORDS = frozenset({"risk", "risks", "riesgo", "riesgos", "chance", "chances", "peligro"})
+RISK_WORDS = frozenset({"risk", "risks", "riesgo", "riesgos", "chance", "chances", "peligro",
+                        "complication", "complications", "complicacion", "complicación", "complicaciones"})
 NOT_ABOUT_BLEEDING = frozenset({"thinner", "thinners", "pressure", "test", "tests", "sugar", "type", "donation", "work"})
 
 
@@ -1038,6 +1039,7 @@ POSSIBLE = frozenset({"possible", "posible", "likely", "probable"})
 
 
 EXAMPLE_OPENERS = frozenset({"like", "such", "eg", "e.g.", "including", "incl", "como", "tipo"})
+EXAMPLE_HOLDERS = frozenset({"things", "stuff", "cosas"})
 QUESTION_OPENERS = frozenset({"what", "which", "does", "do", "did", "can", "could", "will", "would", "is", "are", "any",
                               "how", "should", "might", "que", "qué", "cual", "cuales", "puede", "pueden", "hay", "es", "son"})
 
@@ -1048,6 +1050,8 @@ def _an_example_in_a_question(span: Span, clause: List) -> bool:
     in a question about risks (a clause opened by "like" / "such as" before a noun, in a
     sentence that opens with a question word and ends with "?"), unless the sentence tells
     of now ("like chest pain right now?") or the example is someone ("like I can't breathe?")."""
+    if clause and clause[0].lower_ in EXAMPLE_HOLDERS and len(clause) > 1 and clause[1].lower_ in EXAMPLE_OPENERS:
+        clause = clause[1:]  # "how rare are the complications, things like infection ...?"
     if not clause or clause[0].lower_ not in EXAMPLE_OPENERS:
         return False
     doc = span.doc

@@ -1169,6 +1169,10 @@ SYMPTOMS += [
         "fit|fitting|fitted ~ me|us|him|her|them ~ in",
         # "I need to fit this in over my lunch break": a session squeezed into a day
         "fit|fitting|fitted|squeeze|squeezing ~ it|this|that|everything|things|one|session|sessions|appointment|appointments|appt|appts|visit|visits|needling ~ in|into|around",
+        # fitness, not a seizure: "he's 81 and fairly fit for his age", "fit and healthy", "trying to keep fit"
+        "fairly|pretty|quite|reasonably|relatively|physically|very|super|really|so|keep|keeps|keeping|stay|stays|staying|get|getting fit",
+        "fit for his|her|my|their|your|our|its age",
+        "fit and|&|n healthy|well|active|strong|sporty",
         "knock|knocked ~ me ~ out ^ ^ ^ ^ best|sleep|slept|nap|napped|bed|like",
         "music|noise|singing|screaming|racket|karaoke|drilling|shouting ^ ^ ^ ^ ^ ^ ear|ears ~ ~ bleed|bleeding",
         "out ~ cold ~ by|at|before|after|every|most",
