@@ -89,7 +89,7 @@ def test_the_cautions_and_disagreements_are_kept():
     assert "farmacéutico" in text["utter_faq/aftercare__painkillers"] and "cuánto tomar" in text["utter_faq/aftercare__painkillers"]
     for name in ("utter_faq/contraindications__bleeding_disorder", "utter_faq/contraindications__not_covered_medicines"):
         assert "evit" in text[name] and "médico" in text[name] and "otra" in text[name], name
-        assert re.search(r"no (lo deje ni lo )?cambie", text[name]) and "médico que lo recetó" in text[name], name
+        assert re.search(r"no (lo deje ni lo )?cambie", text[name], re.IGNORECASE) and "médico que lo recetó" in text[name], name
     for name in ("utter_faq/side_effects__bleeding", "utter_faq/serious_risks__pneumothorax"):
         assert "llame al {emergency_number} ahora" in text[name], name
 

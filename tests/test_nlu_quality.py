@@ -208,6 +208,9 @@ BLIND_FLOORS = {
     # round 25's first run (2026-12-06, session 31, the model trained at e40e857 with hands 33-34):
     # 97.4, 0.0, 90.7, 0.0, 100, 87.5, 85.7, 100 %
     "r25": [0.93, 0.03, 0.86, 0.03, 0.92, 0.81, 0.78, 0.90],
+    # round 26's first run (2026-12-06, session 31, the model trained at 725f818 with hand 35 and the
+    # session's rules): 90.6, 2.4, 93.3, 0.0, 100, 80.0, 86.2, 90.0 %
+    "r26": [0.86, 0.05, 0.89, 0.03, 0.90, 0.73, 0.79, 0.80],
 }
 
 
