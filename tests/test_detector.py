@@ -1149,3 +1149,19 @@ def test_session_thirty_a_sport_a_schedule_and_a_fear(text, expected):
 ])
 def test_session_thirty_one_fitness_and_complications_asked_about(text, expected):
     assert tier(text) == expected
+
+
+# Session 32: numbness from a named long-standing nerve condition, told as a habit ("carpal
+# tunnel, my fingers go numb at night"), is the context of a question, not a needle's harm.
+# Tied to a visit or to now, or with no condition named, it stays a report.
+@pytest.mark.parametrize("text,expected", [
+    ("I have carpal tunnel and my hands go numb at night, would dry needling help?", None),
+    ("sciatica for years, my foot tingles when I drive. is needling used for that?", None),
+    ("tengo tunel carpiano y se me duermen las manos por la noche, la puncion me ayudaria?", None),
+    ("I have carpal tunnel and since the needling my whole hand is numb at night", "urgent"),
+    ("I have carpal tunnel and my hand went numb after the session", "urgent"),
+    ("my hands go numb at night, would needling help?", "urgent"),
+    ("I have sciatica and my leg goes numb at night, now I can't lift my foot", "urgent"),
+])
+def test_session_thirty_two_a_known_nerve_condition_told_as_a_habit(text, expected):
+    assert tier(text) == expected

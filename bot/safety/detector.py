@@ -296,7 +296,8 @@ class RedFlagDetector:
         negated = negated or _denied_list_in_brackets(span) or (
             not _carries_negation(span) and _continues_a_denied_list(doc, clause, clause_of))
         hypothetical = (_hypothetical(before, after, clause, span) or _tells_old_story(clause)
-                        or _asks_if_a_side_effect(span, clause))
+                        or _asks_if_a_side_effect(span, clause)
+                        or (symptom.name == "nerve_injury" and _a_known_condition_habit(doc)))
         if hypothetical and symptom.name == "retained_needle" and not _conditional(span) and _observes_something(doc):
             hypothetical = False  # "I can feel a hard point under the skin. Could a bit be left in?"
         return Finding(
@@ -341,6 +342,25 @@ def _asks_if_a_side_effect(span: Span, clause: List) -> bool:
         return False
     rest = " ".join(t.lower_ for t in clause if t.i >= span.end)
     return bool(SIDE_EFFECT.search(without_accents(rest)))
+
+
+# "I've got carpal tunnel, my fingers go numb at night. Can needling help?": a long-standing
+# nerve condition, named, whose numbness comes as a habit (at night, when typing) is the
+# context of a question, not a nerve hit by a needle. Anything tied to a visit or to now
+# ("numb since the session", "now my whole arm", "getting worse") stays a report.
+KNOWN_NERVE_CONDITION = re.compile(
+    r"\b(carpal tunnel|cubital tunnel|tunel (del )?carpiano|sciatica|ciatica|neuropath\w*|neuropatia)\b")
+HABIT = re.compile(
+    r"\b(at night|every night|at nights|in the mornings?|first thing|when i (type|sleep|drive|sit|ride|cycle|work)|"
+    r"for (\w+ ){0,2}(years|months)|por las? noches?|al dormir|al despertar|cuando (duermo|escribo|conduzco|manejo))\b")
+LINKED_TO_NOW = re.compile(
+    r"\b(since|after|today|tonight|this (morning|afternoon|evening)|now|just|suddenly|worse|spreading|can'?t|cannot|"
+    r"weak|weakness|drop|dropping|desde|despues|hoy|ahora|de repente|peor|no puedo)\b")
+
+
+def _a_known_condition_habit(doc: Doc) -> bool:
+    text = without_accents(doc.text.lower())
+    return bool(KNOWN_NERVE_CONDITION.search(text) and HABIT.search(text)) and not LINKED_TO_NOW.search(text)
 
 
 def _canon(token) -> str:
