@@ -1165,3 +1165,15 @@ def test_session_thirty_one_fitness_and_complications_asked_about(text, expected
 ])
 def test_session_thirty_two_a_known_nerve_condition_told_as_a_habit(text, expected):
     assert tier(text) == expected
+
+
+# Session 32: a mother-in-law was a word of jokes only ("mi suegra me saca de quicio"), so a
+# report about her was read as a figure of speech. She is a patient too.
+@pytest.mark.parametrize("text,expected", [
+    ("mi suegra no hila nada de lo que dice, empezo hoy de la nada", "emergency"),
+    ("mi suegra se desmayo en la cocina y no reacciona", "emergency"),
+    ("my mother-in-law collapsed in the kitchen and isn't responding", "emergency"),
+    ("mi suegra me saca de quicio, casi me da un infarto jaja", None),
+])
+def test_session_thirty_two_a_mother_in_law_is_a_patient_too(text, expected):
+    assert tier(text) == expected

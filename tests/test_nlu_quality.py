@@ -211,6 +211,9 @@ BLIND_FLOORS = {
     # round 26's first run (2026-12-06, session 31, the model trained at 725f818 with hand 35 and the
     # session's rules): 90.6, 2.4, 93.3, 0.0, 100, 80.0, 86.2, 90.0 %
     "r26": [0.86, 0.05, 0.89, 0.03, 0.90, 0.73, 0.79, 0.80],
+    # round 27's first run (2026-12-06, session 32, the model trained at e74c51a with hand 36):
+    # 88.3, 2.6, 82.7, 1.3, 88.9, 87.9, 79.3, 100 %
+    "r27": [0.84, 0.05, 0.78, 0.04, 0.77, 0.82, 0.72, 0.85],
 }
 
 

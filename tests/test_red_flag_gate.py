@@ -227,6 +227,24 @@ def test_context_before_a_question_is_not_read_alone_without_a_symptom_word():
     assert intent(gate.process([parsed(text, [("faq", 0.7), ("nlu_fallback", 0.2)])])[0]) != "red_flag_emergency"
 
 
+class ShortSentenceClassifier(SentenceClassifier):
+    """Sure of an emergency in a short text that holds `marker`; finds nothing in the whole
+    message around it (a long question one of whose sentences, read alone, looks like a report:
+    in the real classifier, "I'm coming straight from work in a dress and tights")."""
+
+    def read(self, text: str) -> Reading:
+        if self.marker in text and len(text) < 90:
+            return Reading({"emergency": 0.95, "urgent": 0.02, "none": 0.03}, "syncope_collapse")
+        return Reading({"emergency": 0.02, "urgent": 0.02, "none": 0.96}, None)
+
+
+def test_a_sentence_alone_does_not_raise_a_message_the_whole_reading_finds_calm():
+    gate = RedFlagGate(RedFlagGate.get_default_config(), None, None, classifier=ShortSentenceClassifier("pale and staring"))
+    text = "Is the car park free on Saturdays? Do I need to bring my referral letter? Dad looks very pale and staring."
+    assert default_detector().assess(text).tier is None and frame_of(text) == "everyday"
+    assert intent(gate.process([parsed(text, [("faq", 0.7), ("nlu_fallback", 0.2)])])[0]) == "faq"
+
+
 def test_an_old_story_is_not_read_sentence_by_sentence():
     gate = RedFlagGate(RedFlagGate.get_default_config(), None, None, classifier=SentenceClassifier("pale and staring"))
     text = "Years ago at a blood test my uncle looked very pale and staring, a long time back now. He's been fine since then, can he book?"

@@ -157,7 +157,8 @@ class RedFlagGate(GraphComponent):
             remainder = assessment.without_denied(text) if assessment.findings else text
             reading = self._read(remainder)
             doubt = self._doubt(message, assessment) if reading is not None else None
-            sentence_tier = self._sentence_tier(remainder, assessment) if doubt in ASKED_BESIDE else None
+            sentence_tier = (self._sentence_tier(remainder, assessment)
+                             if doubt in ASKED_BESIDE and reading.red_flag >= self.config["net_threshold"] else None)
             self._decide(message, assessment, reading, doubt, sentence_tier)
         return messages
 
@@ -165,7 +166,11 @@ class RedFlagGate(GraphComponent):
         """ "Is parking free? Do I bring the report? My son just fainted for the second time":
         a message that asks several things is also read sentence by sentence, each sentence
         with its own frame, so an admin question beside a report does not make the report
-        doubtful."""
+        doubtful. Only for a message the whole reading already finds possibly a red flag
+        (the safety net's threshold): a sentence read alone is short, and short sentences of a
+        long question ("I'm coming straight from work in a dress and tights") read as reports
+        where the whole message does not (session 32: over every red-flag round, no red flag
+        relied on a sentence when the whole reading was below it; nine FAQ questions did)."""
         sentences = [s for s in SENTENCE_SPLIT.split(remainder) if LETTERS.search(s) and _says_something(s)]
         if len(sentences) < 2:
             return None
