@@ -1177,3 +1177,30 @@ def test_session_thirty_two_a_known_nerve_condition_told_as_a_habit(text, expect
 ])
 def test_session_thirty_two_a_mother_in_law_is_a_patient_too(text, expected):
     assert tier(text) == expected
+
+
+# Session 33: "boss" and "jefe" were words of jokes only, like "suegra" before them, so a
+# report about the boss was read as a figure of speech. The jokes keep their idioms; someone
+# from an old job is an old story unless it is just happening.
+@pytest.mark.parametrize("text,expected", [
+    ("my boss just collapsed at his desk and isn't responding", "emergency"),
+    ("mi jefe se desmayó en la oficina y no responde", "emergency"),
+    ("my boss is slurring his words and his face is drooping, we're at work", "emergency"),
+    ("my old boss just collapsed in front of me at the cafe", "emergency"),
+    ("my boss is killing me with these deadlines", None),
+    ("my boss is going to have a heart attack when he sees my timesheet", None),
+    ("mi jefe me tiene al borde del colapso con tanto trabajo, necesito una sesion ya", None),
+    ("my old boss literally passed out in a meeting from locking his knees. Ha. Do I stand for any of it?", None),
+])
+def test_session_thirty_three_a_boss_is_a_patient_too(text, expected):
+    assert tier(text) == expected
+
+
+# The habit rule's "now" is frames.HAPPENING_NOW plus what ties numbness to a visit.
+@pytest.mark.parametrize("text,expected", [
+    ("I have carpal tunnel, my fingers go numb at night. Can needling help?", None),
+    ("I have carpal tunnel, my fingers go numb at night and it keeps getting worse since the session", "urgent"),
+    ("carpal tunnel, fingers numb at night, still numb this afternoon after the needling", "urgent"),
+])
+def test_session_thirty_three_the_habit_rule_reads_now_as_the_frames_do(text, expected):
+    assert tier(text) == expected

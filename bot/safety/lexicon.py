@@ -1266,6 +1266,10 @@ SYMPTOMS += [
         "app|website|computer|printer|phone|system|wifi|laptop|wallet|bank|account|internet|router|server|car|calendar ~ ~ ~ ~ heart ~ attack",
         # Someone or something "giving me a heart attack"; bed, boredom and cold feet.
         "give|gave|giving ~ ~ ~ heart ~ attack",
+        # a reaction foretold: "my boss is going to have a heart attack when he sees my timesheet"
+        "going|gonna ~ have ~ a ~ heart ~ attack ~ when|if|once",
+        # held at the edge by someone: "mi jefe me tiene al borde del colapso con tanto trabajo"
+        "me|nos|lo|la|los|las ~ tiene|tienen|tenia|tenía ~ al ~ borde ~ de|del ~ un? ~ colapso|ataque|infarto|desmayo",
         # "me dio un heart attack cuando vi la hora": a reaction to news, in Spanish or Spanglish
         "dio|da|dara|daba ~ ~ heart ~ attack|attak ~ cuando|al|con",
         "dio|da|dara|daba ~ un ~ infarto|patatus|soponcio|paro ~ cuando|al|con",
