@@ -57,8 +57,9 @@ ROUNDS = {"round 1 (b*: first run before any fix, tuned against since)": "redfla
           "round 22 (e*: Spanish, written blind after round 21, with its fixes; session 20)": "redflag_open_e*.yml",
           "round 23 (d*: English and Spanish, written blind after round 22, with its fixes and hand 16; session 22)": "redflag_open_d*.yml",
           "round 24 (c*: English and Spanish, written blind after round 23, with its fixes; session 23)": "redflag_open_c*.yml",
-          "round 25 (a*: English and Spanish, written blind after round 24, with its fixes; session 24)": "redflag_open_a*.yml",
-          "round 26 (t*: English and Spanish, written blind after round 25, with its fixes and hands 21-24; session 27)": "redflag_open_t*.yml"}
+          "round 25 (a*: English and Spanish, written blind after round 24, with its fixes; session 24)": "redflag_open_a[0-9]*.yml",
+          "round 26 (t*: English and Spanish, written blind after round 25, with its fixes and hands 21-24; session 27)": "redflag_open_t*.yml",
+          "round 27 (aa*: English and Spanish, written blind after round 26, with sessions 27-32's fixes; session 33)": "redflag_open_aa*.yml"}
 
 
 def open_rounds() -> Dict[str, List[Dict]]:
