@@ -1204,3 +1204,22 @@ def test_session_thirty_three_a_boss_is_a_patient_too(text, expected):
 ])
 def test_session_thirty_three_the_habit_rule_reads_now_as_the_frames_do(text, expected):
     assert tier(text) == expected
+
+
+# Session 33, round 28's first run: a choice, what needling is for, a moment of spinning that
+# passed, and Spanish's denial after the thing denied are no reports; forgetting one's own name is.
+@pytest.mark.parametrize("text,expected", [
+    ("any tips for choosing a practitioner? there's loads near me and i dont know who to pick", None),
+    ("I have a thick old scar that pulls when I move. Can dry needling help break that up?", None),
+    ("when i sat up after my last session the room kinda spun for a sec. is that a thing", None),
+    ("me noto calentito despues de la sesion y cansado, fiebre no tengo, es normal?", None),
+    ("she doesn't know who I am and is slurring", "emergency"),
+    ("mum doesnt know who to call, she cant remember her own name", "emergency"),
+    ("mi papa no se acuerda de su nombre", "emergency"),
+    ("the needle broke and a bit is stuck, can you help break it out?", "urgent"),
+    ("the room is spinning and won't stop since the session", "urgent"),
+    ("tengo fiebre no tengo ganas de nada", "urgent"),
+    ("fiebre no tiene pero el brazo esta rojo y caliente desde ayer", "urgent"),
+])
+def test_session_thirty_three_round_twenty_eight_kinds(text, expected):
+    assert tier(text) == expected

@@ -291,7 +291,7 @@ class RedFlagDetector:
             negated = not _carries_negation(span) and _negated(before, after, question)
         else:
             negated = ((not _carries_negation(span) and _negated(before, after, question)) or _resolved(continuation)
-                       or _denied_right_before(before, span)
+                       or _denied_right_before(before, span) or _denied_by_the_verb_after(before, after)
                        or (tier == MENTION and _denied_after(after or _next_clause(doc, clause, clause_of))))
         negated = negated or _denied_list_in_brackets(span) or (
             not _carries_negation(span) and _continues_a_denied_list(doc, clause, clause_of))
@@ -864,6 +864,17 @@ def _denied_right_before(before: List, span: Span) -> bool:
         return False
     return (_canon(before[-1]) in NEGATIONS - {"nothing"} and not _out_of_nowhere(before[-1])) or (
         len(before) > 1 and _canon(before[-2]) in NEGATIONS and before[-1].lower_ in {"any", "a", "ningun", "ninguna"})
+
+
+# Spanish puts the denial after the thing denied: "fiebre no tengo", "dolor no hay".
+DENYING_VERBS_AFTER = frozenset({"tengo", "tiene", "tenemos", "tienen", "tenia", "tenía", "hay", "habia", "había"})
+
+
+def _denied_by_the_verb_after(before: List, after: List) -> bool:
+    """Not when a verb already has it: "tengo fiebre no tengo ganas de nada" runs two on."""
+    if before and before[-1].lower_ in DENYING_VERBS_AFTER | {"con", "with", "have", "has", "got"}:
+        return False
+    return len(after) >= 2 and after[0].lower_ == "no" and after[1].lower_ in DENYING_VERBS_AFTER
 
 
 def _carries_negation(span: Span) -> bool:

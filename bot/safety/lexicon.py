@@ -514,6 +514,9 @@ SYMPTOMS += [
         "not|cannot ~ recognise|recognize|recognising|recognizing ~ ~ ~ where",
         "disoriented|disorientated|delirious|incoherent",
         "not|cannot ~ know|remember|tell ~ what|which ~ year|day|month|date",
+        # "she cant remember her own name" (not "who to call": that is a choice)
+        "not|cannot ~ remember|recall|recognise|recognize ~ her|his|their|my|your ~ own ~ name|address|birthday|kids|children|husband|wife",
+        "no ~ recuerda|recuerdo|se ~ acuerda|acuerdo ~ de? ~ su|mi ~ propio? ~ nombre|direccion|cumpleanos",
         "not|cannot ~ know ~ where ~ he|she|i|they|we ~ is|am|are|'s|'m|'re|was|were",
         "new|sudden|acute ~ confusion",
         # awake but absent: "she's awake but not with it at all, just mumbling"
@@ -1266,6 +1269,12 @@ SYMPTOMS += [
         "app|website|computer|printer|phone|system|wifi|laptop|wallet|bank|account|internet|router|server|car|calendar ~ ~ ~ ~ heart ~ attack",
         # Someone or something "giving me a heart attack"; bed, boredom and cold feet.
         "give|gave|giving ~ ~ ~ heart ~ attack",
+        # a choice, not confusion: "there's loads near me and i dont know who to pick"
+        "not|cannot ~ know|knowing ~ who ~ to ~ ~ pick|choose|see|go|ask|call|book|trust|contact|believe|talk|speak|turn|use",
+        # what needling is for, not a needle breaking: "can dry needling help break that scar up?"
+        "needle ~ ~ help|helps|helping ~ ~ break|breaking ~ up|down|that|it|them|those|these|the|scar|knots|adhesions|apart",
+        # a moment on sitting up that passed (categories.yml dizziness, routine): "the room kinda spun for a sec"
+        "room ~ ~ spun|spin|spins|spinning ~ for ~ a ~ sec|secs|moment|split",
         # a reaction foretold: "my boss is going to have a heart attack when he sees my timesheet"
         "going|gonna ~ have ~ a ~ heart ~ attack ~ when|if|once",
         # held at the edge by someone: "mi jefe me tiene al borde del colapso con tanto trabajo"
