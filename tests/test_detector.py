@@ -1223,3 +1223,15 @@ def test_session_thirty_three_the_habit_rule_reads_now_as_the_frames_do(text, ex
 ])
 def test_session_thirty_three_round_twenty_eight_kinds(text, expected):
     assert tier(text) == expected
+
+
+# Session 33, the final model's check: two Spanish emergencies hand 38 moved from the classifier's
+# reach to the safety net are rules now, with 23 more the classifier alone had caught.
+@pytest.mark.parametrize("text,expected", [
+    ("Tengo la pierna que me pincharon hinchándose rapidísimo y dura, no puedo apoyar.", "emergency"),
+    ("la pantorrilla se me está hinchando muy rápido y está durísima", "emergency"),
+    ("oye mi tia no reconoce a mi prima, le pregunta quien es esa muchacha", "emergency"),
+    ("mi abuela no reconoce a nadie desde esta tarde", "emergency"),
+])
+def test_session_thirty_three_swelling_by_its_speed_and_not_knowing_family_in_spanish(text, expected):
+    assert tier(text) == expected

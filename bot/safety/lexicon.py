@@ -547,6 +547,8 @@ SYMPTOMS += [
         "habla|hablando|dice ~ ~ cosas ~ sin ~ sentido",
         "no ~ dice|habla|decia|hablaba ~ ~ cosas ~ con ~ sentido",
         "no ~ me|nos|lo|la ~ reconoce|reconoció|reconocio",
+        # "mi tia no reconoce a mi prima", "no reconoce a nadie"
+        "no ~ reconoce|reconoció|reconocio|reconocia|reconocía ~ a ~ su|sus|mi|mis|nadie|nuestra|nuestro|nuestros|la|el|los|las",
         "confundido|confundida|desorientado|desorientada|delirando",
         "no ~ se ~ puede ~ mantener ~ despierto|despierta",
         "no ~ abre ~ los ~ ojos",
@@ -765,7 +767,9 @@ SYMPTOMS += [
         "fingers|toes|hand|foot ~ ~ gone|going|turned|turning ~ pale|white|blue",
         "tense|rock|hard ~ ~ ~ swell|swollen|swelling ~ ~ ~ ~ pain|agony|excruciating",
         "hinchazon|hinchada|hinchado ~ ~ ~ ~ dura|duro|durisima|tensa|tenso|enorme",
-        "hincha|hinchando ~ ~ ~ ~ ~ ~ ~ duro|dura|tenso|tensa",
+        "hincha|hinchando|hinchandose|hinchándose ~ ~ ~ ~ ~ ~ ~ duro|dura|tenso|tensa",
+        # swelling told by its speed: "la pierna que me pincharon hinchándose rapidísimo"
+        "hinchando|hinchandose|hinchándose|inflando|inflandose|inflándose ~ muy|super|tan|demasiado? ~ rapido|rápido|rapidisimo|rapidísimo|rapidamente|rápidamente|deprisa",
         "pierna|brazo|gemelo|pantorrilla|muslo|antebrazo|pie|mano ~ ~ ~ ~ ~ como ~ un ~ globo",
         "hinchado|hinchada ~ y ~ tieso|tiesa|rigido|rigida|duro|dura|tenso|tensa",
         "puffed|swell|swollen|swelled|ballooned ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ tense",
