@@ -59,7 +59,8 @@ ROUNDS = {"round 1 (b*: first run before any fix, tuned against since)": "redfla
           "round 24 (c*: English and Spanish, written blind after round 23, with its fixes; session 23)": "redflag_open_c*.yml",
           "round 25 (a*: English and Spanish, written blind after round 24, with its fixes; session 24)": "redflag_open_a[0-9]*.yml",
           "round 26 (t*: English and Spanish, written blind after round 25, with its fixes and hands 21-24; session 27)": "redflag_open_t*.yml",
-          "round 27 (aa*: English and Spanish, written blind after round 26, with sessions 27-32's fixes; session 33)": "redflag_open_aa*.yml"}
+          "round 27 (aa*: English and Spanish, written blind after round 26, with sessions 27-32's fixes; session 33)": "redflag_open_aa*.yml",
+          "round 28 (ab*: English and Spanish, written blind after round 27, with session 33's fixes; session 34)": "redflag_open_ab*.yml"}
 
 
 def open_rounds() -> Dict[str, List[Dict]]:
