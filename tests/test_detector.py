@@ -1187,6 +1187,7 @@ def test_session_thirty_two_a_mother_in_law_is_a_patient_too(text, expected):
     ("mi jefe se desmayó en la oficina y no responde", "emergency"),
     ("my boss is slurring his words and his face is drooping, we're at work", "emergency"),
     ("my old boss just collapsed in front of me at the cafe", "emergency"),
+    ("my old boss collapsed at the cafe today and isn't breathing", "emergency"),
     ("my boss is killing me with these deadlines", None),
     ("my boss is going to have a heart attack when he sees my timesheet", None),
     ("mi jefe me tiene al borde del colapso con tanto trabajo, necesito una sesion ya", None),
@@ -1234,4 +1235,31 @@ def test_session_thirty_three_round_twenty_eight_kinds(text, expected):
     ("mi abuela no reconoce a nadie desde esta tarde", "emergency"),
 ])
 def test_session_thirty_three_swelling_by_its_speed_and_not_knowing_family_in_spanish(text, expected):
+    assert tier(text) == expected
+
+
+# Session 34, red-flag round 28 and FAQ round 29's first runs: a faint counted in digits is more
+# than one; soreness worse on the morning after is expected (seed 004), not days later; weak
+# research, a story about someone else, an old story asked about now, a question led by "also",
+# a month ago in Spanish and "after an operation once" are no reports.
+@pytest.mark.parametrize("text,expected", [
+    ("me desmaye 2 veces hoy desde la sesion, la segunda en la ducha", "emergency"),
+    ("mi hija se desmayo 3 veces hoy", "emergency"),
+    ("woke up sorer than yesterday after the needling, like leg day. is that normal? session was yesterday", None),
+    ("me hice DN anoche y hoy al despertar me duele mas q ayer, es normal q la mañana siguiente sea peor?", None),
+    ("al dia siguiente me duele mas q el mismo dia, pero al tercero ya mejor, es asi?", None),
+    ("day 4 after needling and it's sorer than yesterday", "urgent"),
+    ("session was yesterday and it's still getting sorer than yesterday, day 3 now", "urgent"),
+    ("my sister is a doctor and says the research on dry needling is weak. what do the studies show?", None),
+    ("my arm feels weak since the needling", "urgent"),
+    ("I read about a man getting an infection from needles at a cheap spa. How do you prevent that?", None),
+    ("how rare is a collapsed lung? also can u get an infection from it", None),
+    ("my chest hurts, also can u call me back", "emergency"),
+    ("my mum had a slipped disc years ago and couldn't feel her legs for a bit, fixed in 2016 - is needling safe for her back now?", None),
+    ("hace un mes me quedo un hormigueo un par de horas despues de la puncion, ya se me paso. lo comento en la proxima?", None),
+    ("hace un mes que tengo hormigueo en la mano desde la puncion", "urgent"),
+    ("what does an infected needle spot look like? my uncle got sepsis after a knee op once", None),
+    ("my aunt got sepsis after a hip op once and now she has a fever and is confused", "emergency"),
+])
+def test_session_thirty_four_round_twenty_nine_kinds(text, expected):
     assert tier(text) == expected

@@ -135,7 +135,9 @@ PAST_PHRASES = ("years ago", "year ago", "yrs ago", "back then", "as a kid", "as
 PAST = re.compile(r"\b(" + "|".join(re.escape(phrase) for phrase in PAST_PHRASES) + r"|when (i|he|she|we) (was|were) "
                   r"(a|an|about|around|little|young|younger|small|pregnant|kids|children|teens|teenagers|\d+|"
                   r"in (school|college|uni|high school|my|his|her)|at (school|college|uni))"
-                  r"|(in|at) (college|uni|university|high school)(?! (today|tonight|this))|(during|in) (the )?(war|army|navy))\b")
+                  r"|(in|at) (college|uni|university|high school)(?! (today|tonight|this))|(during|in) (the )?(war|army|navy)"
+                  # "my aunt got sepsis after a hip op once"
+                  r"|(after|during|at) (a|an|her|his|my|their|our) (\w+ )?\w+ once(?! (i|he|she|we|they|you|it|my|the)\b))\b")
 
 
 @dataclass(frozen=True)
@@ -463,7 +465,7 @@ def _in_an_old_story(span: Span, clause: List) -> bool:
     sentence = _sentence_of(span)
     text = " ".join(t.lower_ for t in sentence)
     scope = " ".join(t.lower_ for t in _present_scope(sentence, clause))
-    if set(FINE_NOW.sub(" ", ASKING_ABOUT_IT.sub(" ", scope)).split()) & PRESENT_MARKERS:
+    if set(SOMEONE_ELSES.sub(" ", FINE_NOW.sub(" ", ASKING_ABOUT_IT.sub(" ", scope))).split()) & PRESENT_MARKERS:
         return False
     text = NO_HISTORY.sub(" ", text)
     return bool(YEAR.search(text) or STORY.search(text) or AGO.search(text)
@@ -474,11 +476,12 @@ def _in_an_old_story(span: Span, clause: List) -> bool:
 # is just happening: "my old boss just collapsed in front of me".
 OLD_JOB = re.compile(r"\b(my|an|our) (old|former|ex|ex-) (boss|manager|supervisor|coworker|co-worker|colleague)\b"
                      r"|\bmi (antiguo|antigua|ex) ?(jefe|jefa|companero|compañero|companera|compañera)\b")
-JUST_HAPPENING = re.compile(r"\b(just|right now|in front of me|acaba de|aqui|aquí|delante de mi|delante de mí)\b")
+# Beyond what happens now (frames.HAPPENING_NOW): a witness's own words.
+JUST_HAPPENING = re.compile(r"\b(just|in front of me|acaba de|aqui|aquí|delante de mi|delante de mí)\b")
 
 
 def _about_an_old_job(text: str) -> bool:
-    return bool(OLD_JOB.search(text)) and not JUST_HAPPENING.search(text)
+    return bool(OLD_JOB.search(text)) and not (HAPPENING_NOW.search(text) or JUST_HAPPENING.search(text))
 
 
 # The symptom as the subject of a job, a course, a talk or a piece of writing: "training in
@@ -522,7 +525,7 @@ def _present_scope(sentence: List, clause: List) -> List:
 
 
 NO_HISTORY = re.compile(r"\b(no|without|never had any|nil)( known| previous| prior| past)? history of\b")
-AGO = re.compile(r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bhace (\w+ ){0,2}(años|anos|meses)\b")
+AGO = re.compile(r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bhace (\w+ ){0,2}(años|anos|año|ano|meses|mes)\b")
 
 
 def _sentence_of(span: Span) -> List:
@@ -557,10 +560,14 @@ FINE_NOW = re.compile(r"\b(now|ahora|hoy|today|these days|nowadays|hoy en dia|ho
                       r"|\b(now|ahora|ya) (i'?m|im|estoy) (perfect|perfecto|perfecta|perfectamente|recuperad[oa]|fully recovered|totally fine|completely fine|100 ?%)"
                       r"|\bya (esta|está|estoy|se) (curad[oa]|curo|curó|sano|sana|sanado|sanada)\b|\b(it'?s|all) healed( up)? now\b"
                       r"|\b(never|not|nothing|none|nada) (since|desde)\b")
+# "a story about someone getting an infection": their present, in a story told
+SOMEONE_ELSES = re.compile(r"\b(someone|somebody|people|a (guy|girl|man|woman|person|patient|lady|friend)) (getting|having|who is|who's)\b")
 # "is that real?" asks about the story; it does not put the story in the present.
 # So does asking whether the person may come: "se desmayó hace años, ¿ella puede venir?"
 ASKING_ABOUT_IT = re.compile(r"\b(is|was) (that|it|this) (real|true|normal|possible|right|common|likely)\b"
-                             r"|\b(puede|puedo|podria|podrá|podra) (venir|ir|hacerse|hacerlo|tratarse|atenderse)\b")
+                             r"|\b(puede|puedo|podria|podrá|podra) (venir|ir|hacerse|hacerlo|tratarse|atenderse)\b"
+                             # "all fixed in 2015 - is needling safe for his back now?"
+                             r"|\b(is|would|will) (it|needling|dry needling|dn|this|that) (be )?(safe|ok|okay|fine|alright)( for (him|her|me|them|us|you|my|his|their)( \w+)?)?( now| today)?")
 
 
 YEAR = re.compile(r"\b(in|en|back in|around) (19[5-9]\d|20[0-2]\d)\b|\bin the (19)?[5-9]0s\b|\bas a (baby|toddler|teenager)\b")
@@ -682,8 +689,10 @@ def _excluded(span: Span, label: int) -> bool:
         return True  # "takes 9 different tablets a day for her pressure": her medicines, not an overdose
     if SYMPTOMS[label].name == "retained_needle" and span[-1].lower_ == "left" and _next_word(span) in BODY_SIDES:
         return True  # "needling on my left arm": a side, not a needle left in
-    if SYMPTOMS[label].name == "worsening_pain" and not _rising(span):
-        return True  # "from a 7 to a 3" is getting better
+    if SYMPTOMS[label].name == "worsening_pain" and (not _rising(span) or _worse_the_morning_after(span)):
+        return True  # "from a 7 to a 3" is getting better; sorer the day after is expected
+    if SYMPTOMS[label].name == "nerve_injury" and WEAK_EVIDENCE.search(" ".join(t.lower_ for t in _sentence_of(span))):
+        return True  # "he said the research is weak": the studies, not a limb
     if any(t.lower_ in RISK_WORDS for t in span):
         return True  # "tiene riesgo de derrame?": a phrase with "risk" inside asks about one
     if SYMPTOMS[label].name == "retained_needle" and len(span) > 3 and span[1].lower_ == "of" and span[2].lower_ in {"a", "an"} \
@@ -719,6 +728,31 @@ def _rising(span: Span) -> bool:
         return float(numbers[1].text) > float(numbers[0].text)
     except ValueError:
         return True
+
+
+# Soreness worse the morning after the session is what seed 004 expects ("may be worse the
+# morning after treatment"; categories.yml, worsening_pain routine_when): compared with the
+# day before and told on the day after, unless days have passed or it keeps rising.
+COMPARED_WITH_THE_DAY_BEFORE = re.compile(r"\b(yesterday|last night|before|ayer|anoche|antes|el mismo dia|el mismo día|el primer dia|el primer día)\b")
+THE_DAY_AFTER = re.compile(
+    r"\b(session|needling|dn|appointment|treatment|appt) (was )?(yesterday|last night)\b|\byesterday'?s (session|needling|appointment|treatment|appt)\b"
+    r"|\b(had|got) (it|dn|needling|dry needling|needled|the needling|my session|a session|my first session)( done)? (yesterday|last night)\b"
+    r"|\b(the|next) (morning|day) after\b|\bnext morning\b|\b(ayer|anoche) me (hicieron|pincharon|puncionaron|hice)\b"
+    r"|\bme (hice|hicieron)( la)? (dn|puncion|punción)( seca)? (ayer|anoche)\b|\b(al|el) d[ií]a siguiente\b|\bla ma[nñ]ana siguiente\b")
+DAYS_LATER = re.compile(r"\b(day|dia|día) (3|4|5|6|7|three|four|five|tres|cuatro|cinco)\b|\b(third|fourth|fifth|tercer|cuarto|quinto) (day|dia|día)\b"
+                        r"|\b(48|72|96) ?(h|hrs|hours|horas)\b|\b(still|keeps?|sigue|todavia|todavía|cada vez|every day|a week|una semana)\b")
+
+
+def _worse_the_morning_after(span: Span) -> bool:
+    doc = span.doc
+    compared = doc[span.start:min(len(doc), span.end + 4)].text.lower()
+    text = doc.text.lower()
+    return bool(COMPARED_WITH_THE_DAY_BEFORE.search(compared) and THE_DAY_AFTER.search(text) and not DAYS_LATER.search(text))
+
+
+# "the research is weak", "la evidencia es débil": weak studies, not a weak limb
+WEAK_EVIDENCE = re.compile(r"\b(research|evidence|studies|study|science|data|proof|argument|case|link|signal|wifi|wi-fi|coffee|tea|"
+                           r"investigacion|investigación|evidencia|estudios?|pruebas|cafe|café)\b( \w+){0,4} (weak|debil|débil|debiles|débiles)\b")
 
 
 RISK_WORDS = frozenset({"risk", "risks", "riesgo", "riesgos", "chance", "chances", "peligro",
@@ -868,11 +902,13 @@ def _denied_right_before(before: List, span: Span) -> bool:
 
 # Spanish puts the denial after the thing denied: "fiebre no tengo", "dolor no hay".
 DENYING_VERBS_AFTER = frozenset({"tengo", "tiene", "tenemos", "tienen", "tenia", "tenía", "hay", "habia", "había"})
+# A verb right before the thing already has it: no denial can follow.
+HAVING_BEFORE = DENYING_VERBS_AFTER | {"con", "with", "have", "has", "got"}
 
 
 def _denied_by_the_verb_after(before: List, after: List) -> bool:
     """Not when a verb already has it: "tengo fiebre no tengo ganas de nada" runs two on."""
-    if before and before[-1].lower_ in DENYING_VERBS_AFTER | {"con", "with", "have", "has", "got"}:
+    if before and before[-1].lower_ in HAVING_BEFORE:
         return False
     return len(after) >= 2 and after[0].lower_ == "no" and after[1].lower_ in DENYING_VERBS_AFTER
 
@@ -1210,7 +1246,8 @@ def _is_question_about(clause: List) -> bool:
     unmarked_ok = without_accents(clause[0].lower_) not in SUBORDINATORS or clause[1].lower_ in QUESTION_AUXILIARIES
     # "... and is really hard to wake": a clause joined on is no question without its "?"
     previous = clause[0].doc[clause[0].i - 1] if clause[0].i else None
-    unmarked_ok = unmarked_ok and (previous is None or previous.lower_ not in CLAUSE_BREAKS)
+    # ... but "also" leads into a next question: "how rare is that. also can u get an infection from it"
+    unmarked_ok = unmarked_ok and (previous is None or previous.lower_ not in CLAUSE_BREAKS - QUESTION_LEAD_INS)
     return len(clause) > 2 and _canon(clause[1]) not in {"barely", "not", "hardly"} and (
         (following is None and unmarked_ok) or (following is not None and following.text == "?"))
 
@@ -1230,6 +1267,8 @@ def _ends_an_impersonal_question(clause: List) -> bool:
 
 
 SUBORDINATORS = frozenset({"when", "cuando", "como", "que"})
+# Words that lead into a next question without joining it to a report ("and" and "y" do join).
+QUESTION_LEAD_INS = frozenset({"also", "plus", "btw", "tambien", "también", "ademas", "además"})
 QUESTION_AUXILIARIES = frozenset({"is", "are", "does", "do", "did", "should", "can", "could", "will", "would", "es", "puede", "debo", "hay"})
 
 

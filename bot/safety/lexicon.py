@@ -279,7 +279,7 @@ SYMPTOMS: List[Symptom] = [
         "woke|woken|wake ~ up ~ on ~ the ~ ~ floor|ground|pavement",
         "went|go|going ~ down ~ like ~ a ~ sack",
         "go|went|gone|going ~ down ~ in ~ a ~ heap",
-        "desmaye|desmayo|desmayé|desmayó|desmayado|desmayada ~ ~ dos|tres|varias ~ veces",
+        "desmaye|desmayo|desmayé|desmayó|desmayado|desmayada ~ ~ dos|tres|cuatro|varias|2|3|4|5 ~ veces",
         "desmaye|desmayo|desmayé|desmayó ^ ^ ^ ^ ^ ^ ^ ^ golpe|golpeé|golpee|pegue|pegué|chipote|chichon",
         "HAD|HAVE|HAS|HAVING ~ A ~ ~ FAINT",
     ]),
