@@ -1263,3 +1263,20 @@ def test_session_thirty_three_swelling_by_its_speed_and_not_knowing_family_in_sp
 ])
 def test_session_thirty_four_round_twenty_nine_kinds(text, expected):
     assert tier(text) == expected
+
+
+# Session 34, the session's model check: three red flags the classifier had carried and hand 39
+# moved are rules now: a smile gone wonky or a drink dribbling out of the side of the mouth (a
+# stroke), a faint with a racing heart (categories.yml: an emergency), painkillers that don't help.
+@pytest.mark.parametrize("text,expected", [
+    ("lol my smile has gone wonky and my tea dribbled out the side of my mouth", "emergency"),
+    ("water keeps dribbling out of the side of his mouth", "emergency"),
+    ("al tomar agua se le chorreaba por un lado de la boca", "emergency"),
+    ("me desmaye hace un rato y ahora el corazon me va a mil", "emergency"),
+    ("My calf pain is more bad than before the needle, 4 days now. Medicine not help.", "urgent"),
+    ("the painkillers don't help at all and it's day 3", "urgent"),
+    ("I'm not in much pain and the painkillers do work, how long does soreness last?", None),
+    ("will painkillers help the soreness?", None),
+])
+def test_session_thirty_four_what_the_model_check_found(text, expected):
+    assert tier(text) == expected

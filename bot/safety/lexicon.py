@@ -281,6 +281,9 @@ SYMPTOMS: List[Symptom] = [
         "go|went|gone|going ~ down ~ in ~ a ~ heap",
         "desmaye|desmayo|desmayé|desmayó|desmayado|desmayada ~ ~ dos|tres|cuatro|varias|2|3|4|5 ~ veces",
         "desmaye|desmayo|desmayé|desmayó ^ ^ ^ ^ ^ ^ ^ ^ golpe|golpeé|golpee|pegue|pegué|chipote|chichon",
+        # a faint with a racing heart (categories.yml, syncope_collapse emergency_when)
+        "desmaye|desmayo|desmayé|desmayó|desmayado|desmayada ^ ^ ^ ^ ^ ^ ^ ^ corazon ~ ~ ~ a ~ mil|acelerado|desbocado|disparado",
+        "fainted|faint|fainting ^ ^ ^ ^ ^ ^ ^ ^ heart ~ ~ ~ racing|pounding|hammering|going ~ a? ~ mile|million|hundred",
         "HAD|HAVE|HAS|HAVING ~ A ~ ~ FAINT",
     ]),
     Symptom("breathing", EMERGENCY, [
@@ -331,6 +334,9 @@ SYMPTOMS: List[Symptom] = [
         "pain ~ ~ ~ ~ nothing ~ help|helps|helping|touch|touches|work|works|shift|shifts",
         "nurofen|advil|ibuprofen|paracetamol|tylenol|painkillers|panadol|codeine|naproxen ~ do|does|did|doing ~ zilch|nothing|squat|jack|sod",
         "SORER|ACHIER|STIFFER ~ than ~ ~ yesterday|before|day|morning|ever",
+        # severe pain painkillers don't touch (categories.yml): "medicine not help"
+        # (the negation in capitals, matched as written: "don't" would be read as "do")
+        "medicine|medicines|medication|meds|pills|tablets|painkiller|painkillers ~ NOT|NO|N'T|N’T|NT|DONT|DOESNT|DIDNT|ISNT|ARENT ~ help|helping|helps|work|working|works|touching",
         # still rising days later: "still getting more sore after 3 days"
         "get|getting|gets|growing ~ more ~ sore|painful|achy|tender ~ after ~ #NUM ~ day|days",
         "get|getting|gets|growing ~ more ~ sore|painful|achy|tender ~ after ~ a? ~ few|several|couple ~ ~ day|days",
@@ -399,6 +405,11 @@ SYMPTOMS += [
     Symptom("stroke", EMERGENCY, [
         "face|facial|mouth|smile|eye|eyelid ~ ~ ~ droop|drooping|droopy|lopsided|crooked|sag|sagging|fall|falling|fallen|slip|slipped|uneven|twisted|numb|drop|dropping|dropped",
         "droop|drooping|droopy|lopsided|crooked|twisted ~ ~ face|mouth|smile|eye|eyelid",
+        # "my smile has gone wonky and my coffee dribbled out the side of my mouth"
+        "face|mouth|smile ~ ~ ~ wonky|skewed|skew",
+        "wonky|skewed ~ ~ face|mouth|smile",
+        "dribble|dribbled|dribbles|dribbling|drool|drooled|drooling|drools|leak|leaked|leaking|spill|spilled|spilling|pour|poured|pouring ~ ~ ~ out ~ of? ~ the ~ side ~ of ~ my|his|her|their|your|the ~ mouth",
+        "se ~ me|le ~ cae|caia|cayo|sale|salia|escurre|escurria|chorrea|chorreaba ~ ~ ~ ~ por ~ un ~ lado ~ de ~ la ~ boca",
         "slur|slurred|slurring|garbled|jumbled|muddled|mumbled|mumbling ~ ~ speech|word|words|talk|talking|voice",
         "speech|words ~ ~ ~ slur|slurred|slurring|garbled|jumbled|muddled|weird|strange|funny|wrong|off|mixed",
         # the talking itself slurred: "she's talking all slurred"
