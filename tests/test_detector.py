@@ -1280,3 +1280,34 @@ def test_session_thirty_four_round_twenty_nine_kinds(text, expected):
 ])
 def test_session_thirty_four_what_the_model_check_found(text, expected):
     assert tier(text) == expected
+
+
+# Session 35, red-flag round 29's first run: emergencies the classifier caught and no rule knew,
+# now rules in general form (Spanish most of all): intent in the present tense, too many tablets
+# "por error", not coming round, a faint with a blow to the head, a chest "como si" an elephant sat
+# on it, blood "a chorro", retention "sin poder orinar", both legs giving way, a swollen belly,
+# widespread hives with vomiting, a cold white foot, fever with muddled speech; English streaks
+# in the phlegm, dressings soaked through, a calf swelling fast and rock hard. And two calm kinds:
+# needles "left in for a bit" is the technique, and "woke up" is a time of day, not a symptom.
+@pytest.mark.parametrize("text,expected", [
+    ("lo tengo decidido, mañana me quito la vida", "emergency"),
+    ("creo que me pasé con el ibuprofeno, llevo 14 pastillas hoy", "emergency"),
+    ("llevo 2 pastillas de paracetamol hoy, puedo tomar otra?", None),
+    ("mi abuelo se cayó y no vuelve en sí", "emergency"),
+    ("mi hermana se desmayó y se golpeó con la cabeza en el suelo", "emergency"),
+    ("siento como si me aplastara un elefante el pecho desde hace un rato", "emergency"),
+    ("me sale sangre a borbotones del pinchazo", "emergency"),
+    ("desde ayer sin poder orinar y con muchas ganas, me pincharon los lumbares", "emergency"),
+    ("se le doblan las dos piernas al andar desde la sesión de espalda", "emergency"),
+    ("se me está hinchando la barriga desde la punción en el abdomen", "emergency"),
+    ("tiene habones por todo el cuerpo y ha vomitado", "emergency"),
+    ("tengo la mano fría y blanca desde la punción en el antebrazo", "emergency"),
+    ("mi madre tiene fiebre y dice cosas raras", "emergency"),
+    ("there are pink flecks in my phlegm since the session near my ribs", "emergency"),
+    ("gone through three dressings already and it's still bleeding", "emergency"),
+    ("his forearm is swelling up fast and it's rock hard", "emergency"),
+    ("one physio put the needles in and left them for a few minutes, the other pecked in and out. why?", None),
+    ("the needle snapped and a bit was left in for two days", "urgent"),
+])
+def test_session_thirty_five_round_twenty_nine_kinds(text, expected):
+    assert tier(text) == expected

@@ -695,6 +695,8 @@ def _excluded(span: Span, label: int) -> bool:
         return True  # "he said the research is weak": the studies, not a limb
     if any(t.lower_ in RISK_WORDS for t in span):
         return True  # "tiene riesgo de derrame?": a phrase with "risk" inside asks about one
+    if SYMPTOMS[label].name == "retained_needle" and span[-1].lower_ == "left" and _left_in_for_a_moment(span):
+        return True  # "put the needles in shallow and left them for a bit": the technique, not a needle left behind
     if SYMPTOMS[label].name == "retained_needle" and len(span) > 3 and span[1].lower_ == "of" and span[2].lower_ in {"a", "an"} \
             and not span[3].lower_.startswith(("needle", "pin", "tip", "metal")):
         return True  # "a bit of a fainter with needles": a kind of person, not a piece of needle
@@ -705,6 +707,17 @@ def _excluded(span: Span, label: int) -> bool:
     following = span.doc[span.end] if span.end < len(span.doc) else None
     next_word = _canon(following) if following is not None else ""
     return any(span.root.lower_ in words and next_word in after for words, after in EXCLUSIONS.get(SYMPTOMS[label].name, []))
+
+
+SHORT_WHILE = frozenset({"bit", "while", "moment", "minute", "minutes", "mins", "min", "second", "seconds", "secs", "sec"})
+
+
+def _left_in_for_a_moment(span: Span) -> bool:
+    """ "left them (in) for a bit / a few minutes": needles left in place during the session."""
+    following = [t.lower_ for t in span.doc[span.end:span.end + 6]]
+    if not following or following[0] not in {"them", "it", "in", "for"}:
+        return False
+    return "for" in following[:3] and bool(set(following) & SHORT_WHILE)
 
 
 # "<site> infection" names an illness of its own, not an infected needle site.
@@ -1050,7 +1063,7 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
     # a span may run past the question into the report: "bruise supposed to get bigger?? mine's doubled since"
     words = {t.lower_ for t in clause} | {_canon(t) for t in clause} | _beyond_the_clause(span, clause)
     asks_about_risk = any(t.lower_ in HYPOTHETICAL and not (t.lower_ == "ever" and t.i and t.nbor(-1).lower_ == "first")
-                          and not _unsure_whether_someone(t) for t in before) or _is_question_about(clause)
+                          and not _unsure_whether_someone(t) and not _as_if(t) for t in before) or _is_question_about(clause)
     if not asks_about_risk:
         return False
     return not (words & REPORT_MARKERS or _first_person_report(before))
@@ -1115,6 +1128,12 @@ def _unsure_whether_someone(token) -> bool:
     doc = token.doc
     return (token.lower_ in IF_WORDS and token.i > 0 and doc[token.i - 1].lower_ in UNSURE
             and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in SOMEONE)
+
+
+def _as_if(token) -> bool:
+    """ "siento como si tuviera un elefante en el pecho": "como si" (as if) describes what is
+    felt now, it asks nothing."""
+    return token.lower_ == "si" and token.i > 0 and token.doc[token.i - 1].lower_ == "como"
 
 
 POSSIBLE = frozenset({"possible", "posible", "likely", "probable"})

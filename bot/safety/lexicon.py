@@ -225,6 +225,9 @@ SYMPTOMS: List[Symptom] = [
         "sick|vomit|vomited|threw ~ ~ with ~ blood|bloody",
         "coffee ~ ground|grounds ~ ~ ~ vomit|sick|puke",
         "vomit|sick|puke|threw ~ ~ ~ ~ ~ coffee ~ ground|grounds",
+        # streaks told before the phlegm: "red streaks in the phlegm"; "blood in what comes up"
+        "red|pink|blood|bloody ~ streak|streaks|specks|flecks|bits|spots ~ in ~ the|my? ~ phlegm|mucus|spit|sputum",
+        "cough|coughed|coughing ^ ^ ^ ^ ^ ^ ^ ^ blood ~ in ~ what ~ ~ come|comes|came ~ up",
     ]),
     Symptom("heavy_bleeding", EMERGENCY, [
         f"{BLEED} ~ ~ ~ ~ ~ ~ ~ ~ not|will|cannot ~ stop|stopping|stopped",
@@ -250,6 +253,9 @@ SYMPTOMS: List[Symptom] = [
         "still|keep|keeps ~ go|going|come|coming|bleed|bleeding ^ ^ ^ ^ after ~ ~ ~ pressing|pressure|pressed|holding|press",
         "gauze|dressing|dressings|bandage|bandages|pad|pads|towel|towels|plaster ~ ~ ~ ~ soak|soaked|soaking|sponge|drench|drenched",
         "haemorrhage|hemorrhage|haemorrhaging|hemorrhaging",
+        # dressings used up, or bleeding told in hours: "gone through two dressings", "bleeding since I got home about an hour ago"
+        "gone|went|going|go ~ through ~ #NUM|two|three|four|several|multiple ~ dressing|dressings|plaster|plasters|bandage|bandages|pad|pads|towel|towels|gauze|gauzes",
+        f"{BLEED} ~ ~ since ^ ^ ^ ^ ^ an|over|about|half|nearly|almost ~ an? ~ hour|hours",
     ]),
     Symptom("syncope_collapse", EMERGENCY, [
         FAINT_VERBS,
@@ -459,6 +465,7 @@ SYMPTOMS += [
         "dando|dio|tiene|teniendo|esta ~ ~ ~ derrame|ictus|embolia|trombosis",
         "peor ~ dolor ~ de ~ cabeza",
         "no ~ me|le ~ salen ~ las? ~ palabras",
+        "no ~ me|le ~ salen|sale|salian|salia ~ las|la ~ palabras|palabra ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ brazo|mano|cara|boca|pierna ~ ~ dormido|dormida|torcida|caida|flojo|floja|debil|entumido",
     ]),
     Symptom("seizure", EMERGENCY, [
         "seizure|seizing|convulsion|convulsions|convulse|convulsing|convulsed",
@@ -481,6 +488,9 @@ SYMPTOMS += [
         "espuma ~ por ~ la ~ boca",
         "sacudi|sacudio|sacudia|sacudiendo|sacudiendose ~ ~ ~ en ~ el ~ piso|suelo",
         "sacudiendo|sacudiendose|temblando ~ entero|entera|todito|todita",
+        # a fit told by a carer: "le dio como un ataque, temblaba todo el cuerpo", "lleva 10 minutos sacudiéndose"
+        "ataque|convulsion ~ temblaba|temblando|sacudia|sacudiendose|sacudiendo ~ todo ~ el ~ cuerpo",
+        "lleva|llevaba|van ~ mas? ~ de? ~ #NUM|cinco|diez ~ minutos ~ asi? ~ sacudiendose|convulsionando|temblando",
     ]),
     Symptom("anaphylaxis", EMERGENCY, [
         "lip|lips|face|tongue|mouth|eye|eyes ~ ~ ~ ~ swell|puff|puffy|puffing|balloon|ballooning|blow|blowing",
@@ -506,6 +516,9 @@ SYMPTOMS += [
         "no ~ puedo|puede ~ tragar",
         "anafilaxia|anafilactica|anafilactico|anafilaxis",
         "voz ~ ronca",
+        # widespread hives with vomiting or faintness (categories.yml)
+        "ronchas|habones|urticaria|granos ~ por ~ todo ~ el ~ cuerpo ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ vomitar|vomite|vomito|vomitando|vomitado|devuelto|mareo|mareada|mareado|desmayo|desmayar|ahogo",
+        "hives|welts|rash ~ all ~ over ~ ~ body? ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ vomit|vomiting|sick|faint|dizzy|lightheaded",
     ]),
     Symptom("altered_consciousness", EMERGENCY, [
         # "está como ida, no se entera de lo que le digo"
@@ -577,6 +590,10 @@ SYMPTOMS += [
         "pee|peeing|wee|weeing|urinate|urinating ~ ~ blood",
         "flank|kidney|kidneys ~ ~ ~ pain|hurt|hurts|agony|killing|stab|stabbing|excruciating",
         "belly|stomach|tummy|abdomen|abdominal ~ pain|hurt|hurts|ache|agony ^ ^ ^ ^ ^ ^ faint|dizzy|lightheaded|pass",
+        # told the other way round: "feel faint and my tummy really hurts", "vomiting and the pain in my flank is unbearable"
+        "faint|dizzy|lightheaded ^ ^ ^ ^ ^ belly|stomach|tummy|abdomen ~ ~ ~ ~ hurt|pain|agony|kill|killing",
+        "pain|ache|agony ~ in ~ my|the|his|her ~ flank|kidney|kidneys|side ~ ~ ~ unbearable|excruciating|horrendous|agony",
+        "vomit|vomiting|throwing|sick ^ ^ ^ ^ ^ ^ flank|kidney|kidneys ~ ~ ~ ~ unbearable|excruciating|agony|horrendous|kill|killing",
         "sangre ~ en ~ ~ orina|pipi|pis",
         "meo|meando|mear|orino|orinando|orinar ~ con ~ sangre",
         "orina|orino|pipi|pis ~ ~ ~ sangre|roja|rojo|sangrienta",
@@ -585,6 +602,8 @@ SYMPTOMS += [
         "duele|dolor ~ ~ ~ ~ rinon|rinones",
         "estomago|panza|barriga|vientre|abdomen ^ ^ ^ ^ ^ no ~ me|se ~ puedo|puede ~ enderezar",
         "rinon|rinones ~ ~ ~ duele|duelen|dolor",
+        "dolor ~ horrible|fuerte|insoportable|tremendo|terrible ~ en ~ el ~ costado ^ ^ ^ ^ ^ ^ vomite|vomito|vomitado|vomitando|devolvi",
+        "hinchando|hinchado|hinchada|inflando|inflada ~ la|el|mi ~ panza|barriga|vientre|abdomen|tripa|estomago",
     ]),
     Symptom("spinal_cord", EMERGENCY, [
         "not|cannot ~ control|hold ~ ~ ~ bladder|bowel|bowels|pee|wee|poo|urine",
@@ -626,6 +645,15 @@ SYMPTOMS += [
         "ambas|dos ~ piernas ~ ~ ~ debiles|dormidas|entumidas|adormecidas",
         "ambos|dos ~ brazos|manos ~ ~ ~ flojos|flojas|debiles|dormidos|dormidas|sin",
         "ambas|dos ~ piernas ~ ~ ~ no ~ responden|sirven|aguantan",
+        # retention told as "not been able to", "sin poder"; legs that give way, numbness "acorchado"
+        "not|cannot|unable ~ been? ~ able? ~ to ~ pee|wee|urinate|piss",
+        "sin ~ poder ~ orinar|mear",
+        "sin ~ poder ~ hacer ~ pis|pipi",
+        "no ~ siento|sentia|siente ~ bien? ~ las|mis|sus ~ dos ~ piernas",
+        "no ~ siento|sentia|siente ~ bien? ~ ambas ~ piernas",
+        "aflojan|aflojaban|fallan|fallaban|doblan|doblaban ~ las|mis|sus? ~ dos|ambas ~ piernas",
+        "acorchado|acorchada|acorchados|acorchadas ~ ~ culo|trasero|nalgas|entrepierna|genitales|pompis",
+        "escapado|escapo|escapa|salido ~ el|la ~ pis|pipi|orina ~ sin ~ darme|darse|darte ~ cuenta",
     ]),
     Symptom("sepsis", EMERGENCY, [
         "sepsis|septic|septicaemia|septicemia",
@@ -638,6 +666,10 @@ SYMPTOMS += [
         "sepsis|septicemia|septico|septica",
         "piel ~ ~ manchada|moteada|marmorea",
         "fiebre|escalofrios|temperatura ~ ~ ~ ~ ~ confundido|confundida|desorientado|desorientada|delirando",
+        # fever with muddled speech as a carer tells it: "tiene fiebre y dice cosas raras"
+        "fiebre|escalofrios|temblando|tiemblo|tiembla ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ dice|digo|decia ~ cosas ~ raras|incoherentes|sin",
+        "fiebre|escalofrios ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ no ~ habla|hablaba ~ bien",
+        "no ~ he|ha|hemos ~ hecho ~ pis|pipi ~ en ~ todo ~ el ~ dia",
     ]),
     Symptom("self_harm", EMERGENCY, [
         "kill|end|take|killing|ending|taking ~ myself",
@@ -768,6 +800,10 @@ SYMPTOMS += [
         "se ~ va|iba|quiere|queria ~ a? ~ matar|suicidar|colgar|ahorcar",
         "quiere|queria ~ quitarse ~ la ~ vida",
         "plan ~ para ~ matarme|morir|morirme|suicidarme|quitarme",
+        # intent in the present tense, and too much of a medicine "by mistake" (categories.yml: an emergency)
+        "me ~ quito|quitare ~ la ~ vida",
+        "me ~ pase|pasado ~ con ~ el|la|las|los ~ paracetamol|ibuprofeno|pastillas|calmantes|tramadol|dosis|naproxeno",
+        "llevo|llevaba ~ como? ~ #NUM ~ pastillas|pildoras|tabletas|comprimidos",
     ]),
     Symptom("compartment", EMERGENCY, [
         # pain out of all proportion, told by its effect: "he screams if you even touch it"
@@ -778,6 +814,10 @@ SYMPTOMS += [
         "fingers|toes|hand|foot ~ ~ gone|going|turned|turning ~ pale|white|blue",
         "tense|rock|hard ~ ~ ~ swell|swollen|swelling ~ ~ ~ ~ pain|agony|excruciating",
         "hinchazon|hinchada|hinchado ~ ~ ~ ~ dura|duro|durisima|tensa|tenso|enorme",
+        "swell|swelling|swollen ~ up? ~ fast|quickly|rapidly ^ ^ ^ ^ rock|hard|tight|tense",
+        "pie|pies|mano|manos|dedos|pierna|brazo ~ ~ frio|fria|frios|frias ~ y ~ blanco|blanca|blancos|blancas|palido|palida|morado|morada",
+        "tenso|tensa|duro|dura ~ y ~ gordo|gorda|hinchado|hinchada ^ ^ ^ ^ ^ ^ ^ no ~ aguanto|aguanta|soporto|soporta ~ el ~ dolor",
+        "hinchado|hinchada|hinchazon|tirante ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ no ~ deja ~ ni? ~ que ~ se|le|me? ~ lo|la? ~ toque|toquen|toquemos|roce|rocen",
         "hincha|hinchando|hinchandose|hinchándose ~ ~ ~ ~ ~ ~ ~ duro|dura|tenso|tensa",
         # swelling told by its speed: "la pierna que me pincharon hinchándose rapidísimo"
         "hinchando|hinchandose|hinchándose|inflando|inflandose|inflándose ~ muy|super|tan|demasiado? ~ rapido|rápido|rapidisimo|rapidísimo|rapidamente|rápidamente|deprisa",
@@ -1005,6 +1045,8 @@ SYMPTOMS += [
         "cuesta|costaba ~ ~ coger|agarrar|tomar|jalar ~ ~ aire",
         "no ~ puedo|puede ~ coger|agarrar|tomar|jalar ~ ~ aire",
         "no ~ puedo|puede ~ terminar|acabar ~ ~ frase|oracion",
+        "no ~ consigo|logro|consigue|logra ~ terminar|acabar ~ ~ frase|oracion",
+        "jalo|tomo|cojo|respiro|inspiro ~ aire? ~ hondo|profundo ^ ^ ^ ^ ^ ^ punzada|pinchazo|dolor|cuchillada|duele",
         "labio|labios|boca|cara ~ ~ ~ morado|morados|moradas|azul|azules",
         "pinchazo|punzada|dolor|duele|cuchillada ^ ^ ^ ^ ^ ^ ^ ^ respiro|respirar|inspiro|respira ~ hondo|profundo",
         "jadeando|jadeo|jadeaba|jadeante|resoplando ~ como ~ si ~ hubiera|hubiese ~ corrido",
@@ -1018,6 +1060,9 @@ SYMPTOMS += [
         "dolor|opresion|presion ~ en ~ el ~ torax",
         "pecho ~ ~ ~ pesado|pesada|pesadisimo|losa|aplastado",
         "pecho ~ ~ ~ ~ puño|puno|prensa|tenaza|apretado",
+        "elefante|yunque ~ ~ ~ ~ ~ pecho",
+        "dolor|presion|opresion|punzada|peso ~ ~ ~ en ~ medio|mitad|centro ~ del ~ pecho",
+        "corazon ~ me|le? ~ va|late|iba ~ a ~ mil|tope ^ ^ ^ ^ ^ ^ ^ ^ caer|caigo|desmayar|desmayo|desmayarme",
     ]),
     Symptom("heavy_bleeding", EMERGENCY, [
         "no ~ para|deja|paraba|dejaba ~ de ~ sangrar",
@@ -1038,6 +1083,8 @@ SYMPTOMS += [
         "presion|presión ^ ^ ^ ^ ^ y ~ nada",
         "gasa|gasas|toalla|toallas|curita|curitas|vendaje ~ ~ ~ empapada|empapadas|empapado|empapados",
         "empapada|empapadas|empapado|empapados ~ ~ una ~ tras ~ otra",
+        "sangre ~ a ~ chorro|chorros|borbotones",
+        "sangra|sangrando|sangrado ~ ~ ~ ~ ~ sin ~ parar",
     ]),
     Symptom("coughing_blood", EMERGENCY, [
         "cof|tos|toser|toso|tose|tosiendo|tosi|escupo|escupe|escupiendo|vomito|vomita|vomitando|vomitar|devolvi|devolvio|devolviendo|devuelvo|devolver ~ ~ ~ sangre",
@@ -1062,6 +1109,10 @@ SYMPTOMS += [
         "me|se ~ fui|fue ~ al ~ piso|suelo ^ ^ ^ #NUM|dos|tres ~ veces",
         "se ~ me|le ~ fue|va ~ el ~ mundo ^ ^ ^ ^ #NUM|dos|tres|varias ~ veces",
         "cai|caí|cayo|cayó ~ redonda|redondo|redondita|redondito",
+        # not coming round, or a head struck in the fall
+        "no ~ vuelve|volvia|vuelva ~ en ~ si",
+        "desmayo|desmaye|desmayado|desmayada|desvanecio|desvaneci|desvanecido|desvanecida ^ ^ ^ ^ ^ ^ ^ ^ pego|golpeo|golpe|golpazo|dio ~ ~ en|con ~ la ~ cabeza",
+        "no ~ logro|puedo|consigo|podemos ~ mantenerlo|mantenerla|despertarlo|despertarla|despertarle",
         "desmayar|desmayarse|desmayado|desmayada|desmayo ~ por ~ segunda|tercera ~ vez",
         "no ~ responde|reacciona|despierta|contesta",
         # "lleva 2 minutos sin reaccionar", "sigue sin despertar"
@@ -1073,9 +1124,12 @@ SYMPTOMS += [
 
 # Words that name a red-flag symptom without saying how bad it is.
 SYMPTOMS += [
+    # Not "wake" or "woke": "woke up this morning stiffer than yesterday" names a time, not a
+    # symptom, and a sentence with a named symptom is read on its own (red_flag_gate.py); not
+    # waking is an emergency phrase of its own (altered_consciousness).
     Symptom("symptom mention", MENTION, [
         f"{BREATHE}|{BLEED}|chest|faint|lip|throat|tongue|cough|fever|temperature|pus|infect|red|swell|numb|tingle|weak|dizzy|collapse|conscious|sob|lung|heart",
-        "air|pain|hurt|ache|agony|wake|awake|rouse|floor|pale|blue|sweat|sweaty|clammy|vomit|choke|gasp|seizure|fit|unresponsive|respond|confuse|confused|drowsy|tight|pressure|stab|swallow|rash|hive|hives|hot|spread|ooze|chill|shiver|vertigo|spin|spinning|wheeze|rib|ribs",
+        "air|pain|hurt|ache|agony|floor|pale|blue|sweat|sweaty|clammy|vomit|choke|gasp|seizure|fit|unresponsive|respond|confuse|confused|drowsy|tight|pressure|stab|swallow|rash|hive|hives|hot|spread|ooze|chill|shiver|vertigo|spin|spinning|wheeze|rib|ribs",
         "PANTING|PANTED|PANTIN",
         FAINT_VERBS,
     ]),
