@@ -1308,6 +1308,8 @@ def test_session_thirty_four_what_the_model_check_found(text, expected):
     ("his forearm is swelling up fast and it's rock hard", "emergency"),
     ("one physio put the needles in and left them for a few minutes, the other pecked in and out. why?", None),
     ("the needle snapped and a bit was left in for two days", "urgent"),
+    ("cada vez que respiro hondo me da una punzada bien filosa en el costado", "emergency"),
+    ("me sangró un poco el pinchazo pero ya está bien, gracias", None),
 ])
 def test_session_thirty_five_round_twenty_nine_kinds(text, expected):
     assert tier(text) == expected

@@ -945,6 +945,20 @@ INTENSIFIED = frozenset({"fuerte", "feo", "fea", "raro", "rara", "mal", "duro", 
                          "mareado", "mareada", "palido", "palida", "frio", "fria", "helado", "helada", "apretado", "apretada",
                          "pesado", "pesada", "cansado", "cansada", "dormido", "dormida", "seguido", "seguida",
                          "itchy", "molesto", "molesta", "rojito", "rojita", "hinchadito", "hinchadita"})
+# Words after "bien" that leave it meaning "fine": "respiro bien desde ayer", "bien, gracias".
+NOT_AN_ADJECTIVE = frozenset({"desde", "ahora", "gracias", "pero", "todo", "toda", "todos", "hasta", "aunque", "como", "para",
+                              "porque", "luego", "entonces", "otra", "otro", "esta", "este", "esto", "nada", "casi", "solo"})
+
+
+def _intensifies(word) -> bool:
+    """ "bien fuerte", "bien filosa": "bien" before an adjective means "very"."""
+    lowered = without_accents(word.lower_)
+    if lowered in INTENSIFIED:
+        return True
+    return (word.is_alpha and len(lowered) >= 4 and lowered not in NOT_AN_ADJECTIVE
+            and lowered.endswith(("o", "a", "os", "as", "e", "es")))
+
+
 NOT_A_RESOLUTION_BEFORE = frozenset({"the", "a", "bus", "full", "without", "w/o", "wont", "won't", "never", "cant", "can't"})
 
 # "it was supposed to settle", "debería quitarse": what was expected, not what happened.
@@ -971,7 +985,7 @@ def _resolved(after: List) -> bool:
             if position + 1 < len(after) and after[position + 1].lower_ in {"past", "up", "worse", "beyond", "through", "out",
                                                                           "halfway", "short", "mid", "midway"}:
                 return False  # "gone past the line", "gone up", "passing out", "it stops halfway"
-            if token.lower_ == "bien" and position + 1 < len(after) and without_accents(after[position + 1].lower_) in INTENSIFIED:
+            if token.lower_ == "bien" and position + 1 < len(after) and _intensifies(after[position + 1]):
                 continue  # "un dolor en el pecho bien fuerte": "bien" as "very", not "fine"
             # "won't go away", "hasn't stopped", "not ok": the resolution is itself denied.
             if any(_canon(t) in NEGATIONS | {"not", "cannot"} for t in after[:position]):
