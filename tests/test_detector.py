@@ -1313,3 +1313,28 @@ def test_session_thirty_four_what_the_model_check_found(text, expected):
 ])
 def test_session_thirty_five_round_twenty_nine_kinds(text, expected):
     assert tier(text) == expected
+
+
+# Session 35, red-flag round 29's urgent reports the classifier caught and no rule knew: pain
+# worse every day or untouched by painkillers, a foot that drops, a bruise or a lump still growing,
+# a red line running up from the site, a piece of metal, dizziness that keeps coming back, blisters
+# at the sites, a site that starts bleeding again. An old story asked about stays calm.
+@pytest.mark.parametrize("text,expected", [
+    ("ya van 3 días y cada día me duele más el pinchazo", "urgent"),
+    ("el dolor va a peor desde el lunes", "urgent"),
+    ("ni con paracetamol ni con ibuprofeno se me quita el dolor de la sesión", "urgent"),
+    ("the panadol doesnt even touch it, day 3", "urgent"),
+    ("my foot keeps dragging when I walk since the calf session", "urgent"),
+    ("arrastro el pie izquierdo desde la punción", "urgent"),
+    ("the bruise is the size of my palm now and still spreading", "urgent"),
+    ("el moretón es cada vez más grande", "urgent"),
+    ("tengo una línea roja que sube por el brazo desde el pinchazo", "urgent"),
+    ("veo un trocito de metal en la piel donde me pincharon", "urgent"),
+    ("me vienen mareos a cada rato desde la sesión", "urgent"),
+    ("me salieron ampollas solo donde me pusieron las agujas", "urgent"),
+    ("el pinchazo dejó de sangrar pero vuelve a empezar cada rato", "urgent"),
+    ("my dad's foot dragged for months after his back surgery, he's fine now. is foot drop a risk with this?", None),
+    ("me quedó un moretón chiquito, cuánto tarda en irse?", None),
+])
+def test_session_thirty_five_urgent_reports_in_patients_words(text, expected):
+    assert tier(text) == expected

@@ -110,7 +110,7 @@ def test_urgent_recall_and_over_triage(summary, name):
 # First runs: round 7 98.1 % / 97.5 % (English / Spanish), round 8 94.7 % / 96.2 %, round 9
 # (2026-12-03, session 10) 96.7 % / 97.1 %, round 10 (2026-12-04, session 13) 96.2 % / 98.6 %,
 # round 11 (2026-12-04, session 14) 97.1 % / 94.4 %, round 12 (same session, after round 11's
-# fixes) 96.6 % / 95.3 %, round 13 (after round 12's) 97.5 % / 92.7 %, round 14 (the session's end) 100 % / 98.0 %, round 15 (session 15's start) 97.6 % / 99.1 %, round 16 (session 16) 98.4 % / 98.1 %, round 17 (its end) 98.8 % / 100 %, round 18 (session 17) 98.9 % / 100 %, round 19 (session 18, English) 99.1 %, round 20 (session 19) 98.2 % / 98.9 %, round 21 99.4 % / 98.9 %, round 22 (session 20, Spanish) 92.0 %, 96.6 % after its fixes, round 23 (session 22) 98.5 %, 100 % after its fixes / 98.8 %, round 24 (session 23) 99.0 % / 98.8 %, round 25 (session 24) 100 % / 98.7 %, round 27 (session 33) 100 % / 100 %, round 28 (session 34) 100 % / 98.2 %, 100 % after its fixes. Every round reads 99 % or more in `make eval`
+# fixes) 96.6 % / 95.3 %, round 13 (after round 12's) 97.5 % / 92.7 %, round 14 (the session's end) 100 % / 98.0 %, round 15 (session 15's start) 97.6 % / 99.1 %, round 16 (session 16) 98.4 % / 98.1 %, round 17 (its end) 98.8 % / 100 %, round 18 (session 17) 98.9 % / 100 %, round 19 (session 18, English) 99.1 %, round 20 (session 19) 98.2 % / 98.9 %, round 21 99.4 % / 98.9 %, round 22 (session 20, Spanish) 92.0 %, 96.6 % after its fixes, round 23 (session 22) 98.5 %, 100 % after its fixes / 98.8 %, round 24 (session 23) 99.0 % / 98.8 %, round 25 (session 24) 100 % / 98.7 %, round 27 (session 33) 100 % / 100 %, round 28 (session 34) 100 % / 98.2 %, 100 % after its fixes, round 29 (session 35) 100 % / 98.1 %. Every round reads 99 % or more in `make eval`
 # since; the floor sits below, so a change that loses a round's recall fails. It is no target
 # (issue 12 asks 99 %).
 @pytest.mark.parametrize("lang,recall_floor", [("en", 0.94), ("es", 0.95)])
@@ -220,6 +220,9 @@ BLIND_FLOORS = {
     # round 29's first run (2026-12-07, session 34, the model trained at 283eccc, hand 38 in it):
     # 92.9, 0.7, 91.5, 2.1, 100, 91.2, 86.5, 100 %
     "r29": [0.89, 0.03, 0.87, 0.05, 0.90, 0.86, 0.80, 0.85],
+    # round 30's first run (2026-12-07, session 35, the model trained at 924402e, session 34's end):
+    # 92.6, 0.9, 96.7, 0.8, 100, 97.2, 97.1, 100 % (5/5)
+    "r30": [0.89, 0.03, 0.92, 0.03, 0.90, 0.92, 0.92, 0.80],
 }
 
 

@@ -859,6 +859,7 @@ SYMPTOMS += [
         "blood|bleed|bleeding|bled ^ ^ ^ ^ ^ ^ ^ ^ starts|started|starting ~ again",
         # found again after it had stopped: "stopped last night but there's fresh blood on my shirt"
         "stopped|stop|paro|paró ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ fresh|new|nueva|fresca ~ blood|sangre",
+        "dejo ~ de ~ sangrar ^ ^ ^ vuelve ~ a ~ empezar|sangrar",
     ]),
     Symptom("syncope_collapse", URGENT, [
         # A faint with full recovery: the detector lowers plain "fainted" to urgent when the
@@ -891,6 +892,11 @@ SYMPTOMS += [
         "moreton|morete|hematoma|cardenal|chichon|bolita|bulto|bola|hinchazon ~ ~ ~ ~ crece|creciendo|grande|agrandando|aumenta|aumentando",
         # grown since: "un moretón q empezó chiquito y ahora le cubre media espalda"
         "moreton|morete|hematoma|cardenal|morado|mancha ^ ^ ^ ^ ^ ^ ^ ^ cubre|cubriendo|extiende|extendiendo|expande|esparce|abarca",
+        # a bruise still growing: "now the size of my hand and still growing", "cada vez más grande"
+        "bruise ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ still ~ growing|spreading",
+        "size ~ of ~ my|a|his|her ~ hand|palm|fist ^ ^ ^ still ~ growing|spreading",
+        "moreton|morado|cardenal|hematoma|moreton ^ ^ ^ ^ ^ cada ~ vez ~ mas ~ grande",
+        "bolita|bulto|bola ~ dura|duro ^ ^ ^ ^ ^ ^ ^ ^ creciendo|crece",
     ]),
     Symptom("retained_needle", URGENT, [
         "needle ~ ~ ~ ~ broke|broken|snap|snapped|break|stuck|left",
@@ -934,6 +940,7 @@ SYMPTOMS += [
         "agujas|aguja ~ se ~ partio|partió|rompio|rompió|quebro|quebró",
         "aguja ~ ~ ~ ~ crack|crac|trono|tronó|chasquido|chasqueo",
         "saco|sacó|sacaron|quito|quitó ~ menos ~ ~ de ~ las|lo ~ que",
+        "pedacito|trocito|pedazo ~ de ~ metal|aguja",
     ]),
     Symptom("allergic_local", URGENT, [
         "rash|hive|hives|welt|welts|blister|blisters|blistering",
@@ -949,6 +956,7 @@ SYMPTOMS += [
         "itch|itches|itching|itchy ~ like ~ crazy|mad|hell",
         "red ^ ^ ^ itchy|itch|itches|bumpy|raised|bumps",
         "granitos|ronchitas|habones|bultitos|puntitos ~ ~ ~ ~ pican|pica|picazon|comezon",
+        "ampollas|ampollitas ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ agujas|pinchazos|puncion|pinchazo",
     ]),
     Symptom("nerve_injury", URGENT, [
         "foot ~ drop",
@@ -961,6 +969,10 @@ SYMPTOMS += [
         "descarga|descargas|corrientazo|corrientazos|toques ~ ~ ~ ~ pierna|brazo|electricas|electricos",
         "pierna|brazo|mano ~ ~ ~ debil|dormida|dormido",
         "pierna|brazo|mano ~ ~ ~ sin ~ fuerza",
+        # a foot that drops: "my foot keeps slapping down", "arrastro el pie", "se me cae la punta del pie"
+        "FOOT ~ ~ SLAPPING|SLAPS|DROPPING|DRAGS|DRAGGING",
+        "arrastro|arrastra|arrastrando ~ el|la ~ pie|pierna",
+        "se ~ me|le ~ cae ~ la ~ punta ~ del? ~ pie?",
     ]),
     Symptom("infection", URGENT, [
         "pus|supura|supurando|infectado|infectada|infeccion|infectada",
@@ -971,6 +983,9 @@ SYMPTOMS += [
         "temperatura ~ ~ alta",
         "rojo|roja|enrojecimiento|rojez ~ ~ ~ se ~ extiende|crece|esparce",
         "lineas|rayas ~ rojas",
+        # a red line running up from the site (lymphangitis): "una línea roja que sube"
+        "linea|raya ~ roja ~ que ~ sube|va|avanza|sigue",
+        "linea|raya ~ roja ~ que ~ se ~ extiende",
     ]),
     Symptom("worsening_pain", URGENT, [
         "cada ~ vez ~ peor",
@@ -1003,6 +1018,15 @@ SYMPTOMS += [
         # "neither of my painkillers make any difference", "the tablets make no difference"
         "neither|none ~ of ~ my|the ~ painkiller|painkillers|tablets|pills|meds|medications|medicines ~ make|makes|made|is|are ~ any|a ~ difference",
         "painkiller|painkillers|tablets|pills|meds|medication|medicine|ibuprofen|paracetamol|tylenol|advil|codeine ~ ~ make|makes|made|making ~ no ~ difference",
+        # red-flag round 29: "cada día me duele más", "va a peor", "en vez de mejorar", "ni con ibuprofeno se me calma"
+        "cada ~ dia ~ me|le? ~ duele|dolia ~ mas",
+        "cada ~ dia ~ es|esta|va ~ peor",
+        "va|ido|vamos|fue ~ a ~ peor",
+        "en ~ vez ~ de ~ mejorar|mejor",
+        "ni ~ con ~ ibuprofeno|paracetamol|analgesico|calmante|nolotil|tramadol|naproxeno|pastillas ^ ^ ^ ^ ^ se ~ me|le ~ calma|quita|pasa",
+        "nurofen|panadol|ibuprofen|paracetamol|tylenol|advil|codeine|naproxen ~ DONT|DOESNT|NT|N'T|N’T ~ even? ~ touch|touching|help|helping|work|working",
+        "more ~ painful|sore ~ on ~ day ~ #NUM|three|four|five|third|fourth|fifth ~ than",
+        "every ~ day ~ getting|gets|get ~ more? ~ worse|worst",
     ]),
     Symptom("dizziness", URGENT, [
         "mareo|mareos|mareado|mareada|vertigo ~ ~ ~ ~ vuelve|vuelven|regresa|regresan|sigue|siguen",
@@ -1015,6 +1039,8 @@ SYMPTOMS += [
         "da|dan ~ vueltas",
         "mareo|mareos ~ que ~ van ~ y ~ vienen",
         "siguen|sigue|vuelven|vuelve ~ ~ viniendo|dando ~ ~ mareo|mareos",
+        "mareos|mareo ~ a ~ cada ~ rato",
+        "mareada|mareado ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ no ~ se ~ me ~ pasa|quita|va",
     ]),
     # --- Spanish for the first categories ---
     Symptom("breathing", EMERGENCY, [
