@@ -1338,3 +1338,24 @@ def test_session_thirty_five_round_twenty_nine_kinds(text, expected):
 ])
 def test_session_thirty_five_urgent_reports_in_patients_words(text, expected):
     assert tier(text) == expected
+
+
+# Session 35, the model check: emergencies every model so far had missed or left to the safety
+# net, now rules: short breath ("la respiración cortita"), blood in what is coughed or spat,
+# blood squirting in pulses, strength lost in both hands, legs "como de trapo" and a wet bed,
+# tablets counted by name, and a plan told as a stockpile or "tonight's the night".
+@pytest.mark.parametrize("text,expected", [
+    ("desde anoche tengo la respiración entrecortada", "emergency"),
+    ("hice ejercicio y tenía la respiración agitada, es normal después de la punción?", None),
+    ("mi hija tosió y el pañuelo quedó con sangre", "emergency"),
+    ("mi compañera contó que una vez tosió sangre por una bronquitis. ¿tenéis cita el lunes?", None),
+    ("escupo saliva rosada desde la sesión en la espalda alta", "emergency"),
+    ("the needle spot is squirting blood", "emergency"),
+    ("perdí la fuerza en las dos manos desde la punción en el cuello", "emergency"),
+    ("tengo las piernas como de trapo desde la punción lumbar", "emergency"),
+    ("llevo 9 paracetamoles desde la mañana por el dolor", "emergency"),
+    ("i've been stockpiling my tablets for this", "emergency"),
+    ("tonights the night, i've made up my mind", "emergency"),
+])
+def test_session_thirty_five_what_the_model_check_found(text, expected):
+    assert tier(text) == expected

@@ -256,6 +256,8 @@ SYMPTOMS: List[Symptom] = [
         # dressings used up, or bleeding told in hours: "gone through two dressings", "bleeding since I got home about an hour ago"
         "gone|went|going|go ~ through ~ #NUM|two|three|four|several|multiple ~ dressing|dressings|plaster|plasters|bandage|bandages|pad|pads|towel|towels|gauze|gauzes",
         f"{BLEED} ~ ~ since ^ ^ ^ ^ ^ an|over|about|half|nearly|almost ~ an? ~ hour|hours",
+        f"squirt|squirting|squirts|spurting|spurts|pulsing ~ {BLEED}",
+        f"{BLEED} ~ ~ in ~ little? ~ pulses|spurts|squirts",
     ]),
     Symptom("syncope_collapse", EMERGENCY, [
         FAINT_VERBS,
@@ -652,6 +654,9 @@ SYMPTOMS += [
         "no ~ siento|sentia|siente ~ bien? ~ las|mis|sus ~ dos ~ piernas",
         "no ~ siento|sentia|siente ~ bien? ~ ambas ~ piernas",
         "aflojan|aflojaban|fallan|fallaban|doblan|doblaban ~ las|mis|sus? ~ dos|ambas ~ piernas",
+        "perdi|perdido|perdio ~ la ~ fuerza ~ en ~ ambas|las|los ~ dos? ~ manos|piernas|brazos",
+        "piernas ~ como ~ de ~ trapo|gelatina|goma|algodon",
+        "moje|mojado|mojo ~ la ~ cama",
         "acorchado|acorchada|acorchados|acorchadas ~ ~ culo|trasero|nalgas|entrepierna|genitales|pompis",
         "escapado|escapo|escapa|salido ~ el|la ~ pis|pipi|orina ~ sin ~ darme|darse|darte ~ cuenta",
     ]),
@@ -739,6 +744,9 @@ SYMPTOMS += [
         "lost ~ count ~ of? ~ how ~ many ~ ~ pill|pills|tablet|tablets|painkiller|painkillers|oxy|oxycodone|meds|i ~ took|took|had",
         "lost ~ count",
         "tonight ~ is ~ the ~ night",
+        "tonights ~ the ~ night",
+        "stockpiling|stockpiled|hoarding|hoarded ~ my? ~ ~ pills|meds|tablets|painkillers|medication",
+        "wanted ~ someone|somebody ~ to ~ know ~ before ~ i ~ go",
         # a farewell (crisis-line practice): "this is goodbye. you were kind to me"
         "this ~ is ~ my? ~ goodbye|farewell",
         # a child who got into someone's medicines: "my 3 year old ate some of my tramadol"
@@ -804,6 +812,7 @@ SYMPTOMS += [
         "me ~ quito|quitare ~ la ~ vida",
         "me ~ pase|pasado ~ con ~ el|la|las|los ~ paracetamol|ibuprofeno|pastillas|calmantes|tramadol|dosis|naproxeno",
         "llevo|llevaba ~ como? ~ #NUM ~ pastillas|pildoras|tabletas|comprimidos",
+        "llevo|llevaba ~ como? ~ #NUM ~ ibuprofenos|paracetamoles|aspirinas|tramadoles|naproxenos|calmantes",
     ]),
     Symptom("compartment", EMERGENCY, [
         # pain out of all proportion, told by its effect: "he screams if you even touch it"
@@ -1072,6 +1081,9 @@ SYMPTOMS += [
         "no ~ puedo|puede ~ coger|agarrar|tomar|jalar ~ ~ aire",
         "no ~ puedo|puede ~ terminar|acabar ~ ~ frase|oracion",
         "no ~ consigo|logro|consigue|logra ~ terminar|acabar ~ ~ frase|oracion",
+        # short breath and a new dry cough with shoulder pain, as told (categories.yml: pneumothorax)
+        "respiracion ~ cortita|corta|entrecortada",
+        "tos|tosecita ~ seca ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ hombro|omoplato|costado|costilla|costillas",
         "jalo|tomo|cojo|respiro|inspiro ~ aire? ~ hondo|profundo ^ ^ ^ ^ ^ ^ punzada|pinchazo|dolor|cuchillada|duele",
         "labio|labios|boca|cara ~ ~ ~ morado|morados|moradas|azul|azules",
         "pinchazo|punzada|dolor|duele|cuchillada ^ ^ ^ ^ ^ ^ ^ ^ respiro|respirar|inspiro|respira ~ hondo|profundo",
@@ -1121,6 +1133,8 @@ SYMPTOMS += [
         "posos|pozos|borra ~ de ~ cafe",
         "vomitado|vomite|vomité|vomitó|vomitamos ~ ~ ~ ~ sangre",
         "panuelo|pañuelo|kleenex|servilleta|papel|flema ^ ^ ^ rojo|roja|sangre ^ ^ ^ ^ toser|tosi|tosiendo|tos",
+        "tosio|tosi|tose|toso|tosiendo ~ y ^ ^ ^ ^ ^ sangre",
+        "saliva ~ ~ ~ sangre|rosada|roja",
     ]),
     Symptom("syncope_collapse", EMERGENCY, [
         "se ~ desmayo|desmaya|desmayaron ~ ~ ~ ~ no ~ despierta|responde|reacciona",
