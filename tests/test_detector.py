@@ -1359,3 +1359,13 @@ def test_session_thirty_five_urgent_reports_in_patients_words(text, expected):
 ])
 def test_session_thirty_five_what_the_model_check_found(text, expected):
     assert tier(text) == expected
+
+
+# Session 35, blind FAQ round 31's first run: "pastillas para la sangre" names what a medicine is
+# for; "le molesta mucho la espalda" after it is no bleeding.
+@pytest.mark.parametrize("text,expected", [
+    ("Mi abuelo toma Sintrom para la sangre y le molesta mucho la espalda baja. ¿Se le puede hacer la punción?", None),
+    ("toma pastillas para la sangre y le sangra mucho el pinchazo", "emergency"),
+])
+def test_session_thirty_five_a_medicine_for_the_blood(text, expected):
+    assert tier(text) == expected

@@ -702,6 +702,8 @@ def _excluded(span: Span, label: int) -> bool:
         return True  # "a bit of a fainter with needles": a kind of person, not a piece of needle
     if SYMPTOMS[label].name == "infection" and span.start > 0 and span.doc[span.start - 1].lower_ in ILLNESS_SITES:
         return True  # "a chest infection his GP is treating": an illness, not the needle site
+    if SYMPTOMS[label].name == "heavy_bleeding" and _a_medicine_for_the_blood(span):
+        return True  # "toma Sintrom para la sangre y le molesta mucho la espalda": what the medicine is for
     if SYMPTOMS[label].name == "heavy_bleeding" and len(span) > 1 and span[1].lower_ in NOT_ABOUT_BLEEDING:
         return True  # "blood thinners I can't stop": a medicine; "the bleeding won't stop" is its own span
     following = span.doc[span.end] if span.end < len(span.doc) else None
@@ -718,6 +720,12 @@ def _left_in_for_a_moment(span: Span) -> bool:
     if not following or following[0] not in {"them", "it", "in", "for"}:
         return False
     return "for" in following[:3] and bool(set(following) & SHORT_WHILE)
+
+
+def _a_medicine_for_the_blood(span: Span) -> bool:
+    """ "pastillas para la sangre": the blood a medicine is for, not blood coming out."""
+    before = [t.lower_ for t in span.doc[max(0, span.start - 2):span.start]]
+    return span[0].lower_ == "sangre" and before[-2:] in (["para", "la"], ["pa", "la"])
 
 
 # "<site> infection" names an illness of its own, not an infected needle site.
