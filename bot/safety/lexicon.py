@@ -904,7 +904,7 @@ SYMPTOMS += [
         # a bruise still growing: "now the size of my hand and still growing", "cada vez más grande"
         "bruise ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ still ~ growing|spreading",
         "size ~ of ~ my|a|his|her ~ hand|palm|fist ^ ^ ^ still ~ growing|spreading",
-        "moreton|morado|cardenal|hematoma|moreton ^ ^ ^ ^ ^ cada ~ vez ~ mas ~ grande",
+        "moreton|morado|cardenal|hematoma ^ ^ ^ ^ ^ cada ~ vez ~ mas ~ grande",
         "bolita|bulto|bola ~ dura|duro ^ ^ ^ ^ ^ ^ ^ ^ creciendo|crece",
     ]),
     Symptom("retained_needle", URGENT, [
