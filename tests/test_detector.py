@@ -1369,3 +1369,24 @@ def test_session_thirty_five_what_the_model_check_found(text, expected):
 ])
 def test_session_thirty_five_a_medicine_for_the_blood(text, expected):
     assert tier(text) == expected
+
+
+# Session 36, red-flag round 30 and blind FAQ round 32's first runs: a car park walked through
+# is a place, not a bill that "nearly gave me a heart attack"; dizziness lasting hours is a
+# same-day report; "no me hace sentido" is the writer's own puzzlement (a question), while a
+# person whose words make no sense is still an emergency; "va a durar más o menos" asks how long.
+@pytest.mark.parametrize("text,expected", [
+    ("vengo andando desde el parking y me he quedado sin aire", "emergency"),
+    ("casi me da un infarto con el precio del parking", None),
+    ("llevo toda la mañana mareado desde la sesión", "urgent"),
+    ("llevo 4 horas mareada, sentada o de pie igual", "urgent"),
+    ("mareada desde hace horas, no se me quita", "urgent"),
+    ("llevo una semana sin estar mareado, gracias", None),
+    ("no me hace sentido que una aguja quite una contractura, como funciona?", None),
+    ("mi abuelo no tiene sentido lo que dice desde la sesión", "emergency"),
+    ("mi tía habla y no tiene sentido nada de lo que cuenta", "emergency"),
+    ("cuántas sesiones me van a hacer falta más o menos?", None),
+    ("el dolor del pinchazo va a más cada día", "urgent"),
+])
+def test_session_thirty_six_round_thirty_kinds(text, expected):
+    assert tier(text) == expected

@@ -446,11 +446,17 @@ def _reports_something_now(doc: Doc) -> bool:
 GOING_ON_FOR = re.compile(r"\b\d+ ?(hrs|hours|days|dias|días|horas) (now|ya|already)\b")
 
 
+# A car park walked through is a place, not the fee that "nearly gave me a heart attack":
+# "del parking al coche me he quedado sin aire" is a report.
+PLACE_PASSED = re.compile(r"\b(del|desde el|al|hasta el|en el|from the|to the|across the|through the|in the) "
+                          r"(parking|estacionamiento|car park|parking lot)\b")
+
+
 def _tells_old_story(clause: List) -> bool:
     """An old story ("collapsed at a blood test years ago", "sepsis in 2019") or a figure
     of speech about money, work or traffic ("nearly had a heart attack when I saw the bill")."""
-    text = " ".join(t.lower_ for t in clause)
-    words = {t.lower_ for t in clause}
+    text = PLACE_PASSED.sub(" ", " ".join(t.lower_ for t in clause))
+    words = set(text.split())
     text = NO_HISTORY.sub(" ", text)  # "no known history of epilepsy" tells of no old story
     return (bool(PAST.search(text)) or bool(words & FIGURATIVE_CONTEXT)
             or bool(YEAR.search(text)) or bool(FRAMES["past_or_other"].search(text)))

@@ -564,8 +564,10 @@ SYMPTOMS += [
         "keep|keeps|kept ~ nodding|drifting|dozing|passing ~ off",
         "not|cannot ~ keep|stay ~ ~ eye|eyes ~ open",
         "fall|falling|fell ~ asleep ~ mid|middle|while|talking|sentence",
-        "no ~ tiene ~ sentido",
-        "no ~ hace ~ sentido",
+        # what a person says that makes no sense, not "no me hace sentido" (to me: a question)
+        "dice|dijo|decia|diciendo|habla|hablaba|hablando|grita|gritando|contesta|responde|cuenta ^ ^ ^ ^ no ~ tiene|tienen|hace|hacen ~ sentido",
+        "no tiene|tienen|hace|hacen sentido ~ lo|las|los ~ que|q ~ dice|dijo|decia|habla|hablaba|cuenta|contesta|responde",
+        "mama|mamá|papa|papá|madre|padre|suegra|suegro|abuela|abuelo|esposo|esposa|marido|mujer|hermana|hermano|hijo|hija|tia|tía|tio|tío|novio|novia|pareja ~ no ~ tiene|hace ~ sentido",
         "no ~ sabe|recuerda|acuerda ~ ni? ~ de? ~ su|mi ~ nombre|propio",
         "habla|hablando|dice|diciendo|dijo|decia ~ ~ incoherencias|incoherente|tonterias",
         # a story that doesn't hold together: "no hila nada de lo q dice"
@@ -1004,7 +1006,7 @@ SYMPTOMS += [
         "peor ~ que|q ~ el ~ primer|primero ~ dia?",
         "ido|va|sigue|vaya|iba ~ en ~ aumento",
         # "no se me va, al contrario, va a más": it grows
-        "ido|va|sigue|vaya|iba|fue ~ a ~ mas|más",
+        "ido|va|sigue|vaya|iba|fue ~ a mas|más",  # not "va a durar más o menos"
         "lejos ~ de ~ remitir|mejorar|calmarse|quitarse",
         "no ~ para ~ de ~ aumentar|crecer|empeorar|subir",
         "dolor ~ ~ ~ no ~ aguanto|soporto",
@@ -1050,6 +1052,12 @@ SYMPTOMS += [
         "siguen|sigue|vuelven|vuelve ~ ~ viniendo|dando ~ ~ mareo|mareos",
         "mareos|mareo ~ a ~ cada ~ rato",
         "mareada|mareado ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ no ~ se ~ me ~ pasa|quita|va",
+        # lasting hours (categories.yml urgent_when): "llevo toda la tarde mareado, 5 horas ya"
+        "llevo|lleva|llevamos ~ toda ~ la ~ tarde|noche|manana|mañana ~ mareado|mareada",
+        "llevo|lleva|llevamos ~ #NUM ~ horas ~ mareado|mareada",
+        "llevo|lleva|llevamos ~ dos|tres|cuatro|cinco|seis|varias|unas ~ horas ~ mareado|mareada",
+        "mareado|mareada|mareo|mareos ~ ~ ~ toda ~ la ~ tarde|noche|manana|mañana",
+        "mareado|mareada|mareo|mareos ~ ~ desde ~ hace ~ ~ ~ horas",
     ]),
     # --- Spanish for the first categories ---
     Symptom("breathing", EMERGENCY, [
