@@ -1390,3 +1390,20 @@ def test_session_thirty_five_a_medicine_for_the_blood(text, expected):
 ])
 def test_session_thirty_six_round_thirty_kinds(text, expected):
     assert tier(text) == expected
+
+
+# Session 37, from session 36's notes: examples listed after a question about risks, as a
+# fragment of their own ("q riesgos graves tiene? tipo infeccion ..."), are the risks asked
+# about; a question that asks about nothing risky, or examples told of oneself, still report.
+@pytest.mark.parametrize("text,expected", [
+    ("q riesgos graves tiene? tipo infeccion o perforar algun organo", None),
+    ("what are the serious risks? like infection or a punctured lung", None),
+    ("any side effects? like fainting", None),
+    ("what is happening? like chest pain and dizzy", "emergency"),
+    ("what are the risks? like i can't breathe", "emergency"),
+    ("what are the risks? like chest pain right now", "emergency"),
+    ("q hago? tipo me duele el pecho y no puedo respirar", "emergency"),
+    ("q riesgos tiene mi hijo? tipo fiebre", "urgent"),
+])
+def test_session_thirty_seven_examples_after_a_risk_question(text, expected):
+    assert tier(text) == expected

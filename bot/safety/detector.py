@@ -1193,8 +1193,32 @@ def _an_example_in_a_question(span: Span, clause: List) -> bool:
     while end < len(doc) and doc[end].text not in SENTENCE_ENDS:
         end += 1
     sentence = {t.lower_ for t in doc[start:end]}
-    return (end < len(doc) and doc[end].text == "?" and doc[start].lower_.lstrip("¿") in QUESTION_OPENERS
-            and not sentence & REPORT_MARKERS)
+    if sentence & REPORT_MARKERS:
+        return False
+    if end < len(doc) and doc[end].text == "?" and doc[start].lower_.lstrip("¿") in QUESTION_OPENERS:
+        return True
+    # "what are the serious risks? like infection or a punctured lung": the examples follow
+    # the question as a fragment of their own
+    return start == clause[0].i and _follows_a_question(doc, start)
+
+
+def _follows_a_question(doc: Doc, start: int) -> bool:
+    """Whether the sentence before `start` asks about risks ("q riesgos graves tiene?") and
+    tells of nothing happening now."""
+    if start < 2 or doc[start - 1].text != "?":
+        return False
+    opening = start - 1
+    while opening > 0 and doc[opening - 1].text not in SENTENCE_ENDS:
+        opening -= 1
+    question = doc[opening:start - 1]
+    words = {t.lower_ for t in question}
+    return (len(question) > 1 and question[0].lower_.lstrip("¿") in QUESTION_OPENERS | {"q"}
+            and bool(words & ASKED_RISKS) and not words & (REPORT_MARKERS - {"tiene"} | PERSONAL))
+
+
+# what a question about risks names them by ("what can go wrong?", "¿qué peligros tiene?")
+ASKED_RISKS = RISK_WORDS | frozenset({"danger", "dangers", "dangerous", "wrong", "side", "effects", "serious",
+                                      "peligros", "peligroso", "efectos", "secundarios", "graves", "grave"})
 
 
 def _asks_if_possible(clause: List) -> bool:
