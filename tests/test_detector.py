@@ -1407,3 +1407,29 @@ def test_session_thirty_six_round_thirty_kinds(text, expected):
 ])
 def test_session_thirty_seven_examples_after_a_risk_question(text, expected):
     assert tier(text) == expected
+
+
+# Session 37, long calm messages written blind as classifier examples (data/safety, hand 42):
+# a dose counted in words below an overdose, the risks a paper lists and the worry it leaves,
+# a grappling hold, prices that "took the breath away", a risk feared with an indefinite.
+@pytest.mark.parametrize("text,expected", [
+    ("my mum took one paracetamol and it reduced", None),
+    ("me tome dos ibuprofenos y se me paso", None),
+    ("took twenty paracetamol", "emergency"),
+    ("whats the point, no one would miss me", "emergency"),
+    ("took a dozen sleeping pills", "emergency"),
+    ("me tome una docena de pastillas", "emergency"),
+    ("I read the consent form and it mentions pneumothorax, infection, bleeding, fainting etc and now I'm kinda spooked lol.", None),
+    ("el consentimiento menciona infeccion y desmayo", None),
+    ("the form mentions fainting and now i fainted", "emergency"),
+    ("fainted in the car and now im scared", "emergency"),
+    ("my neck is always stiff, lot of pressure from the chokes and the guard", None),
+    ("he chokes on his food since the session", "emergency"),
+    ("He mirado precios por ahi en otras clinicas y casi me da algo, me dejaron sin aliento jajaja", None),
+    ("me pusieron las agujas en el trapecio y me dejaron sin aliento", "emergency"),
+    ("me da un poco de cosa alguna infeccion", None),
+    ("me preocupa una infeccion", None),
+    ("me preocupa que tengo fiebre y el brazo rojo", "urgent"),
+])
+def test_session_thirty_seven_long_calm_kinds(text, expected):
+    assert tier(text) == expected

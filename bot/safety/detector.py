@@ -112,6 +112,8 @@ HYPOTHETICAL_PAIRS: FrozenSet[tuple] = frozenset({
     ("pregunta", "si"), ("preguntan", "si"), ("counts", "as"), ("count", "as"), ("antecedentes", "de"),
     ("que", "pasa"), ("y", "si"), ("en", "caso"), ("miedo", "a"), ("miedo", "de"),
     ("riesgo", "de"), ("senales", "de"), ("sintomas", "de"), ("que", "hago"), ("que", "hacer"),
+    # a risk feared, said with an indefinite: "me preocupa una infección", "me da cosa alguna infección"
+    ("preocupa", "una"), ("preocupa", "alguna"), ("preocupa", "algun"), ("cosa", "alguna"), ("cosa", "una"), ("miedo", "alguna"),
 })
 REPORT_MARKERS: FrozenSet[str] = frozenset({
     "normal", "now", "currently", "since", "today", "tonight", "yesterday", "morning",
@@ -559,13 +561,20 @@ STORY = re.compile(r"\b(documentary|documentaries|movie|film|tv show|on tv|the n
                    # what a stranger was seen doing: "she once saw someone go into anaphylaxis"
                    r"|\b(saw|seen) (someone|somebody|a guy|a girl|a man|a woman)\b"
                    # a family story or a trait: "tells the story of how she fainted", "the type who faints"
-                   r"|\b(tells|told|telling) the story\b|\bthe (type|kind|sort) (who|that|of person)\b")
+                   r"|\b(tells|told|telling) the story\b|\bthe (type|kind|sort) (who|that|of person)\b"
+                   # the risks a paper names: "the consent form mentions infection, fainting etc"
+                   r"|\b(form|forms|leaflet|pamphlet|brochure|handout|website|paperwork|consentimiento|folleto|formulario|"
+                   r"hoja|papel|papeles)\b( \w+){0,3} (mentions?|mentioned|lists?|listed|warns?|warned|talks about|"
+                   r"menciona|mencionan|mencionaba|pone|ponia|ponía|habla de|hablaba de|advierte)\b")
 # "ahora todo bien": how the story ended, not a symptom now.
 FINE_NOW = re.compile(r"\b(now|ahora|hoy|today|these days|nowadays|hoy en dia|hoy en día|ya) (todo bien|all good|estoy bien|i'?m fine|im fine|fine|ok|okay|bien)\b"
                       # "el año pasado tuve neumonía ..., ya estoy perfecto"
                       r"|\b(now|ahora|ya) (i'?m|im|estoy) (perfect|perfecto|perfecta|perfectamente|recuperad[oa]|fully recovered|totally fine|completely fine|100 ?%)"
                       r"|\bya (esta|está|estoy|se) (curad[oa]|curo|curó|sano|sana|sanado|sanada)\b|\b(it'?s|all) healed( up)? now\b"
-                      r"|\b(never|not|nothing|none|nada) (since|desde)\b")
+                      r"|\b(never|not|nothing|none|nada) (since|desde)\b"
+                      # a worry the story leaves: "and now I'm kinda spooked lol"
+                      r"|\b(now|ahora) (i ?'?m|im|i am|estoy|me da) (\w+ )?(spooked|scared|worried|nervous|anxious|freaked|terrified|"
+                      r"asustad[oa]|nervios[oa]|preocupad[oa]|miedo|cosa)\b")
 # "a story about someone getting an infection": their present, in a story told
 SOMEONE_ELSES = re.compile(r"\b(someone|somebody|people|a (guy|girl|man|woman|person|patient|lady|friend)) (getting|having|who is|who's)\b")
 # "is that real?" asks about the story; it does not put the story in the present.
@@ -806,10 +815,22 @@ def _a_daily_regimen(span: Span) -> bool:
 
 def _small_number(span: Span) -> bool:
     numbers = [t for t in span if t.like_num]
+    doses = {t.lower_ for t in span} & TAKING  # "no one would miss me" counts nothing
     try:
-        return bool(numbers) and all(float(t.text.replace(",", "")) < OVERDOSE_COUNT for t in numbers)
+        return bool(numbers) and all(_count(t.lower_, bool(doses)) < OVERDOSE_COUNT for t in numbers)
     except ValueError:
-        return False  # "a dozen", "twenty": words, not digits
+        return False  # "a dozen", "twenty": a count too large or not known
+
+
+# a dose said in words: "took one paracetamol", "me tomé dos ibuprofenos"
+SMALL_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7}
+TAKING = frozenset({"took", "take", "taken", "taking", "swallowed", "swallow", "had", "tome", "tomé", "tomo", "tomó",
+                    "trague", "tragué", "tomado"})
+
+
+def _count(word: str, a_dose: bool) -> float:
+    return SMALL_COUNTS[word] if a_dose and word in SMALL_COUNTS else float(word.replace(",", ""))
 
 
 def _longest_per_start(doc: Doc, matches: List[tuple]) -> List[tuple]:

@@ -758,7 +758,7 @@ SYMPTOMS += [
         "make ~ it|everything ~ all? ~ stop ~ ~ for ~ good|forever",
         "make ~ it ~ all ~ stop",
         "on ~ purpose ~ ~ ~ ~ pill|pills|painkillers|tablets|meds|overdose",
-        "swallow|swallowed|took|taken|necked|downed|popped ~ a? ~ load|loads|lot|lots|bunch|handful|heap|heaps|fistful ~ of ~ ~ ~ oxy|oxycodone|codeine|tramadol|morphine|pills|tablets|tabs|painkillers|meds|sleeping",
+        "swallow|swallowed|took|taken|necked|downed|popped ~ a? ~ load|loads|lot|lots|bunch|handful|heap|heaps|fistful|dozen|dozens ~ of? ~ ~ ~ oxy|oxycodone|codeine|tramadol|morphine|pills|tablets|tabs|painkillers|meds|sleeping",
         "burnt|burned|burning|burn ~ my ~ arm|arms|wrist|wrists|leg|legs|skin|thigh|thighs|stomach ~ ~ ~ ~ lighter|cigarette|iron|lighters",
         "swallow|swallowed|took|taken|necked|downed|popped|chugged ~ all ~ my ~ ~ oxycodone|codeine|tramadol|morphine|oxy|pills|tablets|painkillers|meds|medication|sleeping",
         "take|took|taken|swallow|swallowed|took ~ ~ ~ #NUM ~ ~ ~ naproxen|tramadol|codeine|co-codamol|oxycodone|oxy|aspirin|advil|aleve|motrin|nurofen|percocet|vicodin|sleeping|diazepam|valium|xanax|pills|tablets|paracetamol|tylenol|ibuprofen|acetaminophen|painkillers",
@@ -767,7 +767,7 @@ SYMPTOMS += [
         "quiero|quiere ~ morir|morirme|morirse|desaparecer",
         "no ~ quiero|quiere ~ vivir|seguir|despertar",
         "sobredosis",
-        "tome|tomo|trague|trago|tomado ~ ~ ~ todas|toda|todo|frasco|caja|bote|puñado|muchas ~ ~ ~ pastillas|pastilla|pildoras|tabletas|calmantes|analgesicos",
+        "tome|tomo|trague|trago|tomado ~ ~ ~ todas|toda|todo|frasco|caja|bote|puñado|muchas|docena ~ ~ ~ pastillas|pastilla|pildoras|tabletas|calmantes|analgesicos",
         "demasiadas ~ pastillas|pildoras|tabletas|calmantes",
         # twice the dose, even by mistake (categories.yml: accidental overdose is an emergency)
         f"took|taken|take|had|swallowed ~ double|twice|triple ~ ~ ~ ~ {MEDICINES}|dose|dosage|amount",
@@ -1375,7 +1375,7 @@ SYMPTOMS += [
         # a show quoted: "the doctor on that hospital drama just yelled she's seizing"
         "drama|show|series|movie|film|soap|episode|telenovela|novela|serie|pelicula ^ ^ ^ yelled|shouted|screamed|said|says|yells|grito|gritó|dijo ^ ^ ^ seize|seizing|fit|fitting|collapse|collapsing|dying|bleeding",
         # a bill that takes the breath away: "la cuenta del hospital me dejo sin aire jaja"
-        "cuenta|factura|precio|precios|cobro|recibo|bill|total ^ ^ ^ ^ ^ ^ ^ dejo|dejó|deja|dejaron ~ sin ~ aire|aliento",
+        "cuenta|factura|precio|precios|cobro|recibo|bill|total ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ dejo|dejó|deja|dejaron ~ sin ~ aire|aliento",
         "on ~ pin ~ and ~ needle",
         "turn|turned|turns|go|went ~ to ~ jelly ~ ~ ~ think|thinking|thought",
         "save|saved ~ my|his|her ~ life",
@@ -1402,6 +1402,10 @@ SYMPTOMS += [
         "pass|passed|passing ~ out ~ from|of ~ ~ boredom",
         "collapse|collapsed|collapsing ~ into ~ bed",
         "choke|choked ~ at ~ the ~ last",
+        # a hold in grappling sports: "lot of pressure from the chokes and the guard"
+        "the|these|those|from ~ chokes|chokeholds|chokehold",
+        "choke ~ hold|holds",
+        "rear ~ naked ~ choke|chokes",
         # Work and weekdays that drown, choke or suffocate.
         "work|job|deadline|deadlines|monday|mondays|week|boss|uni|exam|exams|inbox ~ ~ ~ choke|choking|suffocate|suffocating|drown|drowning",
         # A pet's fit is not a patient's: "the neighbour's dog had a seizure".
