@@ -1433,3 +1433,24 @@ def test_session_thirty_seven_examples_after_a_risk_question(text, expected):
 ])
 def test_session_thirty_seven_long_calm_kinds(text, expected):
     assert tier(text) == expected
+
+
+# Session 37, blind FAQ round 34's first run: "a bit" that is "a little" ("a bit wary of people
+# sticking needles", "a bit of needling"), "parte" as a part of an act, a doctor who is hard
+# to get hold of; a bit of a needle left in stays a report.
+@pytest.mark.parametrize("text,expected", [
+    ("honestly I'm a bit wary of people sticking needles in me", None),
+    ("I'm a bit scared of needles, any tips?", None),
+    ("I have a bit of a needle phobia", None),
+    ("the physio did a bit of needling on it today", None),
+    ("Entiendo la parte mecanica de meter una aguja en un musculo", None),
+    ("her oncologist is very busy and we can't get hold of her easily", None),
+    ("found a broken bit of needle on the floor and i think its from my back", "urgent"),
+    ("a bit of the needle is still in", "urgent"),
+    ("a bit of one of the needles is stuck", "urgent"),
+    ("creo que se quedo una parte de la aguja", "urgent"),
+    ("i can't get hold of my cup, my hand is weak since the needling", "urgent"),
+    ("can't hold anything in my right hand", "urgent"),
+])
+def test_session_thirty_seven_round_thirty_four_kinds(text, expected):
+    assert tier(text) == expected

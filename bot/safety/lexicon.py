@@ -912,8 +912,11 @@ SYMPTOMS += [
     Symptom("retained_needle", URGENT, [
         "needle ~ ~ ~ ~ broke|broken|snap|snapped|break|stuck|left",
         # "a bit of the needle", not "a bit of blood where one needle came out"
-        "piece|bit|tip|fragment|part ~ of ~ the|a|an|that|this|one|my|her|his|their|your? ~ needle",
-        "piece|bit|tip|fragment|part ~ of ~ one ~ of ~ the|my|her|his|their|your|those? ~ needle|needles",
+        "piece|tip|fragment|part ~ of ~ the|a|an|that|this|one|my|her|his|their|your? ~ needle",
+        "piece|tip|fragment|part ~ of ~ one ~ of ~ the|my|her|his|their|your|those? ~ needle|needles",
+        # "a bit" is also "a little": "a bit wary of people sticking needles in me", "a bit of a needle phobia"
+        "bit of the|that|this|one|my|her|his|their|your? NEEDLE|NEEDLES",
+        "bit of one of the|my|her|his|their|your|those? NEEDLE|NEEDLES",
         "piece|bit|tip|fragment|part ~ of ~ what ~ look|looks|seem|seems|feel|feels ~ like ~ a|the? ~ needle",
         "piece|bit|tip|fragment|part ~ stayed|left|stuck|remained ~ in|inside|behind",
         "something|metal|bit ~ ~ sharp|metal|hard ~ ~ under|in ~ ~ skin",
@@ -942,7 +945,9 @@ SYMPTOMS += [
         "salio|salió|saco|sacó|salieron ~ mas|más ~ corta|cortita|chiquita|pequena|pequeña",
         "needle ~ ~ came|come|looked|was ~ out? ~ shorter",
         "puntita|punta ~ ~ ~ ~ piel|pierna|brazo|cuello|espalda",
-        "pedazo|trozo|punta|pedacito|parte ~ de ~ ~ aguja",
+        "pedazo|trozo|punta|pedacito ~ de ~ ~ aguja",
+        # "parte" is also a part of an act: "la parte mecanica de meter una aguja"
+        "parte ~ de la|una|esa|esta|mi|su ~ aguja",
         "half|part ~ a|of ~ the? ~ needle",
         "the ~ other ~ half|bit|part|piece ~ ~ ~ still ~ in",
         "spike|prickle|sliver|splinter ~ ~ ~ ~ ~ under ~ the? ~ skin",
@@ -1405,6 +1410,9 @@ SYMPTOMS += [
         # a hold in grappling sports: "lot of pressure from the chokes and the guard"
         "the|these|those|from ~ chokes|chokeholds|chokehold",
         "choke ~ hold|holds",
+        # someone who is hard to reach: "very busy and we can't get hold of her easily"
+        "cannot|not ~ get|getting ~ hold ~ of ~ her|him|them|you|u|anyone|anybody|someone|somebody",
+        "cannot|not ~ get|getting ~ hold ~ of ~ the|my|his|her|their|our|your ~ ~ clinic|office|doctor|gp|oncologist|physio|reception|receptionist|surgery|practice|nurse|specialist|consultant",
         "rear ~ naked ~ choke|chokes",
         # Work and weekdays that drown, choke or suffocate.
         "work|job|deadline|deadlines|monday|mondays|week|boss|uni|exam|exams|inbox ~ ~ ~ choke|choking|suffocate|suffocating|drown|drowning",
