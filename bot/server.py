@@ -36,7 +36,7 @@ from sanic import Sanic  # noqa: E402
 from sanic.request import Request  # noqa: E402
 
 from bot import settings  # noqa: E402
-from bot.serving import action_validation, endpoints, graph_runner, log_copies  # noqa: E402
+from bot.serving import action_validation, endpoints, graph_runner, log_copies, question_focus  # noqa: E402
 from bot.clinic import takeover  # noqa: E402
 from bot.clinic.server_routes import add_console  # noqa: E402
 from bot.serving.health import health_blueprint, watch_tracker_store  # noqa: E402
@@ -87,6 +87,7 @@ def build_app(model_path: str, credentials: Optional[str]) -> tuple[Sanic, int]:
     _limit_action_server_wait()
     action_validation.install()
     graph_runner.install()
+    question_focus.install()
     takeover.install()
     auth_token = os.environ.get("RASA_AUTH_TOKEN") or None
     available = endpoints.available()

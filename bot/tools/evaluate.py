@@ -82,7 +82,10 @@ class Parser:
         from rasa.core.agent import Agent
         from rasa.utils.log_utils import configure_structlog
 
+        from bot.serving import question_focus
+
         configure_structlog(logging.WARNING)  # unconfigured, it prints every message text
+        question_focus.install()  # as the server parses
 
         self.agent = Agent.load(str(model_path))
 
