@@ -226,6 +226,15 @@ BLIND_FLOORS = {
     # round 31's first run (2026-12-07, session 35, m1 (trained at 8566267) with the rules at 7ffb94e):
     # 96.3, 1.8, 94.1, 0.8, 100, 96.8, 91.9, 100 % (9/9)
     "r31": [0.93, 0.03, 0.90, 0.03, 0.90, 0.92, 0.87, 0.85],
+    # round 32's first run (2026-12-07, session 36, m0 = session 35's end):
+    # 93.8, 1.8, 90.0, 0.0, 100, 97.4, 100, 100 % (12/12)
+    "r32": [0.89, 0.04, 0.86, 0.03, 0.90, 0.92, 0.92, 0.85],
+    # round 33's first run (2026-12-07, session 36, m1 trained at 61979d6, with the session's rules):
+    # 95.5, 1.8, 91.2, 0.0, 92.9, 100, 92.3, 100 % (9/9)
+    "r33": [0.91, 0.04, 0.87, 0.03, 0.85, 0.94, 0.87, 0.85],
+    # round 34's first run (2026-12-07, session 37, m0 = session 36's end; half of its Spanish
+    # topics long and context-first): 93.2, 2.5, 81.0, 1.9, 94.7, 97.2, 94.6, 100 % (9/9)
+    "r34": [0.90, 0.045, 0.78, 0.04, 0.85, 0.92, 0.88, 0.85],
 }
 
 
