@@ -1454,3 +1454,21 @@ def test_session_thirty_seven_long_calm_kinds(text, expected):
 ])
 def test_session_thirty_seven_round_thirty_four_kinds(text, expected):
     assert tier(text) == expected
+
+
+# Session 37, red-flag round 31's first run: a plan for tonight, foam from the mouth in other
+# Englishes, a "now" that is denied ("not happening right now, just asking ahead"), breath
+# taken away by how good something is, an old story told "before ten years".
+@pytest.mark.parametrize("text,expected", [
+    ("tengo todo preparado para terminar con esto esta noche. chau a todos, gracias por la paciencia", "emergency"),
+    ("mi daughter a shake up shake up all ova pon di floor an she nah answer mi, foam a come out she mout", "emergency"),
+    ("Not happening right now, just asking ahead of time: if I ever did get short of breath after a session, what's the right move?", None),
+    ("its not happening now but i cant breathe", "emergency"),
+    ("what if i get short of breath, it's happening right now", "emergency"),
+    ("diache esa fisio tiene unas manos q me dejaron sin aire de lo buena q es 😂", None),
+    ("me dejaron sin aire las agujas del trapecio", "emergency"),
+    ("Before ten years, when I was student, I fainted when they take my blood in hospital. Since then no problem.", None),
+    ("when I was a kid I fainted at the dentist, now I fainted again after the needles", "emergency"),
+])
+def test_session_thirty_seven_round_thirty_one_kinds(text, expected):
+    assert tier(text) == expected

@@ -440,8 +440,12 @@ NOW_PHRASES = ("right now", "at the moment", "currently", "i've got it", "ive go
 
 
 def _reports_something_now(doc: Doc) -> bool:
-    text = doc.text.lower()
+    text = NOT_NOW.sub(" ", doc.text.lower())
     return any(phrase in text for phrase in NOW_PHRASES) or bool(GOING_ON_FOR.search(text))
+
+
+# "Not happening right now, just asking ahead of time": a now that is denied
+NOT_NOW = re.compile(r"\b(not|nothing'?s?|isn'?t|is not) (\w+ )?(happening )?(right now|at the moment|currently|now)\b")
 
 
 # "is it meant to hurt more each day? 72 hrs now": how long it has gone on, told as a report.
@@ -533,7 +537,9 @@ def _present_scope(sentence: List, clause: List) -> List:
 
 
 NO_HISTORY = re.compile(r"\b(no|without|never had any|nil)( known| previous| prior| past)? history of\b")
-AGO = re.compile(r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bhace (\w+ ){0,2}(años|anos|año|ano|meses|mes)\b")
+AGO = re.compile(r"\b(\w+ )?(years|yrs|months|decades|(a|one) (year|month|decade)) (ago|back)\b|\bhace (\w+ ){0,2}(años|anos|año|ano|meses|mes)\b"
+                 # "Before ten years, when I was student, I fainted": an old story in other Englishes
+                 r"|\bbefore (\w+ )?(years|yrs|decades)\b|\bwhen i was (a )?(student|kid|child|teen|teenager|little|young|at school|in school)\b")
 
 
 def _sentence_of(span: Span) -> List:

@@ -482,6 +482,8 @@ SYMPTOMS += [
         # "never had a seizure and she just had one": a first one, told against the history
         "never|nunca ~ ~ ~ seizure|seizures|fit|fits|convulsion|convulsiones ^ ^ ^ ^ just|acaba|acabo ~ ~ ~ ~ one|una|dar|dio",
         "foam|foaming ~ at ~ ~ mouth",
+        # said in other Englishes: "foam a come out she mout"
+        "foam|foaming ~ ~ come|coming|comin ~ out ~ ~ mouth|mout",
         "convulsion|convulsiones|convulsionando|convulsiona|convulsiono|convulsionar|convulsionó",
         "ataque ~ ~ epilepsia|epileptico|epileptica",
         "temblando|sacudiendo|sacudidas|sacude|tiembla ~ ~ ~ ~ todo ~ el ~ cuerpo",
@@ -795,6 +797,8 @@ SYMPTOMS += [
         "me ~ voy|quiero|pienso ~ a? ~ matar|suicidar|quitar ~ la? ~ vida?",
         "acabar|terminar ~ con ~ mi ~ vida",
         "acabar|terminar ~ con ~ todo",
+        # a plan made for tonight: "tengo todo preparado para terminar con esto esta noche"
+        "preparado|preparada|planeado|planeada|decidido|decidida|listo|lista ~ para ~ terminar|acabar ~ con ~ esto ~ esta|hoy",
         "decidi|decidido|decidida ~ acabar|terminar|matarme",
         "no ~ vale ~ la ~ pena ~ vivir|seguir",
         "carta ~ de ~ despedida",
@@ -1362,7 +1366,7 @@ SYMPTOMS += [
         "me ~ va|van ~ a ~ dar ~ ~ convulsion|convulsiones|infarto|ataque|patatus|soponcio|telele ~ ~ si",
         "gon|going ~ na|to ~ have ~ a ~ seizure|stroke|fit|aneurysm|meltdown ~ if",
         "gon|going ~ na|to ~ have ~ a ~ heart ~ attack ~ if",
-        "sin ~ aliento ~ con|de ~ lo ~ bien|bonito|rico|lindo|guapo|increible",
+        "sin ~ aliento|aire ~ con|de ~ lo ~ bien|bonito|rico|lindo|guapo|increible|buena|bueno|buenas|buenos",
         "me ~ corto ~ las ~ venas ~ si|con",
         # Common English idioms with symptom words: work, money, nerves, delight.
         "choke|choking|choked ~ the ~ life ~ out",
