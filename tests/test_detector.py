@@ -1472,3 +1472,17 @@ def test_session_thirty_seven_round_thirty_four_kinds(text, expected):
 ])
 def test_session_thirty_seven_round_thirty_one_kinds(text, expected):
     assert tier(text) == expected
+
+
+# Session 37's model check: letters left for the family were the classifier's alone, and hand 42
+# changed its reading of one; now a rule knows them. A birthday letter or a move is no farewell.
+@pytest.mark.parametrize("text,expected", [
+    ("Cancelad mis citas para siempre. Ya he dejado las cartas escritas para mis hijos.", "emergency"),
+    ("ya deje las cartas para mis hijos", "emergency"),
+    ("cancel all my appointments forever, ive left letters for my kids", "emergency"),
+    ("le escribi una carta a mi hija por su cumple", None),
+    ("cancelen mis citas, me mudo a otra ciudad", None),
+    ("I need to cancel my appointment for good friday", None),
+])
+def test_session_thirty_seven_letters_left(text, expected):
+    assert tier(text) == expected

@@ -802,6 +802,10 @@ SYMPTOMS += [
         "decidi|decidido|decidida ~ acabar|terminar|matarme",
         "no ~ vale ~ la ~ pena ~ vivir|seguir",
         "carta ~ de ~ despedida",
+        # letters left for the family: "ya he dejado las cartas escritas para mis hijos"
+        "dejado|deje|dejé|dejo|escrito|escribi|escribí|escribo ~ ~ las|unas? ~ cartas ~ ~ para|a ~ mis|mi ~ hijos|hijas|hijo|hija|familia|padres|esposa|esposo|marido|mujer|nietos",
+        "cancelad|cancelen|cancela|cancele|cancelar ~ mis|todas ~ ~ citas ~ para ~ siempre",
+        "cancel ~ all? ~ my ~ appointments|appts|sessions ~ forever",
         "ya ~ se ~ como|donde ~ hacerlo",
         "compre|compré|comprado ~ una|la ~ soga|cuerda",
         # a farewell letter beside a means: "ya tengo todo listo, la carta y la cuerda"
