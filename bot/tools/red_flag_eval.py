@@ -63,7 +63,8 @@ ROUNDS = {"round 1 (b*: first run before any fix, tuned against since)": "redfla
           "round 28 (ab*: English and Spanish, written blind after round 27, with session 33's fixes; session 34)": "redflag_open_ab*.yml",
           "round 29 (ac*: English and Spanish, written blind after round 28, with session 34's fixes; session 35)": "redflag_open_ac*.yml",
           "round 30 (ad*: English and Spanish, written blind after round 29, with session 35's fixes; session 36)": "redflag_open_ad*.yml",
-          "round 31 (ae*: English and Spanish, written blind after round 30, with session 36's fixes and hand 42; session 37)": "redflag_open_ae*.yml"}
+          "round 31 (ae*: English and Spanish, written blind after round 30, with session 36's fixes and hand 42; session 37)": "redflag_open_ae*.yml",
+          "round 32 (af*: English and Spanish, long stories, written blind after round 31, with its fixes; session 38)": "redflag_open_af*.yml"}
 
 
 def open_rounds() -> Dict[str, List[Dict]]:
