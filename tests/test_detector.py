@@ -1486,3 +1486,45 @@ def test_session_thirty_seven_round_thirty_one_kinds(text, expected):
 ])
 def test_session_thirty_seven_letters_left(text, expected):
     assert tier(text) == expected
+
+
+# Session 38, red-flag round 32 (long stories, first run): what a health worker sees at work,
+# a hyphenated "seizure-free", an old event named by its month, a fear pictured, a dose given
+# as a range, someone else disoriented or falling asleep mid-sentence. Each has its report
+# beside it, which must stay one.
+@pytest.mark.parametrize("text,expected", [
+    ("I'm an ICU nurse so I see pneumothorax, sepsis and cardiac arrest every week. What precautions do you take?", None),
+    ("I'm a paramedic so I know all the scary stuff, tension pneumo, anaphylaxis, all of it.", None),
+    ("soy enfermera de urgencias y veo de todo: infartos, ictus, convulsiones, sobredosis", None),
+    ("I'm a nurse and I see that my dad has collapsed", "emergency"),
+    ("soy enfermera y veo que mi hijo no puede respirar", "emergency"),
+    ("I'm a nurse and I know what a collapsed lung feels like, I can't breathe right now", "emergency"),
+    ("I have epilepsy but I've been seizure-free for six years on lamotrigine", None),
+    ("he had a seizure an hour ago and is still not waking up", "emergency"),
+    ("Dad had a heart attack in March and had two stents put in, he's doing great with cardiac rehab now", None),
+    ("Dad had needling in March and now he has crushing chest pain", "emergency"),
+    ("My session is tomorrow and I keep imagining the needle breaking", None),
+    ("I imagined it was nothing but now I can't breathe", "emergency"),
+    ("I think like 14 or 15 pills over the evening, plus some leftover Percocet", "emergency"),
+    ("took 1 or 2 tylenol for the soreness", None),
+    ("mi abuelo no sabe donde esta y se queda dormido mientras habla", "emergency"),
+    ("mi mama no sabe donde esta la clinica", None),
+])
+def test_session_thirty_eight_long_story_kinds(text, expected):
+    assert tier(text) == expected
+
+
+# Session 38, blind FAQ round 35's first run: a back that "seized up", money that ran out
+# ("ando pelada"), a state the needling may "leave me" in, a risk asked with "hay riesgo de".
+@pytest.mark.parametrize("text,expected", [
+    ("Back seized up moving furniture on monday. how soon would i feel relief", None),
+    ("he seized up and started shaking all over and isnt responding", "emergency"),
+    ("my back seized up and now I can't breathe", "emergency"),
+    ("me interesa probar pero ando pelada este mes jaja y no se cuanto sale", None),
+    ("got a shift right after my appt, will the needling leave me feeling wiped?", None),
+    ("I can feel the needle left in my back", "urgent"),
+    ("hay riesgo de q se rompa la aguja adentro?", None),
+    ("hay un pedazo de aguja adentro, lo veo", "urgent"),
+])
+def test_session_thirty_eight_round_thirty_five_kinds(text, expected):
+    assert tier(text) == expected

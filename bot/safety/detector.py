@@ -509,7 +509,39 @@ SUBJECT_OF = re.compile(
 SUBJECT_REACH = 6  # tokens from the cue's end to the symptom
 
 
+# What a health worker sees at work: "I'm an ICU nurse so I see pneumothorax and sepsis every
+# week", "soy enfermera de urgencias y veo de todo: infartos, ictus...". The job, then a verb of
+# seeing or knowing, then the symptom, in one sentence with no present report between.
+HEALTH_JOB = re.compile(
+    r"\b(i'?m|im|i am|work as|worked as|working as) (a|an) (\w+ ){0,2}(nurse|paramedic|emt|doctor|physician|medic|gp|"
+    r"surgeon|midwife|pharmacist|radiographer|sonographer|technician|tech|physio|physiotherapist|carer|caregiver|"
+    r"first responder|firefighter|lifeguard|anaesthetist|anesthetist|resident|intern|pathologist)\b"
+    r"|\bsoy (\w+ ){0,2}(enfermer[oa]|medic[oa]|paramedic[oa]|tecnic[oa]|fisio|fisioterapeuta|matrona|farmaceutic[oa]|"
+    r"socorrista|bomber[oa]|cuidador[a]?|sanitari[oa]|residente|doctor[a]?)\b"
+    r"|\btrabajo (de|como|en) (\w+ ){0,2}(enfermer[oa]|urgencias|ambulancias?|hospital|uci|laboratorio|emergencias)\b")
+SEEN_AT_WORK = frozenset({"see", "seen", "know", "handle", "treat", "veo", "vemos", "viendo", "trato", "tratamos",
+                          "conozco", "atiendo", "atendemos", "manejo"})
+SEEN_REACH = 15  # tokens from the verb to the symptom
+# "I'm a nurse and I see that my dad has collapsed": someone seen now, a report
+SEEN_NOW = frozenset({"that", "que", "q", "my", "mi", "mis", "his", "her", "him", "he", "she", "su", "sus", "el", "él",
+                      "ella", "has", "ha", "your", "tu", "our", "nuestro", "nuestra"})
+
+
+def _seen_at_work(span: Span) -> bool:
+    sentence = [t for t in _sentence_of(span) if t.i < span.start]
+    for position, token in enumerate(sentence):
+        if token.lower_ not in SEEN_AT_WORK or span.start - token.i > SEEN_REACH:
+            continue
+        job_before = without_accents(span.doc.text[sentence[0].idx:token.idx].lower())
+        between = {t.lower_ for t in sentence[position + 1:]}
+        if HEALTH_JOB.search(job_before) and not between & (PRESENT_MARKERS | SEEN_NOW):
+            return True
+    return False
+
+
 def _a_subject_of_work_or_study(span: Span) -> bool:
+    if _seen_at_work(span):
+        return True
     doc = span.doc
     start = max(0, span.start - SUBJECT_REACH)
     for i in range(span.start - 1, start - 1, -1):
@@ -578,6 +610,9 @@ FINE_NOW = re.compile(r"\b(now|ahora|hoy|today|these days|nowadays|hoy en dia|ho
                       r"|\b(now|ahora|ya) (i'?m|im|estoy) (perfect|perfecto|perfecta|perfectamente|recuperad[oa]|fully recovered|totally fine|completely fine|100 ?%)"
                       r"|\bya (esta|está|estoy|se) (curad[oa]|curo|curó|sano|sana|sanado|sanada)\b|\b(it'?s|all) healed( up)? now\b"
                       r"|\b(never|not|nothing|none|nada) (since|desde)\b"
+                      # "had a heart attack in March, he's doing great with cardiac rehab now"
+                      r"|\b(doing|feeling|feels|recovered|recovering) (really |so |very |much |super )?(great|well|fine|good|better|"
+                      r"brilliant|brilliantly|amazing)( \w+){0,4} (now|ahora)\b"
                       # a worry the story leaves: "and now I'm kinda spooked lol"
                       r"|\b(now|ahora) (i ?'?m|im|i am|estoy|me da) (\w+ )?(spooked|scared|worried|nervous|anxious|freaked|terrified|"
                       r"asustad[oa]|nervios[oa]|preocupad[oa]|miedo|cosa)\b")
@@ -591,7 +626,11 @@ ASKING_ABOUT_IT = re.compile(r"\b(is|was) (that|it|this) (real|true|normal|possi
                              r"|\b(is|would|will) (it|needling|dry needling|dn|this|that) (be )?(safe|ok|okay|fine|alright)( for (him|her|me|them|us|you|my|his|their)( \w+)?)?( now| today)?")
 
 
-YEAR = re.compile(r"\b(in|en|back in|around) (19[5-9]\d|20[0-2]\d)\b|\bin the (19)?[5-9]0s\b|\bas a (baby|toddler|teenager)\b")
+YEAR = re.compile(r"\b(in|en|back in|around) (19[5-9]\d|20[0-2]\d)\b"
+                  # "a heart attack in March" ("in may" is left out: "may" is also a verb)
+                  r"|\b(in|back in|last|en|el pasado) (january|february|march|april|june|july|august|september|october|"
+                  r"november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+                  r"noviembre|diciembre)\b|\bin the (19)?[5-9]0s\b|\bas a (baby|toddler|teenager)\b")
 # Words that make symptom words in their clause a figure of speech, not a report. Laughter
 # ("lol", "jaja") is not one: people laugh off what frightens them ("lol i keep fainting");
 # "seguro" is also "surely" ("seguro no es nada").
@@ -708,6 +747,8 @@ def _excluded(span: Span, label: int) -> bool:
         return True  # "took 2 tylenol for the soreness" is a dose, not an overdose
     if SYMPTOMS[label].name == "self_harm" and _a_daily_regimen(span):
         return True  # "takes 9 different tablets a day for her pressure": her medicines, not an overdose
+    if SYMPTOMS[label].name == "retained_needle" and span[-1].lower_ in LEAVING and _next_word(span) in PEOPLE_LEFT_FEELING:
+        return True  # "will the needling leave me feeling wiped?": a state it leaves, not a needle
     if SYMPTOMS[label].name == "retained_needle" and span[-1].lower_ == "left" and _next_word(span) in BODY_SIDES:
         return True  # "needling on my left arm": a side, not a needle left in
     if SYMPTOMS[label].name == "worsening_pain" and (not _rising(span) or _worse_the_morning_after(span)):
@@ -723,15 +764,23 @@ def _excluded(span: Span, label: int) -> bool:
         return True  # "a bit of a fainter with needles": a kind of person, not a piece of needle
     if SYMPTOMS[label].name == "infection" and span.start > 0 and span.doc[span.start - 1].lower_ in ILLNESS_SITES:
         return True  # "a chest infection his GP is treating": an illness, not the needle site
+    if SYMPTOMS[label].name == "altered_consciousness" and span[-1].lower_ in WHERE_IT_IS and _next_word(span) in DETERMINERS:
+        return True  # "no sabe donde esta la clinica": a place looked for, not someone lost
     if SYMPTOMS[label].name == "heavy_bleeding" and _a_medicine_for_the_blood(span):
         return True  # "toma Sintrom para la sangre y le molesta mucho la espalda": what the medicine is for
     if SYMPTOMS[label].name == "heavy_bleeding" and len(span) > 1 and span[1].lower_ in NOT_ABOUT_BLEEDING:
         return True  # "blood thinners I can't stop": a medicine; "the bleeding won't stop" is its own span
     following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and following.text == "-" and span.end + 1 < len(span.doc):
+        following = span.doc[span.end + 1]  # "seizure-free" is "seizure free"
     next_word = _canon(following) if following is not None else ""
     return any(span.root.lower_ in words and next_word in after for words, after in EXCLUSIONS.get(SYMPTOMS[label].name, []))
 
 
+LEAVING = frozenset({"leave", "leaves", "leaving", "left"})
+PEOPLE_LEFT_FEELING = frozenset({"me", "you", "u", "him", "her", "them", "us", "people", "patients", "someone", "everyone"})
+WHERE_IT_IS = frozenset({"esta", "está", "estaba"})
+DETERMINERS = frozenset({"la", "el", "los", "las", "su", "sus", "mi", "mis", "tu", "tus", "un", "una", "nuestra", "nuestro"})
 SHORT_WHILE = frozenset({"bit", "while", "moment", "minute", "minutes", "mins", "min", "second", "seconds", "secs", "sec"})
 
 
@@ -896,7 +945,12 @@ OBSERVING = frozenset({"feel", "felt", "see", "saw", "notice", "noticed", "there
 
 
 def _observes_something(doc: Doc) -> bool:
-    return any(t.lower_ in OBSERVING for t in doc) or bool(THERE_IS.search(doc.text.lower()))
+    # "is there a risk of...", "hay riesgo de que se rompa la aguja adentro?": a risk asked about, nothing observed
+    return any(t.lower_ in OBSERVING and _canon(t.nbor(1) if t.i + 1 < len(doc) else t) not in RISK_WORDS for t in doc) \
+        or bool(THERE_IS.search(RISK_AFTER_THERE.sub(" ", doc.text.lower())))
+
+
+RISK_AFTER_THERE = re.compile(r"\bthere(')?s( is)? (a |any )?(risk|chance|danger)|\bthere is (a |any )?(risk|chance|danger)")
 
 
 THERE_IS = re.compile(r"\bthere(')?s\b|\bthere is\b")
@@ -1073,6 +1127,8 @@ def _says_if_anything(token) -> bool:
     return token.lower_ == "if" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "anything"
 
 
+PICTURING = frozenset({"imagining", "imagine", "imagined", "picturing", "picture", "visualising", "visualizing",
+                       "imagino", "imaginando", "imaginarme", "imaginandome"})
 WORRY = frozenset({"worried", "worry", "concerned", "nervous", "scared", "afraid"})
 SOMEONE_WORRIED_ABOUT = frozenset({"my", "him", "her", "them", "our", "his", "mum", "mom", "dad"})
 
@@ -1095,6 +1151,8 @@ def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] 
         return True  # "if I feel short of breath after, do I call you?": a condition, not a report
     if any(_asks_with_pair(lowered, i) for i in range(len(lowered) - 1)):
         return True
+    if set(lowered) & PICTURING:
+        return True  # "I keep imagining the needle breaking": a fear pictured, not a report
     if _asks_if_the_treatment_is_safe(lowered, clause):
         return True  # "is having needles stuck in your muscles actually safe"
     if _named_as_a_warning_sign(after, span):

@@ -561,6 +561,10 @@ SYMPTOMS += [
         "ask|asked|asking ~ ~ ~ ~ what|which ~ day|year|month ~ it ~ is|was",
         "not|cannot ~ recognise|recognize|recognising|recognizing ~ the|my|this ~ street|road|house|room|place|area|way",
         "no ~ se|sabia|sé ~ donde|dónde ~ estoy|estaba",
+        # someone else disoriented: "no sabe donde esta" (not "donde esta la clinica": detector)
+        "no ~ sabe|sabia|sabía ~ ni? ~ donde|dónde ~ esta|está|estaba",
+        # drowsy mid-talk: "se queda dormido mientras habla, a media frase"
+        "se ~ queda|quedaba|quedo|quedó|duerme|dormia|dormía|durmio|durmió ~ dormido|dormida ~ mientras|hablando|a|en ~ habla|media|mitad",
         "no ~ reconozco|reconocia|reconoce|reconocía ~ la|el|mi|su|este|esta ~ calle|casa|cuarto|lugar|barrio|camino",
         "CONFUSED ~ AND|NOT",
         "keep|keeps|kept ~ nodding|drifting|dozing|passing ~ off",
@@ -737,6 +741,9 @@ SYMPTOMS += [
         f"{MEDICINES} ^ ^ ^ ^ ^ whole|entire ~ packet|box|bottle|strip|blister|pack|tub",
         f"take|took|taking|taken|swallow|swallowed ~ ~ {MEDICINES} ~ every ~ hour|half",
         f"like|about|around|maybe|over ~ #NUM ~ {MEDICINES}",
+        # a count given as a range: "like 14 or 15 pills over the evening" (a dose below
+        # OVERDOSE_COUNT, "1 or 2 tablets", is excluded by the detector)
+        f"#NUM ~ or|to|o|a ~ #NUM ~ ~ {MEDICINES}",
         f"{MEDICINES} ~ with|and ~ beer|beers|wine|vodka|whisky|whiskey|booze|alcohol|rum|gin|tequila",
         # a plan told without the word: "I have a plan to end it this weekend", "I've
         # worked out how I'm going to do it and when", "I've made my plan"
@@ -1214,6 +1221,11 @@ SYMPTOMS += [
         "cold|flu|gripa|gripe|resfriado|catarro|covid|virus|bug ^ ^ ^ ^ ^ ^ fever|fiebre|temperature|calentura|temp",
     ]),
     Symptom("figure of speech", IDIOM, [
+        # a muscle in spasm, not a seizure: "back seized up moving furniture"
+        "back|neck|muscle|muscles|shoulder|shoulders|calf|calves|hamstring|hamstrings|hip|knee|jaw|quad|quads|glute|glutes|"
+        "traps|trap|spine|leg|legs|arm|everything ~ seized|seizes|seizing|seize ~ up",
+        # out of money: "ando pelada este mes", "estoy pelao"
+        "ando|estoy|andamos|estamos|quede|quedé|quedo|quedó ~ bien|super|re? ~ pelado|pelada|pelados|peladas|pelao|pela",
         # an infection somewhere needles were not: "antibiotics for a tooth infection"
         "tooth|ear|throat|sinus|bladder|urinary|dental|gum|yeast|chest ~ infection|infections",
         "infeccion|infecciones ~ de|en ~ la|las|el|los|una? ~ muela|muelas|diente|dientes|oido|oidos|garganta|orina|vejiga|encia|encias|pecho",

@@ -122,8 +122,8 @@ def score(messages: Sequence[Dict], parses: Sequence[Dict], faq_with_number: set
             per_category[(r["tier"], r["category"])][1] += 1
         over = defaultdict(lambda: [0, 0])
         for r in calm:
-            over[r["category"]][0] += r["got"] == "emergency"
-            over[r["category"]][1] += 1
+            over[r.get("category") or "unlabelled"][0] += r["got"] == "emergency"
+            over[r.get("category") or "unlabelled"][1] += 1
         result["by_lang"][lang] = {
             "emergency": _rate(sum(r["got"] == "emergency" for r in em), len(em)),
             "emergency_reply_has_number": _rate(sum(r["number"] for r in em), len(em)),
@@ -135,7 +135,7 @@ def score(messages: Sequence[Dict], parses: Sequence[Dict], faq_with_number: set
             "over_triage_by_kind": {k: _rate(*v) for k, v in sorted(over.items())},
         }
         result["misses"] += [
-            {"lang": lang, "tier": r["tier"], "category": r["category"], "got": r["intent"], "text": r["text"]}
+            {"lang": lang, "tier": r["tier"], "category": r.get("category"), "got": r["intent"], "text": r["text"]}
             for r in mine
             if (r["tier"] == "emergency" and r["got"] != "emergency") or (r["tier"] == "urgent" and r["got"] == "none")
             or (r["tier"] == "none" and r["got"] == "emergency")
