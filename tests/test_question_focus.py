@@ -2,7 +2,7 @@
 question, and when that part's reading replaces the whole's "not sure"."""
 from __future__ import annotations
 
-from typing import Dict, List
+from typing import Dict, List, Sequence
 
 import pytest
 
@@ -26,12 +26,15 @@ def test_the_question_of_a_message(text, question):
     assert question_of(text) == question
 
 
-def parse(intent: str, topics: List[str], text: str = STORY + "¿Cuánto dura una sesión?") -> Dict:
+def parse(intent: str, topics: List[str], text: str = STORY + "¿Cuánto dura una sesión?",
+          confidences: Sequence[float] = ()) -> Dict:
+    confidences = list(confidences) or [0.5] * len(topics)
     return {"text": text, "intent": {"name": intent, "confidence": 0.4},
             "intent_ranking": [{"name": intent, "confidence": 0.4}],
             "entities": [{"entity": "language", "value": "es"}],
             "red_flag": {"rules": None, "caution": True},
-            "response_selector": {"faq": {"ranking": [{"intent_response_key": f"faq/{t}", "confidence": 0.5} for t in topics]}}}
+            "response_selector": {"faq": {"ranking": [{"intent_response_key": f"faq/{t}", "confidence": c}
+                                                      for t, c in zip(topics, confidences)]}}}
 
 
 def test_the_question_answers_when_the_whole_ranked_its_topic_first():
@@ -70,3 +73,14 @@ def test_installed_once_on_rasas_processor():
     patched = MessageProcessor._parse_message_with_graph
     question_focus.install()
     assert MessageProcessor._parse_message_with_graph is patched and patched.question_focus
+
+
+@pytest.mark.parametrize("whole_confidences,part_confidence,answered", [
+    ((0.54, 0.41), 0.9, True),    # torn between two, the question alone sure of the second
+    ((0.54, 0.41), 0.6, False),   # the question alone not sure enough
+    ((0.85, 0.1), 0.9, False),    # the whole hardly considered it
+])
+def test_the_wholes_close_second_counts_when_the_question_is_sure(whole_confidences, part_confidence, answered):
+    whole = parse("nlu_fallback", ["what_is", "cost"], confidences=whole_confidences)
+    answer = focused(whole, lambda text: parse("faq", ["cost"], text, confidences=[part_confidence]))
+    assert (answer is not whole) == answered

@@ -9,7 +9,11 @@ parsed alone, by the same pipeline: a second opinion. Its answer is given only w
 pass it on its own and the whole message already ranked that topic first, so a question that
 means something else without its story ("is it normal?") is not answered out of context.
 (Blind rounds 26-34 on one model: 23 more right, 3 more answered where "not sure" was right;
-ranked among the whole's three likeliest instead of first: 33 and 9.)
+ranked among the whole's three likeliest instead of first: 33 and 9.) The whole's second
+topic also counts when the whole was torn between two (it gave the second at least
+SECOND_TOPIC_SHARE) and the question alone is sure of it (PART_SURE): "...money is tight. So I'm
+wondering about the price side of it, is it usually expensive?" (rounds 26-35, one model: 12
+more right, 2 more answered where "not sure" was right.)
 
 Safety is never decided on a part: the whole message's red-flag reading stands, and a
 question that reads as a red flag alone leaves the "not sure" reply (which carries the
@@ -18,7 +22,7 @@ emergency line) as it was.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Dict, List, Optional, Text
+from typing import Any, Callable, Dict, List, Optional, Text, Tuple
 
 from bot.nlu.intents import FALLBACK, FAQ
 from bot.topics import topic_of
@@ -26,8 +30,10 @@ from bot.topics import topic_of
 # Below these a message is short enough to be read whole.
 MIN_WORDS = 12
 MIN_FOCUS_WORDS = 4
-# The whole message must rank the question's topic first.
-AGREEING_TOPICS = 1
+# The whole message must rank the question's topic first, or second with this share when the
+# question alone gives its answer at least PART_SURE.
+SECOND_TOPIC_SHARE = 0.2
+PART_SURE = 0.7
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -54,9 +60,20 @@ def question_of(text: str) -> Optional[str]:
     return focus
 
 
-def _topics(parse: Dict[Text, Any]) -> List[str]:
+def _ranking(parse: Dict[Text, Any]) -> List[Tuple[str, float]]:
+    """[(topic, confidence)] of the FAQ answers, likeliest first."""
     ranking = ((parse.get("response_selector") or {}).get("faq") or {}).get("ranking") or []
-    return [topic_of(r["intent_response_key"]) for r in ranking[:AGREEING_TOPICS]]
+    return [(topic_of(r["intent_response_key"]), r["confidence"]) for r in ranking]
+
+
+def _agrees(whole: List[Tuple[str, float]], part: List[Tuple[str, float]]) -> bool:
+    """The question's answer is the whole message's likeliest topic, or its close second."""
+    if not whole or not part:
+        return False
+    topic, sure = part[0]
+    if topic == whole[0][0]:
+        return True
+    return len(whole) > 1 and topic == whole[1][0] and whole[1][1] >= SECOND_TOPIC_SHARE and sure >= PART_SURE
 
 
 def focused(whole: Dict[Text, Any], parse_part: Callable[[str], Dict[Text, Any]]) -> Dict[Text, Any]:
@@ -67,9 +84,7 @@ def focused(whole: Dict[Text, Any], parse_part: Callable[[str], Dict[Text, Any]]
     if focus is None:
         return whole
     part = parse_part(focus)
-    if (part.get("intent") or {}).get("name") != FAQ or not _topics(part):
-        return whole
-    if _topics(part)[0] not in _topics(whole):
+    if (part.get("intent") or {}).get("name") != FAQ or not _agrees(_ranking(whole), _ranking(part)):
         return whole
     answer = dict(whole)
     for key in ("intent", "intent_ranking", "response_selector"):
