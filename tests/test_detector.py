@@ -1525,6 +1525,9 @@ def test_session_thirty_eight_long_story_kinds(text, expected):
     ("I can feel the needle left in my back", "urgent"),
     ("hay riesgo de q se rompa la aguja adentro?", None),
     ("hay un pedazo de aguja adentro, lo veo", "urgent"),
+    # written blind as a training example (hand 44): catching an infection, asked without "?"
+    ("puedo agarrar infeccion x la aguja", None),
+    ("puedo agarrar infeccion? tengo el brazo rojo y caliente y fiebre", "urgent"),
 ])
 def test_session_thirty_eight_round_thirty_five_kinds(text, expected):
     assert tier(text) == expected

@@ -1092,7 +1092,9 @@ def _resolved(after: List) -> bool:
 ANYONE = frozenset({"alguien", "anyone", "anybody"})
 EVER = re.compile(r"\b(alguna vez|ever|nunca)\b")
 CAN_IT_CAUSE = re.compile(r"(?<!no )\b(puede|pueden|podria|podrian) (me |te |le |les |nos )?(dar|causar|provocar|producir|hacer (que|q) (uno|una|alguien|la gente|te|le|me|se))\b"
-                          r"|\bse (puede|podria) (tener|sufrir)\b")
+                          r"|\bse (puede|podria) (tener|sufrir)\b"
+                          # "puedo agarrar infeccion x la aguja": catching one, asked in the first person
+                          r"|\b(puedo|podria|podre) (agarrar|pescar|pillar|coger|pegarme|contagiarme|llevarme)\b")
 CONDITIONAL_STARTS = frozenset({"if", "si", "suppose", "say"})
 # the treatment's risk asked about: "can they hit an organ or give u an infection"
 CAN_THEY_CAUSE = re.compile(r"\b(can|could|might|would|will|does|do) (it|they|dn|needling|dry needling|the needles?|needles|this|that) "
