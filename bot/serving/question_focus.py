@@ -12,8 +12,9 @@ means something else without its story ("is it normal?") is not answered out of 
 ranked among the whole's three likeliest instead of first: 33 and 9.) The whole's second
 topic also counts when the whole was torn between two (it gave the second at least
 SECOND_TOPIC_SHARE) and the question alone is sure of it (PART_SURE): "...money is tight. So I'm
-wondering about the price side of it, is it usually expensive?" (rounds 26-35, one model: 12
-more right, 2 more answered where "not sure" was right.)
+wondering about the price side of it, is it usually expensive?" (rounds 26-35, one model: 10
+more right, 1 more answered where "not sure" was right; at 0.7, 15 and 4, and round 20's
+"allergic to nickel ... would the needles be a problem for me?" got the needle-phobia answer.)
 
 Safety is never decided on a part: the whole message's red-flag reading stands, and a
 question that reads as a red flag alone leaves the "not sure" reply (which carries the
@@ -33,7 +34,7 @@ MIN_FOCUS_WORDS = 4
 # The whole message must rank the question's topic first, or second with this share when the
 # question alone gives its answer at least PART_SURE.
 SECOND_TOPIC_SHARE = 0.2
-PART_SURE = 0.7
+PART_SURE = 0.9
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]+")
