@@ -235,6 +235,11 @@ BLIND_FLOORS = {
     # round 34's first run (2026-12-07, session 37, m0 = session 36's end; half of its Spanish
     # topics long and context-first): 93.2, 2.5, 81.0, 1.9, 94.7, 97.2, 94.6, 100 % (9/9)
     "r34": [0.90, 0.045, 0.78, 0.04, 0.85, 0.92, 0.88, 0.85],
+    # round 35's first run (2026-12-07, session 38, m0 = session 37's end): 93.7, 2.1, 97.7, 0.0,
+    # 94.4, 90.0, 90.0, 100 % (9/9); with the session's rules and question focus 95.8 / 98.9 % topics
+    "r35": [0.92, 0.03, 0.95, 0.02, 0.90, 0.86, 0.86, 0.85],
+    # round 36's first run (same model and code): 92.3, 0.0, 95.5, 1.1, 100, 87.5, 96.7, 100 % (8/8)
+    "r36": [0.90, 0.02, 0.93, 0.03, 0.90, 0.84, 0.92, 0.85],
 }
 
 
