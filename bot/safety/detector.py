@@ -26,7 +26,7 @@ from typing import FrozenSet, List, Optional, Tuple
 
 import spacy
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bot.safety.frames import FRAMES, HAPPENING_NOW
 from bot.safety.lexicon import EMERGENCY, IDIOM, MENTION, SPELLING, SYMPTOMS, URGENT
@@ -944,16 +944,20 @@ OBSERVING = frozenset({"feel", "felt", "see", "saw", "notice", "noticed", "there
                        "vi", "veo", "noto", "note", "noté", "siento", "senti", "sentí", "hay", "tengo"})
 
 
-def _observes_something(doc: Doc) -> bool:
-    # "is there a risk of...", "hay riesgo de que se rompa la aguja adentro?": a risk asked about, nothing observed
-    return any(t.lower_ in OBSERVING and _canon(t.nbor(1) if t.i + 1 < len(doc) else t) not in RISK_WORDS for t in doc) \
-        or bool(THERE_IS.search(RISK_AFTER_THERE.sub(" ", doc.text.lower())))
-
-
-RISK_AFTER_THERE = re.compile(r"\bthere(')?s( is)? (a |any )?(risk|chance|danger)|\bthere is (a |any )?(risk|chance|danger)")
+# "is there a risk of...", "hay riesgo de que se rompa la aguja adentro?": a risk asked about, nothing observed
+THERE_IS_A_RISK = re.compile(r"\bthere('?s( is)?| is) (a |any )?(risk|chance|danger)")
 
 
 THERE_IS = re.compile(r"\bthere(')?s\b|\bthere is\b")
+
+
+def _observes_something(doc: Doc) -> bool:
+    return any(t.lower_ in OBSERVING and not _risk_follows(t) for t in doc) \
+        or bool(THERE_IS.search(THERE_IS_A_RISK.sub(" ", doc.text.lower())))
+
+
+def _risk_follows(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and _canon(token.nbor(1)) in RISK_WORDS
 
 
 A_LITTLE = re.compile(r"^(a (little|bit|tiny bit|touch)( bit)?|slightly|a tad|tiny bit|un poquito|un poco|poquito|poquitito|un pelin)\b")
