@@ -1531,3 +1531,20 @@ def test_session_thirty_eight_long_story_kinds(text, expected):
 ])
 def test_session_thirty_eight_round_thirty_five_kinds(text, expected):
     assert tier(text) == expected
+
+
+# Session 39, blind FAQ round 37's first run: a claim some sites call nonsense, the treatment
+# described as "having needles stuck in your muscles", lumps the physio calls trigger points.
+@pytest.mark.parametrize("text,expected", [
+    ("Some sites say it's proven, others say it's nonsense. Does the research show it works?", None),
+    ("my husband says that dry needling is all nonsense, is there any research", None),
+    ("my brother's eyes are open but he's not really there and what he says is gibberish", "emergency"),
+    ("my dad keeps saying nonsense and doesn't know where he is", "emergency"),
+    ("she's convinced that having needles stuck in your muscles is dangerous. is it safe?", None),
+    ("I have a needle stuck in my arm from the session", "urgent"),
+    ("There are hard little lumps in my neck that are tender, and the physio called them trigger points. What are they?", None),
+    ("the physio called them knots but now there's a hot hard lump where the needle went in", "urgent"),
+    ("i have a hard lump in my neck, is that a knot", "urgent"),
+])
+def test_session_thirty_nine_round_thirty_seven_kinds(text, expected):
+    assert tier(text) == expected

@@ -766,6 +766,12 @@ def _excluded(span: Span, label: int) -> bool:
         return True  # "a chest infection his GP is treating": an illness, not the needle site
     if SYMPTOMS[label].name == "altered_consciousness" and span[-1].lower_ in WHERE_IT_IS and _next_word(span) in DETERMINERS:
         return True  # "no sabe donde esta la clinica": a place looked for, not someone lost
+    if SYMPTOMS[label].name == "altered_consciousness" and _a_claim_called_nonsense(span):
+        return True  # "some sites say it's nonsense": a claim judged, not someone talking nonsense
+    if SYMPTOMS[label].name == "retained_needle" and _needles_in_general(span):
+        return True  # "having needles stuck in your muscles is dangerous": the treatment, not a needle left in
+    if any(t.lower_ in LUMPS for t in span) and _knots_by_name(span):
+        return True  # "hard little lumps ... the physio called them trigger points": the knots treated
     if SYMPTOMS[label].name == "heavy_bleeding" and _a_medicine_for_the_blood(span):
         return True  # "toma Sintrom para la sangre y le molesta mucho la espalda": what the medicine is for
     if SYMPTOMS[label].name == "heavy_bleeding" and len(span) > 1 and span[1].lower_ in NOT_ABOUT_BLEEDING:
@@ -775,6 +781,42 @@ def _excluded(span: Span, label: int) -> bool:
         following = span.doc[span.end + 1]  # "seizure-free" is "seizure free"
     next_word = _canon(following) if following is not None else ""
     return any(span.root.lower_ in words and next_word in after for words, after in EXCLUSIONS.get(SYMPTOMS[label].name, []))
+
+
+SAYING = frozenset({"say", "says", "said", "saying"})
+COPULAS = frozenset({"is", "'s", "s", "was", "are", "'re", "were", "its", "all", "just", "es", "son", "era"})
+
+
+def _a_claim_called_nonsense(span: Span) -> bool:
+    """ "say (that) it's nonsense": a subject and a copula between saying and the nonsense make it a
+    verdict; "what he says is gibberish" (the copula right after) is still his speech."""
+    return (span[0].lower_ in SAYING and len(span) > 2 and span[1].lower_ not in COPULAS
+            and any(t.lower_ in COPULAS for t in span[2:-1]))
+
+
+GENERIC_OWNERS = frozenset({"your", "you", "people", "someone", "somebody", "anyone", "one's"})
+HAVING = frozenset({"having", "getting", "get", "have", "gets", "has"})
+
+
+def _needles_in_general(span: Span) -> bool:
+    """ "having needles stuck in your muscles": what the treatment is, said of anyone."""
+    doc = span.doc
+    before = {t.lower_ for t in doc[max(0, span.start - 2):span.start]}
+    after = [t.lower_ for t in doc[span.end:span.end + 2]]
+    return bool(before & HAVING) and len(after) == 2 and after[0] in {"in", "into"} and after[1] in GENERIC_OWNERS
+
+
+LUMPS = frozenset({"lump", "lumps", "bump", "bumps", "bulto", "bultos", "bolita", "bolitas"})
+KNOT_NAMES = re.compile(r"\b(call|calls|called|calling|named|says|said|dice|dijo|llama|llam[oó]|llaman)\b.{0,25}"
+                        r"\b(trigger points?|knots?|nudos?|puntos? gatillo|contracturas?)\b")
+NEEDLE_SITE = re.compile(r"\b(needl\w*|pin|pins|session|treatment|aguja\w*|pinch\w*|punci[oó]n|sesi[oó]n|where|donde)\b")
+
+
+def _knots_by_name(span: Span) -> bool:
+    """A lump someone in the sentence calls a trigger point or knot, with no needle site in it
+    ("is that a knot?" asks, and stays a lump to check)."""
+    sentence = " ".join(t.lower_ for t in _sentence_of(span))
+    return bool(KNOT_NAMES.search(sentence)) and not NEEDLE_SITE.search(sentence)
 
 
 LEAVING = frozenset({"leave", "leaves", "leaving", "left"})
