@@ -1548,3 +1548,19 @@ def test_session_thirty_eight_round_thirty_five_kinds(text, expected):
 ])
 def test_session_thirty_nine_round_thirty_seven_kinds(text, expected):
     assert tier(text) == expected
+
+
+# Session 39, blind FAQ round 38's first run: a typo of "collapsed lung", a chronic illness
+# whose tablets have not helped for years, a known allergy told as a habit.
+@pytest.mark.parametrize("text,expected", [
+    ("is a colapsed lung actually possible from this", None),
+    ("he colapsed and isnt breathing", "emergency"),
+    ("My mother has fibromyalgia, pain all over the body for many years now, and the tablets are not helping much.", None),
+    ("pain for years but since the session the tablets are not helping at all", "urgent"),
+    ("Resident is suddenly very agitated, trying to climb out of bed and not recognising staff she's known for years", "urgent"),
+    ("I'm allergic to nickel, cheap earrings bring me out in a rash every time. Are the needles nickel-free?", None),
+    ("Soy alérgica al níquel, los aretes baratos me dan rash. ¿Las agujas tienen níquel?", None),
+    ("I'm allergic to latex and now I have a rash where the needles went in", "urgent"),
+])
+def test_session_thirty_nine_round_thirty_eight_kinds(text, expected):
+    assert tier(text) == expected

@@ -770,6 +770,10 @@ def _excluded(span: Span, label: int) -> bool:
         return True  # "some sites say it's nonsense": a claim judged, not someone talking nonsense
     if SYMPTOMS[label].name == "retained_needle" and _needles_in_general(span):
         return True  # "having needles stuck in your muscles is dangerous": the treatment, not a needle left in
+    if SYMPTOMS[label].name == "worsening_pain" and _long_standing(span):
+        return True  # "fibromyalgia, pain all over for many years now, and the tablets are not helping": a chronic illness
+    if SYMPTOMS[label].name == "allergic_local" and _a_known_allergy(span):
+        return True  # "allergic to nickel, cheap earrings bring me out in a rash every time": a history, not a reaction
     if any(t.lower_ in LUMPS for t in span) and _knots_by_name(span):
         return True  # "hard little lumps ... the physio called them trigger points": the knots treated
     if SYMPTOMS[label].name == "heavy_bleeding" and _a_medicine_for_the_blood(span):
@@ -780,7 +784,8 @@ def _excluded(span: Span, label: int) -> bool:
     if following is not None and following.text == "-" and span.end + 1 < len(span.doc):
         following = span.doc[span.end + 1]  # "seizure-free" is "seizure free"
     next_word = _canon(following) if following is not None else ""
-    return any(span.root.lower_ in words and next_word in after for words, after in EXCLUSIONS.get(SYMPTOMS[label].name, []))
+    root = {span.root.lower_, _canon(span.root)}  # "colapsed lung" is "collapsed lung"
+    return any(root & words and next_word in after for words, after in EXCLUSIONS.get(SYMPTOMS[label].name, []))
 
 
 SAYING = frozenset({"say", "says", "said", "saying"})
@@ -804,6 +809,28 @@ def _needles_in_general(span: Span) -> bool:
     before = {t.lower_ for t in doc[max(0, span.start - 2):span.start]}
     after = [t.lower_ for t in doc[span.end:span.end + 2]]
     return bool(before & HAVING) and len(after) == 2 and after[0] in {"in", "into"} and after[1] in GENERIC_OWNERS
+
+
+# Years of it, with nothing in the sentence that ties it to a session or makes it new: a chronic condition.
+YEARS_LONG = re.compile(r"\bfor (\w+ ){0,2}years\b|\b(desde )?hace (\w+ ){0,2}anos\b|\bde (\w+ )?anos\b")
+TIED_TO_A_SESSION = re.compile(r"\b(since|after|needl\w*|session|treatment|suddenly|worse|new|desde (la|el)|despues|sesion|puncion|"
+                               r"aguja\w*|de repente|peor|nuevo|nueva)\b")
+
+
+def _long_standing(span: Span) -> bool:
+    sentence = without_accents(" ".join(t.lower_ for t in _sentence_of(span)))
+    return bool(YEARS_LONG.search(sentence)) and not TIED_TO_A_SESSION.search(sentence)
+
+
+# "allergic to nickel ... a rash every time": a known allergy told as a habit, nothing now
+ALLERGIC_TO = re.compile(r"\b(allergic to|alergic[oa] (a|al)|allergy to|alergia (a|al))\b")
+EVERY_TIME = re.compile(r"\b(every time|everytime|whenever|always|each time|siempre|cada vez|me dan|me da|me salen?)\b")
+NOW_OR_SINCE = re.compile(r"\b(now|today|tonight|since|after|just|right now|ahora|hoy|desde|despues|acaba\w*)\b")
+
+
+def _a_known_allergy(span: Span) -> bool:
+    text = without_accents(span.doc.text.lower())
+    return bool(ALLERGIC_TO.search(text) and EVERY_TIME.search(text)) and not NOW_OR_SINCE.search(text)
 
 
 LUMPS = frozenset({"lump", "lumps", "bump", "bumps", "bulto", "bultos", "bolita", "bolitas"})
