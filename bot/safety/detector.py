@@ -813,13 +813,13 @@ def _needles_in_general(span: Span) -> bool:
 
 # Years of it, with nothing in the sentence that ties it to a session or makes it new: a chronic condition.
 YEARS_LONG = re.compile(r"\bfor (\w+ ){0,2}years\b|\b(desde )?hace (\w+ ){0,2}anos\b|\bde (\w+ )?anos\b")
-TIED_TO_A_SESSION = re.compile(r"\b(since|after|needl\w*|session|treatment|suddenly|worse|new|desde (la|el)|despues|sesion|puncion|"
-                               r"aguja\w*|de repente|peor|nuevo|nueva)\b")
+SINCE_OR_NEW = re.compile(r"\b(since|new|desde (la|el)|nuevo|nueva)\b")
 
 
 def _long_standing(span: Span) -> bool:
     sentence = without_accents(" ".join(t.lower_ for t in _sentence_of(span)))
-    return bool(YEARS_LONG.search(sentence)) and not TIED_TO_A_SESSION.search(sentence)
+    tied = TIED_TO_A_VISIT_OR_NEW.search(sentence) or NEEDLE_SITE.search(sentence) or SINCE_OR_NEW.search(sentence)
+    return bool(YEARS_LONG.search(sentence)) and not tied
 
 
 # "allergic to nickel ... a rash every time": a known allergy told as a habit, nothing now
