@@ -1564,3 +1564,25 @@ def test_session_thirty_nine_round_thirty_seven_kinds(text, expected):
 ])
 def test_session_thirty_nine_round_thirty_eight_kinds(text, expected):
     assert tier(text) == expected
+
+
+# Session 40, blind FAQ rounds 39 and 40's first run: a needle's breaking feared, a known faint
+# at needles told as a history, a technique described, which way soreness goes asked with its
+# alternative. Each report beside them stays one.
+@pytest.mark.parametrize("text,expected", [
+    ("Me da cosa que la aguja se quiebre adentro del músculo. ¿Eso puede pasar?", None),
+    ("I'm scared the needle will break inside me, does that happen?", None),
+    ("I'm worried the needle might have broken off inside", "urgent"),
+    ("me da miedo que la aguja se quedó adentro, siento algo duro", "urgent"),
+    ("I've fainted at jabs before, should someone like me have this?", None),
+    ("me he desmayado con las inyecciones antes, ¿puedo hacerme la punción?", None),
+    ("she fainted before and now she won't wake up", "emergency"),
+    ("I've fainted at the dentist before and just now fainted again after needling", "emergency"),
+    ("is pistoning different from just putting the needle in and leaving it there?", None),
+    ("I think she forgot one, after putting the needle in and leaving it there it's still in my back", "urgent"),
+    ("el dolor de después se pone peor al otro día o va bajando solo?", None),
+    ("mi dolor se pone peor cada día o va a bajar?", "urgent"),
+    ("my pain is getting worse since the session, will it ease off or not?", "urgent"),
+])
+def test_session_forty_rounds_thirty_nine_and_forty_kinds(text, expected):
+    assert tier(text) == expected

@@ -139,7 +139,12 @@ PAST = re.compile(r"\b(" + "|".join(re.escape(phrase) for phrase in PAST_PHRASES
                   r"in (school|college|uni|high school|my|his|her)|at (school|college|uni))"
                   r"|(in|at) (college|uni|university|high school)(?! (today|tonight|this))|(during|in) (the )?(war|army|navy)"
                   # "my aunt got sepsis after a hip op once"
-                  r"|(after|during|at) (a|an|her|his|my|their|our) (\w+ )?\w+ once(?! (i|he|she|we|they|you|it|my|the)\b))\b")
+                  r"|(after|during|at) (a|an|her|his|my|their|our) (\w+ )?\w+ once(?! (i|he|she|we|they|you|it|my|the)\b)"
+                  # "I've fainted at jabs before": a known reaction to needles, told as a history
+                  r"|(fainted|passed out|blacked out|keeled over) (at|with|from|during|over|getting|when getting|when i get) (\w+ ){0,3}"
+                  r"(jabs?|injections?|shots?|needles?|blood tests?|blood draws?|bloods|vaccines?|vaccinations?|the dentist|blood)"
+                  r"( \w+){0,2} before|(desmayado|desmayada|desmayo|desmayé|desmaye) (con|al ver|en|cuando me ponen) (\w+ ){0,2}"
+                  r"(inyecciones|agujas|vacunas|análisis|analisis|sangre|el dentista)( \w+){0,2} (antes|otras veces|alguna vez))\b")
 
 
 @dataclass(frozen=True)
@@ -301,7 +306,9 @@ class RedFlagDetector:
             not _carries_negation(span) and _continues_a_denied_list(doc, clause, clause_of))
         hypothetical = (_hypothetical(before, after, clause, span) or _tells_old_story(clause)
                         or _asks_if_a_side_effect(span, clause)
-                        or (symptom.name == "nerve_injury" and _a_known_condition_habit(doc)))
+                        or (symptom.name == "nerve_injury" and _a_known_condition_habit(doc))
+                        or (symptom.name == "retained_needle" and _a_needle_break_feared(span))
+                        or (symptom.name == "worsening_pain" and _asks_which_way_it_goes(span)))
         if hypothetical and symptom.name == "retained_needle" and not _conditional(span) and _observes_something(doc):
             hypothetical = False  # "I can feel a hard point under the skin. Could a bit be left in?"
         return Finding(
@@ -768,6 +775,8 @@ def _excluded(span: Span, label: int) -> bool:
         return True  # "no sabe donde esta la clinica": a place looked for, not someone lost
     if SYMPTOMS[label].name == "altered_consciousness" and _a_claim_called_nonsense(span):
         return True  # "some sites say it's nonsense": a claim judged, not someone talking nonsense
+    if SYMPTOMS[label].name == "retained_needle" and _a_technique_told(span):
+        return True  # "different from just putting the needle in and leaving it there": how needles are used
     if SYMPTOMS[label].name == "retained_needle" and _needles_in_general(span):
         return True  # "having needles stuck in your muscles is dangerous": the treatment, not a needle left in
     if SYMPTOMS[label].name == "worsening_pain" and _long_standing(span):
@@ -809,6 +818,21 @@ def _needles_in_general(span: Span) -> bool:
     before = {t.lower_ for t in doc[max(0, span.start - 2):span.start]}
     after = [t.lower_ for t in doc[span.end:span.end + 2]]
     return bool(before & HAVING) and len(after) == 2 and after[0] in {"in", "into"} and after[1] in GENERIC_OWNERS
+
+
+STILL_THERE = frozenset({"still", "forgot", "forgotten", "stuck", "remains", "sigue", "todavia", "todavía", "olvido", "olvidó", "olvidaron"})
+PUTTING = frozenset({"putting", "sticking", "inserting", "popping", "placing", "poniendo", "metiendo", "clavando"})
+
+
+def _a_technique_told(span: Span) -> bool:
+    """ "putting the needle in and leaving it there": a way of needling, said with no one in it."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+    after = [t.lower_ for t in doc[span.end:span.end + 2]]
+    leaves = any(t.lower_ in LEAVING | {"dejando", "dejarla", "dejarlas"} for t in span) or (after[:1] and after[0] in LEAVING)
+    sentence = {t.lower_ for t in _sentence_of(span)}
+    return (bool(set(before) & PUTTING) and bool(leaves) and not set(after) & {"me", "him", "her", "inside", "adentro", "dentro"}
+            and not sentence & STILL_THERE)
 
 
 # Years of it, with nothing in the sentence that ties it to a session or makes it new: a chronic condition.
@@ -1215,6 +1239,44 @@ def _asks_with_pair(lowered: List[str], index: int) -> bool:
         return False
     following = lowered[index + 2] if index + 2 < len(lowered) else ""
     return not (lowered[index] in WORRY and following in SOMEONE_WORRIED_ABOUT)
+
+
+# A fear put into words before the needle's breaking: "I'm scared the needle will break inside",
+# "me da cosa que la aguja se quiebre adentro". What is feared may happen; "might have broken"
+# and anything observed ("I can feel something hard", _observes_something) stay reports.
+FEAR_THAT = re.compile(r"\b(scared|afraid|terrified|worried|worry|worries|nervous|fear|frightened|paranoid|anxious)( that)?( \S+){0,3}$"
+                       r"|\b(miedo|cosa|panico|terror|nervios|miedito|temo|preocupa|asusta|aterra|angustia)( de)? que( \S+){0,3}$")
+FUTURE = frozenset({"will", "'ll", "might", "could", "would", "may", "gonna", "can"})
+PAST_OR_ONGOING = frozenset({"have", "'ve", "be", "been", "has"})
+
+
+def _a_needle_break_feared(span: Span) -> bool:
+    doc = span.doc
+    before = without_accents(" ".join(t.lower_ for t in doc[max(0, span.start - 6):span.start]))
+    if not FEAR_THAT.search(before):
+        return False
+    if FEAR_THAT.search(before).group(1):  # English: the break is still to come ("will", "might")
+        words = [t.lower_ for t in doc[max(0, span.start - 2):span.end + 1]]
+        return any(w in FUTURE and (i + 1 >= len(words) or words[i + 1] not in PAST_OR_ONGOING) for i, w in enumerate(words))
+    return True  # Spanish: a fear "que ..." is followed by what may come (subjunctive)
+
+
+# Which way it goes, asked with its alternative, of nobody in particular: "el dolor de después
+# se pone peor al otro día o va bajando solo?", "does the soreness get worse or ease off?"
+EITHER_WAY = re.compile(r"\b(or|o) (\S+ ){0,3}(eases?|easing|settles?|settling|fades?|fading|improves?|improving|better|away|off|"
+                        r"baja|bajando|mejora|mejorando|pasa|pasando|desaparece|quita|calma|calmando|disminuye|disminuyendo)\b")
+SOMEONE_OR_NOW = frozenset({"i", "me", "my", "mine", "i'm", "im", "i've", "ive", "he", "she", "his", "her", "we", "our", "yo", "mi", "mis",
+                            "le", "nos", "now", "today", "still", "ahora", "hoy", "ayer", "yesterday", "sigue", "todavia", "todavía"})
+
+
+def _asks_which_way_it_goes(span: Span) -> bool:
+    sentence = _sentence_of(span)
+    words = [t.lower_ for t in sentence]
+    end = sentence[-1].i + 1
+    asked = "?" in words or (end < len(span.doc) and span.doc[end].text.startswith("?"))
+    if not asked or set(words) & SOMEONE_OR_NOW:
+        return False
+    return bool(EITHER_WAY.search(without_accents(" ".join(t.lower_ for t in sentence if t.i >= span.end))))
 
 
 def _hypothetical(before: List, after: List, clause: List, span: Optional[Span] = None) -> bool:
