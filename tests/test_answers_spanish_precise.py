@@ -50,8 +50,8 @@ def test_the_profile_value_is_at_its_cap():
     assert len(PROFILE_VALUE) == MAX_VALUE_CHARS == 140
 
 
-def test_there_are_109_precise_answers():
-    assert len(PRECISE) == 109
+def test_there_are_110_precise_answers():
+    assert len(PRECISE) == 110
 
 
 @pytest.mark.parametrize("name", sorted(PRECISE))
