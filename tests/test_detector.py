@@ -1586,3 +1586,16 @@ def test_session_thirty_nine_round_thirty_eight_kinds(text, expected):
 ])
 def test_session_forty_rounds_thirty_nine_and_forty_kinds(text, expected):
     assert tier(text) == expected
+
+
+# Session 40's model check: two red flags the rules did not name, which the classifier had caught
+# on the landed model and missed after training changes (an overdose told by the class of medicine,
+# pain worse than when the patient left, days later). The rules name them now.
+@pytest.mark.parametrize("text,expected", [
+    ("my son swallowed his antidepressants all at once, the whole box", "emergency"),
+    ("she's taken all her opioids, she's very drowsy", "emergency"),
+    ("I'm on antidepressants, can I still have dry needling?", None),
+    ("five days on and my calf is worse than when I left the clinic", "urgent"),
+])
+def test_session_forty_model_check_kinds(text, expected):
+    assert tier(text) == expected

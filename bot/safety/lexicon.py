@@ -122,7 +122,9 @@ SPELLING: Dict[str, str] = {
 MEDICINES = ("pill|pills|tablet|tablets|painkiller|painkillers|paracetamol|tylenol|ibuprofen|acetaminophen|naproxen|"
              "aspirin|codeine|co-codamol|tramadol|oxycodone|oxy|morphine|fentanyl|hydrocodone|percocet|vicodin|"
              "gabapentin|pregabalin|lyrica|amitriptyline|sertraline|fluoxetine|citalopram|diazepam|valium|xanax|"
-             "lorazepam|clonazepam|alprazolam|zopiclone|temazepam|sleeping|meds|medication|medicine|insulin")
+             "lorazepam|clonazepam|alprazolam|zopiclone|temazepam|sleeping|meds|medication|medicine|insulin|"
+             # classes named instead of a drug: "took her antidepressants all at once, the whole packet"
+             "antidepressant|antidepressants|antipsychotics|benzos|opioids|opiates")
 
 FAINT_VERBS = "FAINTED|FAINTING|FEINTED|FAINTD|FAINTET|FEINTING|FAINTS|FEINTS"
 
@@ -364,6 +366,8 @@ SYMPTOMS: List[Symptom] = [
         "increasing|increase|worsening ~ pain",
         "day|days ~ ~ later ~ ~ ~ worse",
         "worse ~ than ~ ~ before|day|week|start|started|first|yesterday|ever|after|right|straight",
+        # compared with leaving the clinic: "it's been almost a week and my forearm is worse than when I left"
+        "worse|sorer ~ than ~ when ~ i|we|he|she ~ left|walked|came",
         "hour|hours|day|days ~ ~ ~ ~ ~ ~ worse",
         "climbing|rising|escalating",
         "more ~ and ~ more",
