@@ -1252,10 +1252,10 @@ PAST_OR_ONGOING = frozenset({"have", "'ve", "be", "been", "has"})
 
 def _a_needle_break_feared(span: Span) -> bool:
     doc = span.doc
-    before = without_accents(" ".join(t.lower_ for t in doc[max(0, span.start - 6):span.start]))
-    if not FEAR_THAT.search(before):
+    fear = FEAR_THAT.search(without_accents(" ".join(t.lower_ for t in doc[max(0, span.start - 6):span.start])))
+    if not fear:
         return False
-    if FEAR_THAT.search(before).group(1):  # English: the break is still to come ("will", "might")
+    if fear.group(1):  # English: the break is still to come ("will", "might")
         words = [t.lower_ for t in doc[max(0, span.start - 2):span.end + 1]]
         return any(w in FUTURE and (i + 1 >= len(words) or words[i + 1] not in PAST_OR_ONGOING) for i, w in enumerate(words))
     return True  # Spanish: a fear "que ..." is followed by what may come (subjunctive)
@@ -1265,8 +1265,7 @@ def _a_needle_break_feared(span: Span) -> bool:
 # se pone peor al otro día o va bajando solo?", "does the soreness get worse or ease off?"
 EITHER_WAY = re.compile(r"\b(or|o) (\S+ ){0,3}(eases?|easing|settles?|settling|fades?|fading|improves?|improving|better|away|off|"
                         r"baja|bajando|mejora|mejorando|pasa|pasando|desaparece|quita|calma|calmando|disminuye|disminuyendo)\b")
-SOMEONE_OR_NOW = frozenset({"i", "me", "my", "mine", "i'm", "im", "i've", "ive", "he", "she", "his", "her", "we", "our", "yo", "mi", "mis",
-                            "le", "nos", "now", "today", "still", "ahora", "hoy", "ayer", "yesterday", "sigue", "todavia", "todavía"})
+NOW_WORDS_OF_A_REPORT = frozenset({"now", "today", "still", "ahora", "hoy", "ayer", "yesterday", "sigue", "todavia", "todavía"})
 
 
 def _asks_which_way_it_goes(span: Span) -> bool:
@@ -1274,7 +1273,7 @@ def _asks_which_way_it_goes(span: Span) -> bool:
     words = [t.lower_ for t in sentence]
     end = sentence[-1].i + 1
     asked = "?" in words or (end < len(span.doc) and span.doc[end].text.startswith("?"))
-    if not asked or set(words) & SOMEONE_OR_NOW:
+    if not asked or set(words) & (PERSONAL | NOW_WORDS_OF_A_REPORT):  # someone in it, or now
         return False
     return bool(EITHER_WAY.search(without_accents(" ".join(t.lower_ for t in sentence if t.i >= span.end))))
 
